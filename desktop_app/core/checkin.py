@@ -1,0 +1,332 @@
+"""The check-in engine: what the scanner or the clerk typed becomes a decision.
+
+One function, `decide`, serves the USB scanner, the webcam, the command line and the kiosk.
+Every outcome is one of `OUTCOMES`; every action it takes is an event with desk and operator.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.errors import InvalidInput, TicketInvalid
+from desktop_app.core.ids import ATTENDEE_CODE_LENGTH, is_code_shaped
+from desktop_app.core.model import Attendee, Event, normalise_fields
+from desktop_app.core.store import Stage, find_stage_by_code
+from desktop_app.core.tickets import looks_like_ticket, public_key_from_hex, read_ticket
+
+CHECKED_IN = "checked_in"
+ALREADY_CHECKED_IN = "already_checked_in"
+NOT_FOUND = "not_found"
+WRONG_STAGE = "wrong_stage"
+INVALID = "invalid"
+CANCELLED = "cancelled"
+SESSION_FULL = "session_full"
+OUTCOMES = (
+    CHECKED_IN,
+    ALREADY_CHECKED_IN,
+    NOT_FOUND,
+    WRONG_STAGE,
+    INVALID,
+    CANCELLED,
+    SESSION_FULL,
+)
+
+MAX_SCAN_LENGTH = 512  # longest thing worth looking up; a ticket is 121
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    attendee: Attendee | None = None
+    checked_in_at: str | None = None
+    desk: str | None = None
+    other_stage: dict[str, Any] | None = None
+    events: list[Event] = field(default_factory=list)
+    method: str = ""
+    session_id: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == CHECKED_IN
+
+    def to_dict(self) -> dict[str, Any]:
+        a = self.attendee
+        return {
+            "status": self.status,
+            "attendee": None
+            if a is None
+            else {
+                "code": a.code,
+                "title": a.title,
+                "first_name": a.first_name,
+                "last_name": a.last_name,
+                "company": a.company,
+                "role": a.role,
+                "category": a.category,
+                "country": a.country,
+                "notes": a.notes,
+            },
+            "checked_in_at": self.checked_in_at,
+            "desk": self.desk,
+            "stage": self.other_stage,
+            "method": self.method,
+            "session_id": self.session_id or None,
+        }
+
+
+def classify_scan(text: str) -> str:
+    """'ticket' for something meant as one of our tickets, 'garbage' for what no person or
+    scanner would mean, else 'lookup' (a code, an external barcode, or a name to search)."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > MAX_SCAN_LENGTH:
+        return "garbage"
+    if any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in stripped):
+        return "garbage"
+    if looks_like_ticket(stripped):
+        return "ticket"
+    return "lookup"
+
+
+def find(stage: Stage, text: str, data_dir: Path | None = None) -> Decision | Attendee:
+    """The person a scan names, or the decision that ends the scan (invalid, wrong stage...)."""
+    kind = classify_scan(text)
+    if kind == "garbage":
+        return Decision(INVALID, method="scan")
+    raw = text.strip()
+    if kind == "ticket":
+        if not stage.info.public_key:
+            return Decision(INVALID, method="ticket")
+        try:
+            ticket = read_ticket(raw, public_key_from_hex(stage.info.public_key))
+        except TicketInvalid:
+            return Decision(INVALID, method="ticket")
+        if ticket.stage_code != stage.info.code:
+            other = find_stage_by_code(data_dir, ticket.stage_code) if data_dir else None
+            info = {"code": ticket.stage_code, "title": None, "date": None}
+            if other:
+                info.update(title=other["title"], date=other["date"], slug=other["slug"])
+            return Decision(WRONG_STAGE, other_stage=info, method="ticket")
+        attendee = stage.attendee_by_code(ticket.attendee_code)
+        return attendee or Decision(NOT_FOUND, method="ticket")
+    upper = raw.upper()
+    if is_code_shaped(upper, ATTENDEE_CODE_LENGTH):
+        attendee = stage.attendee_by_code(upper)
+        if attendee:
+            return attendee
+    attendee = stage.attendee_by_external_code(raw)
+    return attendee or Decision(NOT_FOUND, method="code")
+
+
+def decide(
+    stage: Stage,
+    text: str,
+    *,
+    operator: str = "",
+    data_dir: Path | None = None,
+    session_id: str = "",
+    admit_when_full: bool = False,
+) -> Decision:
+    """Check in whoever `text` names (a ticket, an attendee code or an external barcode)."""
+    found = find(stage, text, data_dir)
+    if isinstance(found, Decision):
+        return found
+    method = "ticket" if classify_scan(text) == "ticket" else "code"
+    return admit(
+        stage,
+        found,
+        operator=operator,
+        method=method,
+        session_id=session_id,
+        admit_when_full=admit_when_full,
+    )
+
+
+def admit(
+    stage: Stage,
+    attendee: Attendee,
+    *,
+    operator: str = "",
+    method: str = "search",
+    session_id: str = "",
+    admit_when_full: bool = False,
+) -> Decision:
+    """Check in a person already identified (by scan or chosen from search results)."""
+    if attendee.cancelled:
+        return Decision(CANCELLED, attendee, method=method, session_id=session_id)
+    if not session_id:
+        if attendee.checked_in:
+            return Decision(
+                ALREADY_CHECKED_IN,
+                attendee,
+                attendee.checked_in_at,
+                attendee.checkin_desk,
+                method=method,
+            )
+        events = stage.record_many(
+            [("checkin", attendee.id, {"method": method})], operator=operator
+        )
+        fresh = stage.attendee(attendee.id)
+        return Decision(
+            CHECKED_IN, fresh, fresh.checked_in_at, fresh.checkin_desk, None, events, method
+        )
+    return _admit_to_session(stage, attendee, operator, method, session_id, admit_when_full)
+
+
+def _admit_to_session(
+    stage: Stage,
+    attendee: Attendee,
+    operator: str,
+    method: str,
+    session_id: str,
+    admit_when_full: bool,
+) -> Decision:
+    session = next((s for s in stage.sessions() if s["id"] == session_id), None)
+    if session is None:
+        raise InvalidInput("This desk is set to a session that does not exist in this stage.")
+    previous = [c for c in stage.checkins_of(attendee.id, session_id) if not c["cancelled"]]
+    if previous:
+        return Decision(
+            ALREADY_CHECKED_IN,
+            attendee,
+            previous[0]["recorded_at"],
+            previous[0]["desk"],
+            method=method,
+            session_id=session_id,
+        )
+    full = session["capacity"] is not None and session["present"] >= int(session["capacity"])
+    if full and not admit_when_full:
+        return Decision(SESSION_FULL, attendee, method=method, session_id=session_id)
+    items: list[tuple[str, str | None, dict[str, Any]]] = []
+    if not attendee.checked_in:
+        items.append(("checkin", attendee.id, {"method": method}))
+    payload: dict[str, Any] = {"session_id": session_id, "method": method}
+    if full:
+        payload["forced"] = True
+    items.append(("session_checkin", attendee.id, payload))
+    events = stage.record_many(items, operator=operator)
+    fresh = stage.attendee(attendee.id)
+    return Decision(
+        CHECKED_IN,
+        fresh,
+        events[-1].recorded_at,
+        stage.desk.name,
+        None,
+        events,
+        method,
+        session_id,
+    )
+
+
+def admit_many(
+    stage: Stage, attendees: list[Attendee], *, operator: str = "", session_id: str = ""
+) -> list[Decision]:
+    """A delegation arriving together: one decision each."""
+    return [admit(stage, a, operator=operator, session_id=session_id) for a in attendees]
+
+
+def undo(
+    stage: Stage, attendee: Attendee, reason: str, *, operator: str = "", session_id: str = ""
+) -> Event:
+    """Cancel every check-in of this person at this door that this desk knows of.
+
+    A check-in made concurrently at another desk that has not reached us survives: it is
+    not named by this undo.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise InvalidInput("An undo needs a reason.")
+    cancels = [
+        c["event_id"] for c in stage.checkins_of(attendee.id, session_id) if not c["cancelled"]
+    ]
+    if not cancels:
+        raise InvalidInput("This person is not checked in, so there is nothing to undo.")
+    payload: dict[str, Any] = {"cancels": cancels, "reason": reason}
+    if session_id:
+        payload["session_id"] = session_id
+    return stage.record("undo", attendee.id, payload, operator=operator)
+
+
+def walk_in(
+    stage: Stage, fields: dict[str, Any], *, operator: str = "", check_in: bool = True
+) -> Decision:
+    """Register a person at the desk and check them in, in one transaction."""
+    clean = normalise_fields(fields)
+    if not (clean.get("first_name") or clean.get("last_name")):
+        raise InvalidInput("A walk-in needs at least a first name or a surname.")
+    attendee_id, payload = Stage.new_attendee_payload(clean)
+    items: list[tuple[str, str | None, dict[str, Any]]] = [
+        ("attendee_upserted", attendee_id, payload)
+    ]
+    if check_in:
+        items.append(("checkin", attendee_id, {"method": "walk_in"}))
+    events = stage.record_many(items, operator=operator)
+    fresh = stage.attendee(attendee_id)
+    status = CHECKED_IN if check_in else NOT_FOUND
+    return Decision(status, fresh, fresh.checked_in_at, fresh.checkin_desk, None, events, "walk_in")
+
+
+def similar_attendees(stage: Stage, fields: dict[str, Any], limit: int = 5) -> list[Attendee]:
+    """People who may already be registered ("did you mean...?") before creating a walk-in."""
+    found: dict[str, Attendee] = {}
+    email = str(fields.get("email") or "").strip()
+    if email:
+        for a in stage.attendees_by_email(email):
+            found[a.id] = a
+    first = str(fields.get("first_name") or "").strip()
+    last = str(fields.get("last_name") or "").strip()
+    queries = [f"{last} {first}".strip()]
+    if last:
+        queries.append(last)
+    for query in queries:
+        if not query:
+            continue
+        for a in stage.search(query, limit=limit):
+            found.setdefault(a.id, a)
+        if len(found) >= limit:
+            break
+    return list(found.values())[:limit]
+
+
+def edit(
+    stage: Stage, attendee: Attendee, changes: dict[str, Any], *, operator: str = ""
+) -> Attendee:
+    """Fix a misspelt name, company or title: only the fields that really change are recorded."""
+    clean = normalise_fields(changes)
+    current = attendee.to_dict()
+    changed = {k: v for k, v in clean.items() if current.get(k) != v}
+    if changed:
+        stage.record(
+            "attendee_upserted",
+            attendee.id,
+            {"code": attendee.code, "fields": changed},
+            operator=operator,
+        )
+    return stage.attendee(attendee.id)
+
+
+def cancel_registration(
+    stage: Stage,
+    attendee: Attendee,
+    reason: str = "",
+    *,
+    operator: str = "",
+    cancelled: bool = True,
+) -> Attendee:
+    stage.record(
+        "attendee_cancelled",
+        attendee.id,
+        {"code": attendee.code, "cancelled": cancelled, "reason": reason.strip()},
+        operator=operator,
+    )
+    return stage.attendee(attendee.id)
+
+
+def record_badge_printed(
+    stage: Stage, attendees: list[Attendee], *, layout: str = "", operator: str = ""
+) -> list[Event]:
+    return stage.record_many(
+        [("badge_printed", a.id, {"layout": layout}) for a in attendees], operator=operator
+    )

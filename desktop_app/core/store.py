@@ -1,0 +1,1117 @@
+"""One stage = one SQLite file: the event log and the state derived from it.
+
+Every change is an event written in the same transaction as the derived tables it updates,
+so the event table is also the sync outbox. Derived state is a function of the *set* of
+events: applying them in any order, with duplicates, gives the same tables (see `_apply`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from desktop_app.core import paths
+from desktop_app.core.desk import Desk
+from desktop_app.core.errors import (
+    DiskFull,
+    InvalidInput,
+    RoadshowError,
+    StageDamaged,
+    StageExists,
+    StageLocked,
+    StageNotFound,
+)
+from desktop_app.core.hlc import HybridClock
+from desktop_app.core.ids import new_attendee_code, new_stage_code, uuid7
+from desktop_app.core.model import (
+    ATTENDEE_FIELDS,
+    PERSONAL_FIELDS,
+    SESSION_FIELDS,
+    TEXT_FIELDS,
+    Attendee,
+    Event,
+    StageInfo,
+    canonical_json,
+    normalise_fields,
+)
+from desktop_app.core.search import fold, fts_match, index_text, query_tokens, rank_key
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+BUSY_TIMEOUT_MS = 5000
+_MIGRATION_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+
+_ATTENDEE_COLUMNS = (
+    "id",
+    "code",
+    *TEXT_FIELDS,
+    "external_codes",
+    "extra",
+    "status",
+    "redacted",
+    "checkin_event_id",
+    "checked_in_at",
+    "checkin_desk",
+    "checkin_operator",
+    "badge_prints",
+)
+_ATTENDEE_SELECT = "SELECT " + ", ".join(_ATTENDEE_COLUMNS) + " FROM attendee"
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def validate_slug(slug: str) -> str:
+    if not SLUG_RE.match(slug or ""):
+        raise InvalidInput(
+            "A stage slug is lower-case letters, digits and dashes, e.g. 'bergamo-2026'."
+        )
+    return slug
+
+
+def stage_path(data_dir: Path, slug: str) -> Path:
+    return paths.stages_dir(data_dir) / f"{validate_slug(slug)}.sqlite"
+
+
+def _attendee_from_row(row: tuple) -> Attendee:
+    data = dict(zip(_ATTENDEE_COLUMNS, row, strict=True))
+    data["external_codes"] = json.loads(data["external_codes"])
+    data["extra"] = json.loads(data["extra"])
+    data["redacted"] = bool(data["redacted"])
+    return Attendee(**data)
+
+
+def _translate(exc: sqlite3.Error) -> RoadshowError:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    text = str(exc).lower()
+    if name == "SQLITE_FULL" or "full" in text:
+        return DiskFull(
+            "The disk is full: the last change was NOT saved. Free some space and try again."
+        )
+    if name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED") or "locked" in text:
+        return StageLocked(
+            "The stage file is locked by another program. Close it there and try again."
+        )
+    if (
+        name in ("SQLITE_CORRUPT", "SQLITE_NOTADB")
+        or "malformed" in text
+        or "not a database" in text
+    ):
+        return StageDamaged(
+            "The stage file is damaged. Restore it from the hub or from a stage export."
+        )
+    if name.startswith("SQLITE_IOERR") or name in ("SQLITE_READONLY", "SQLITE_CANTOPEN"):
+        return StageDamaged("The stage file cannot be written (" + name + ").")
+    raise exc
+
+
+class Stage:
+    """An open stage file. One per thread: connections are not shared between threads."""
+
+    def __init__(self, path: Path, desk: Desk, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.desk = desk
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        row = conn.execute(
+            "SELECT id, slug, code, title, date, venue, city, theme, countries, public_key, "
+            "created_at FROM stage"
+        ).fetchone()
+        if row is None:
+            raise StageDamaged("The stage file has no stage in it.")
+        self.info = StageInfo(*row[:8], json.loads(row[8]), *row[9:])
+        last = conn.execute("SELECT MAX(hlc) FROM event").fetchone()[0] or 0
+        self.clock = HybridClock(last=last)
+
+    # --- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        data_dir: Path,
+        slug: str,
+        *,
+        title: str,
+        date: str,
+        desk: Desk,
+        venue: str = "",
+        city: str = "",
+        theme: str = "",
+        countries: Iterable[str] = (),
+        public_key: str = "",
+        operator: str = "",
+    ) -> Stage:
+        path = stage_path(data_dir, slug)
+        if path.exists():
+            raise StageExists(f"A stage called '{slug}' already exists.")
+        try:
+            datetime.strptime(date, "%Y-%m-%d")
+        except ValueError as exc:
+            raise InvalidInput("The date must be YYYY-MM-DD, e.g. 2026-03-12.") from exc
+        if not title.strip():
+            raise InvalidInput("A stage needs a title.")
+        info = {
+            "slug": slug,
+            "code": new_stage_code(),
+            "title": title.strip(),
+            "date": date,
+            "venue": venue.strip(),
+            "city": city.strip(),
+            "theme": theme.strip(),
+            "countries": [c.strip() for c in countries if c.strip()],
+            "public_key": public_key,
+        }
+        stage_id = uuid7()
+        event = _new_event(
+            stage_id, desk, 1, HybridClock().now(), "stage_created", None, info, operator
+        )
+        return cls.from_events(path, desk, [event])
+
+    @classmethod
+    def from_events(cls, path: Path, desk: Desk, events: list[Event]) -> Stage:
+        """A new stage file made of events (a copy from a stage file or the hub)."""
+        first = next((e for e in events if e.kind == "stage_created"), None)
+        if first is None:
+            raise InvalidInput("These events do not contain the stage's creation.")
+        tmp = path.with_name(path.name + ".new")
+        tmp.unlink(missing_ok=True)
+        conn = _connect(tmp)
+        try:
+            _migrate(conn, tmp)
+            _apply_stage_created(conn, first)
+            conn.execute(
+                "INSERT INTO event (id, stage_id, desk_id, desk_name, operator, desk_seq, hlc, "
+                "kind, attendee_id, payload, recorded_at, hub_seq) VALUES "
+                "(?,?,?,?,?,?,?,?,?,?,?,?)",
+                _event_row(first),
+            )
+            stage = cls(tmp, desk, conn)
+            stage.apply_events([e for e in events if e.id != first.id])
+            conn.close()
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        for suffix in ("-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, path)
+        return cls.open_path(path, desk)
+
+    @classmethod
+    def open(cls, data_dir: Path, slug: str, desk: Desk) -> Stage:
+        path = stage_path(data_dir, slug)
+        if not path.exists():
+            raise StageNotFound(f"There is no stage called '{slug}' on this desk.")
+        return cls.open_path(path, desk)
+
+    @classmethod
+    def open_path(cls, path: Path, desk: Desk, *, full_check: bool = False) -> Stage:
+        unclean = _mark_open(path)
+        try:
+            conn = _connect(path)
+            check = "integrity_check" if (full_check or unclean) else "quick_check"
+            result = conn.execute(f"PRAGMA {check}").fetchall()
+            if [r[0] for r in result] != ["ok"]:
+                conn.close()
+                raise StageDamaged(
+                    "The stage file is damaged ("
+                    + check.replace("_", " ")
+                    + " failed). Restore it from the hub or from a stage export."
+                )
+            _migrate(conn, path)
+            stage = cls(path, desk, conn)
+        except sqlite3.Error as exc:
+            _unmark_open(path)
+            raise _translate(exc) from exc
+        except BaseException:
+            _unmark_open(path)
+            raise
+        return stage
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA optimize")
+        self.conn.close()
+        _unmark_open(self.path)
+
+    def __enter__(self) -> Stage:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _translate(exc) from exc
+        try:
+            yield self.conn
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise _translate(exc) from exc
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise
+
+    def record(
+        self,
+        kind: str,
+        attendee_id: str | None = None,
+        payload: dict[str, Any] | None = None,
+        *,
+        operator: str = "",
+    ) -> Event:
+        """Write one event of this desk and the state it changes, durably, in one transaction."""
+        return self.record_many([(kind, attendee_id, payload or {})], operator=operator)[0]
+
+    def record_many(
+        self, items: Iterable[tuple[str, str | None, dict[str, Any]]], *, operator: str = ""
+    ) -> list[Event]:
+        events: list[Event] = []
+        with self._write() as conn:
+            seq = conn.execute(
+                "SELECT COALESCE(MAX(desk_seq), 0) FROM event WHERE desk_id = ?", (self.desk.id,)
+            ).fetchone()[0]
+            for kind, attendee_id, payload in items:
+                seq += 1
+                event = _new_event(
+                    self.info.id,
+                    self.desk,
+                    seq,
+                    self.clock.now(),
+                    kind,
+                    attendee_id,
+                    payload,
+                    operator,
+                )
+                _apply(conn, event)
+                events.append(event)
+        return events
+
+    def apply_events(self, events: Iterable[Event]) -> int:
+        """Merge events from elsewhere (hub, stage file). Idempotent; returns how many were new."""
+        applied = 0
+        with self._write() as conn:
+            for event in events:
+                if event.stage_id != self.info.id:
+                    raise InvalidInput("These events belong to another stage.")
+                if _apply(conn, event):
+                    applied += 1
+                    self.clock.observe(event.hlc)
+                elif event.hub_seq is not None:
+                    conn.execute(
+                        "UPDATE event SET hub_seq = ? WHERE id = ? AND hub_seq IS NULL",
+                        (event.hub_seq, event.id),
+                    )
+        return applied
+
+    def mark_acknowledged(self, acks: Iterable[tuple[str, int]]) -> None:
+        """The hub holds these events (event id, hub sequence)."""
+        with self._write() as conn:
+            conn.executemany("UPDATE event SET hub_seq = ? WHERE id = ?", [(s, i) for i, s in acks])
+
+    # --- attendees ----------------------------------------------------------------------
+
+    def new_attendee(self, fields: dict[str, Any], *, operator: str = "") -> Attendee:
+        attendee_id, payload = self.new_attendee_payload(fields)
+        self.record("attendee_upserted", attendee_id, payload, operator=operator)
+        return self.attendee(attendee_id)
+
+    @staticmethod
+    def new_attendee_payload(fields: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+        clean = normalise_fields(fields)
+        clean.setdefault("category", "guest")
+        return uuid7(), {"code": new_attendee_code(), "fields": clean}
+
+    def attendee(self, attendee_id: str) -> Attendee:
+        row = self.conn.execute(_ATTENDEE_SELECT + " WHERE id = ?", (attendee_id,)).fetchone()
+        if row is None:
+            raise KeyError(attendee_id)
+        return _attendee_from_row(row)
+
+    def attendee_by_code(self, code: str) -> Attendee | None:
+        row = self.conn.execute(_ATTENDEE_SELECT + " WHERE code = ?", (code.upper(),)).fetchone()
+        return None if row is None else _attendee_from_row(row)
+
+    def attendee_by_external_code(self, code: str) -> Attendee | None:
+        row = self.conn.execute(
+            _ATTENDEE_SELECT + " WHERE id = (SELECT attendee_id FROM external_code WHERE code = ?)",
+            (code.strip().upper(),),
+        ).fetchone()
+        return None if row is None else _attendee_from_row(row)
+
+    def attendees_by_email(self, email: str) -> list[Attendee]:
+        rows = self.conn.execute(
+            _ATTENDEE_SELECT + " WHERE email = ? COLLATE NOCASE", (email.strip().lower(),)
+        ).fetchall()
+        return [_attendee_from_row(r) for r in rows]
+
+    def attendees(
+        self,
+        *,
+        category: str | None = None,
+        checked_in: bool | None = None,
+        include_cancelled: bool = True,
+        order: str = "surname",
+    ) -> list[Attendee]:
+        where, args = [], []
+        if category:
+            where.append("category = ?")
+            args.append(category)
+        if checked_in is not None:
+            where.append("checkin_event_id IS " + ("NOT NULL" if checked_in else "NULL"))
+        if not include_cancelled:
+            where.append("status = 'active'")
+        sql = _ATTENDEE_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += (
+            " ORDER BY company COLLATE NOCASE, sort_name"
+            if order == "company"
+            else " ORDER BY sort_name, id"
+        )
+        return [_attendee_from_row(r) for r in self.conn.execute(sql, args)]
+
+    def checkins_of(self, attendee_id: str, session_id: str = "") -> list[dict[str, Any]]:
+        """This person's check-in events at this door, with whether each was undone."""
+        rows = self.conn.execute(
+            "SELECT event_id, recorded_at, desk_name, operator, cancelled, forced FROM checkin "
+            "WHERE attendee_id = ? AND session_id = ? ORDER BY hlc, desk_id, desk_seq",
+            (attendee_id, session_id),
+        ).fetchall()
+        keys = ("event_id", "recorded_at", "desk", "operator", "cancelled", "forced")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def search(self, query: str, limit: int = 20) -> list[Attendee]:
+        """Every word typed must start a word of the name, company, email or a code."""
+        tokens = query_tokens(query)
+        if not tokens or limit <= 0:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.first_name, a.last_name, a.company, bm25(attendee_fts, 10.0, 3.0, 2.0, 8.0) "
+            "FROM attendee_fts JOIN attendee a ON a.rowid = attendee_fts.rowid "
+            "WHERE attendee_fts MATCH ? ORDER BY rank LIMIT ?",
+            (fts_match(tokens), max(limit * 10, 200)),
+        ).fetchall()
+        rows.sort(key=lambda r: rank_key(tokens, r[1], r[2], r[3], r[4]))
+        ids = [r[0] for r in rows[:limit]]
+        if not ids:
+            return []
+        found = {
+            r[0]: _attendee_from_row(r)
+            for r in self.conn.execute(
+                _ATTENDEE_SELECT + f" WHERE id IN ({','.join('?' * len(ids))})", ids
+            )
+        }
+        return [found[i] for i in ids]
+
+    # --- sessions -----------------------------------------------------------------------
+
+    def sessions(self, include_deleted: bool = False) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT s.id, s.name, s.kind, s.room, s.starts_at, s.ends_at, s.capacity, s.deleted, "
+            "(SELECT COUNT(DISTINCT attendee_id) FROM checkin c WHERE c.session_id = s.id "
+            " AND c.cancelled = 0) FROM session s ORDER BY s.starts_at, s.name"
+        ).fetchall()
+        keys = (
+            "id",
+            "name",
+            "kind",
+            "room",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "deleted",
+            "present",
+        )
+        out = [dict(zip(keys, r, strict=True)) for r in rows]
+        return out if include_deleted else [s for s in out if not s["deleted"]]
+
+    def session_attendance(self, session_id: str, attendee_id: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM checkin WHERE attendee_id = ? AND session_id = ? AND cancelled = 0",
+                (attendee_id, session_id),
+            ).fetchone()
+            is not None
+        )
+
+    # --- reading the whole --------------------------------------------------------------
+
+    def counts(self) -> dict[str, Any]:
+        rows = self.conn.execute(
+            "SELECT category, COUNT(*), COUNT(checkin_event_id) FROM attendee "
+            "WHERE status = 'active' GROUP BY category"
+        ).fetchall()
+        by_category = {cat: {"registered": n, "checked_in": c} for cat, n, c in rows}
+        return {
+            "registered": sum(v["registered"] for v in by_category.values()),
+            "checked_in": sum(v["checked_in"] for v in by_category.values()),
+            "by_category": by_category,
+        }
+
+    def recent_checkins(self, limit: int = 10, session_id: str = "") -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT c.event_id, c.attendee_id, c.recorded_at, c.desk_name, c.cancelled, "
+            "a.title, a.first_name, a.last_name, a.company, a.category, "
+            "c.event_id = a.checkin_event_id "
+            "FROM checkin c JOIN attendee a ON a.id = c.attendee_id "
+            "WHERE c.session_id = ? ORDER BY c.hlc DESC, c.desk_id DESC, c.desk_seq DESC LIMIT ?",
+            (session_id, limit),
+        ).fetchall()
+        keys = (
+            "event_id",
+            "attendee_id",
+            "recorded_at",
+            "desk",
+            "cancelled",
+            "title",
+            "first_name",
+            "last_name",
+            "company",
+            "category",
+            "first_arrival",
+        )
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def duplicate_checkins(self) -> list[dict[str, Any]]:
+        """People checked in more than once at the stage door (e.g. at two offline desks)."""
+        rows = self.conn.execute(
+            "SELECT attendee_id, COUNT(*) FROM checkin WHERE session_id = '' AND cancelled = 0 "
+            "GROUP BY attendee_id HAVING COUNT(*) > 1"
+        ).fetchall()
+        return [
+            {"attendee_id": aid, "code": self.attendee(aid).code, "checkins": self.checkins_of(aid)}
+            for aid, _ in rows
+        ]
+
+    def events(self, *, after_hub_seq: int | None = None) -> Iterator[Event]:
+        sql = (
+            "SELECT id, stage_id, desk_id, desk_seq, hlc, kind, attendee_id, payload, "
+            "recorded_at, desk_name, operator, hub_seq FROM event"
+        )
+        args: tuple = ()
+        if after_hub_seq is not None:
+            sql += " WHERE hub_seq > ?"
+            args = (after_hub_seq,)
+        for r in self.conn.execute(sql + " ORDER BY hlc, desk_id, desk_seq", args):
+            yield Event(*r[:7], json.loads(r[7]), *r[8:])
+
+    def unsynced_events(self, limit: int | None = None) -> list[Event]:
+        """This desk's events the hub has not acknowledged yet, oldest first."""
+        sql = (
+            "SELECT id, stage_id, desk_id, desk_seq, hlc, kind, attendee_id, payload, "
+            "recorded_at, desk_name, operator, hub_seq FROM event "
+            "WHERE desk_id = ? AND hub_seq IS NULL ORDER BY desk_seq"
+        )
+        args: tuple = (self.desk.id,)
+        if limit is not None:
+            sql += " LIMIT ?"
+            args += (limit,)
+        return [Event(*r[:7], json.loads(r[7]), *r[8:]) for r in self.conn.execute(sql, args)]
+
+    def event_count(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM event").fetchone()[0]
+
+    def unsynced_count(self) -> int:
+        return self.conn.execute(
+            "SELECT COUNT(*) FROM event WHERE desk_id = ? AND hub_seq IS NULL", (self.desk.id,)
+        ).fetchone()[0]
+
+    def get_sync_value(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+        return default if row is None else row[0]
+
+    def set_sync_value(self, key: str, value: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    def digest(self) -> str:
+        return digest_of(self.conn)
+
+    def status(self) -> dict[str, Any]:
+        counts = self.counts()
+        return {
+            "stage": self.info.slug,
+            "title": self.info.title,
+            "date": self.info.date,
+            "registered": counts["registered"],
+            "checked_in": counts["checked_in"],
+            "events": self.event_count(),
+            "unsynced": self.unsynced_count(),
+            "digest": self.digest(),
+        }
+
+    def integrity_check(self) -> None:
+        result = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            raise StageDamaged("The stage file is damaged (integrity check failed).")
+
+
+def list_stages(data_dir: Path) -> list[dict[str, Any]]:
+    """Every stage file in the data dir, with its title, date and counts (read-only)."""
+    out = []
+    for path in sorted(paths.stages_dir(data_dir).glob("*.sqlite")):
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+            try:
+                row = conn.execute(
+                    "SELECT id, slug, code, title, date, venue, city FROM stage"
+                ).fetchone()
+                reg, chk = conn.execute(
+                    "SELECT COUNT(*), COUNT(checkin_event_id) FROM attendee WHERE status='active'"
+                ).fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            out.append({"slug": path.stem, "error": "damaged or locked"})
+            continue
+        if row is None:
+            continue
+        keys = ("id", "slug", "code", "title", "date", "venue", "city")
+        out.append({**dict(zip(keys, row, strict=True)), "registered": reg, "checked_in": chk})
+    return out
+
+
+def find_stage_by_code(data_dir: Path, code: str) -> dict[str, Any] | None:
+    return next((s for s in list_stages(data_dir) if s.get("code") == code), None)
+
+
+# --- the file ---------------------------------------------------------------------------------
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    try:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise StageLocked("The stage file could not be opened for writing.")
+        conn.execute("PRAGMA synchronous = FULL")  # a laptop battery dies: check-ins must stay
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as exc:
+        raise _translate(exc) from exc
+    return conn
+
+
+def _markers(path: Path) -> list[Path]:
+    return list(path.parent.glob(path.name + ".open-*"))
+
+
+def _mark_open(path: Path) -> bool:
+    """Leave a marker while open; a marker of a dead process means an unclean shutdown."""
+    unclean = False
+    for marker in _markers(path):
+        try:
+            pid = int(marker.name.rsplit("-", 1)[1])
+        except ValueError:
+            continue
+        if pid != os.getpid() and not _alive(pid):
+            unclean = True
+            marker.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        marker = path.with_name(f"{path.name}.open-{os.getpid()}")
+        count = int(marker.read_text() or 0) if marker.exists() else 0
+        marker.write_text(str(count + 1))
+    return unclean
+
+
+def _unmark_open(path: Path) -> None:
+    marker = path.with_name(f"{path.name}.open-{os.getpid()}")
+    with contextlib.suppress(OSError, ValueError):
+        count = int(marker.read_text() or 1) - 1
+        if count <= 0:
+            marker.unlink()
+        else:
+            marker.write_text(str(count))
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    out = []
+    for file in sorted(paths.migrations_dir().glob("*.sql")):
+        match = _MIGRATION_RE.match(file.name)
+        if match:
+            out.append((int(match.group(1)), match.group(2), file.read_text("utf-8")))
+    return out
+
+
+def _migrate(conn: sqlite3.Connection, path: Path) -> None:
+    """Apply numbered migrations, each atomically with its record; copy the file aside first."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    pending = [m for m in migrations() if m[0] > version]
+    if not pending:
+        return
+    if version > 0:
+        backup = path.with_name(f"{path.name}.before-migration-{pending[0][0]:04d}")
+        conn.execute("PRAGMA wal_checkpoint(FULL)")
+        shutil.copy2(path, backup)
+    for number, name, sql in pending:
+        try:
+            conn.executescript(
+                "BEGIN IMMEDIATE;\n"
+                + sql
+                + "\nCREATE TABLE IF NOT EXISTS migration (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT);"
+                + f"\nINSERT INTO migration VALUES ({number}, '{name}', '{now_iso()}');"
+                + f"\nPRAGMA user_version = {number};\nCOMMIT;"
+            )
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+
+
+# --- events -> derived state ----------------------------------------------------------------
+
+
+def _new_event(
+    stage_id: str,
+    desk: Desk,
+    seq: int,
+    hlc: int,
+    kind: str,
+    attendee_id: str | None,
+    payload: dict[str, Any],
+    operator: str,
+) -> Event:
+    return Event(
+        id=uuid7(),
+        stage_id=stage_id,
+        desk_id=desk.id,
+        desk_seq=seq,
+        hlc=hlc,
+        kind=kind,
+        attendee_id=attendee_id,
+        payload=payload,
+        recorded_at=now_iso(),
+        desk_name=desk.name,
+        operator=operator,
+    )
+
+
+def _event_row(e: Event) -> tuple:
+    return (
+        e.id,
+        e.stage_id,
+        e.desk_id,
+        e.desk_name,
+        e.operator,
+        e.desk_seq,
+        e.hlc,
+        e.kind,
+        e.attendee_id,
+        canonical_json(e.payload),
+        e.recorded_at,
+        e.hub_seq,
+    )
+
+
+def _apply(conn: sqlite3.Connection, event: Event) -> bool:
+    """Store the event and update derived state. False when the event was already there."""
+    cur = conn.execute(
+        "INSERT OR IGNORE INTO event (id, stage_id, desk_id, desk_name, operator, desk_seq, hlc, "
+        "kind, attendee_id, payload, recorded_at, hub_seq) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        _event_row(event),
+    )
+    if cur.rowcount == 0:
+        return False
+    handler = _HANDLERS.get(event.kind)
+    if handler is not None:
+        handler(conn, event)
+    return True
+
+
+def _apply_stage_created(conn: sqlite3.Connection, event: Event) -> None:
+    if conn.execute("SELECT 1 FROM stage").fetchone():
+        return
+    p = event.payload
+    conn.execute(
+        "INSERT INTO stage (id, slug, code, title, date, venue, city, theme, countries, "
+        "public_key, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            event.stage_id,
+            p["slug"],
+            p["code"],
+            p["title"],
+            p["date"],
+            p.get("venue", ""),
+            p.get("city", ""),
+            p.get("theme", ""),
+            json.dumps(p.get("countries", []), ensure_ascii=False),
+            p.get("public_key", ""),
+            event.recorded_at,
+        ),
+    )
+
+
+def _stored_value(name: str, value: Any) -> Any:
+    if name in ("external_codes", "extra"):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return value
+
+
+def _sort_name(last_name: str, first_name: str) -> str:
+    return fold(f"{last_name} {first_name}").strip()
+
+
+def _fields_of(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    if kind == "attendee_cancelled":
+        return {"status": "cancelled" if payload.get("cancelled", True) else "active"}
+    fields = {k: v for k, v in payload.get("fields", {}).items() if k in ATTENDEE_FIELDS}
+    if payload.get("status") in ("active", "cancelled"):
+        fields["status"] = payload["status"]
+    return fields
+
+
+def _apply_upsert(conn: sqlite3.Connection, event: Event) -> None:
+    """Attendee fields: last writer wins, per field, by (hlc, desk id, desk seq)."""
+    row = conn.execute(
+        "SELECT rowid, field_clock, redacted FROM attendee WHERE id = ?", (event.attendee_id,)
+    ).fetchone()
+    if row is not None:
+        _merge_fields(conn, event, row)
+        return
+    code = str(event.payload.get("code") or "").upper()
+    if not code:
+        return  # the person's creation has not arrived yet; it will replay this event
+    history = conn.execute(
+        "SELECT kind, payload, hlc, desk_id, desk_seq FROM event WHERE attendee_id = ?",
+        (event.attendee_id,),
+    ).fetchall()
+    if len(history) == 1:  # the usual case: a person seen for the first time
+        fields = _fields_of(event.kind, event.payload)
+        key = [event.hlc, event.desk_id, event.desk_seq]
+        values = {name: _stored_value(name, v) for name, v in fields.items()}
+        values["sort_name"] = _sort_name(values.get("last_name", ""), values.get("first_name", ""))
+        cols = ["id", "code", "field_clock", *values]
+        cur = conn.execute(
+            f"INSERT INTO attendee ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            (event.attendee_id, code, json.dumps({n: key for n in fields}), *values.values()),
+        )
+        codes = fields.get("external_codes") or []
+        if codes:
+            conn.executemany(
+                "INSERT OR REPLACE INTO external_code (code, attendee_id) VALUES (?, ?)",
+                [(c, event.attendee_id) for c in codes],
+            )
+        _index_new(conn, cur.lastrowid, code, fields)
+        return
+    # Events about this person arrived before their creation: replay them all (any order).
+    conn.execute("INSERT INTO attendee (id, code) VALUES (?, ?)", (event.attendee_id, code))
+    for kind, payload, hlc, desk_id, desk_seq in history:
+        if kind in ("attendee_upserted", "attendee_cancelled"):
+            row = conn.execute(
+                "SELECT rowid, field_clock, redacted FROM attendee WHERE id = ?",
+                (event.attendee_id,),
+            ).fetchone()
+            replay = Event(
+                "",
+                event.stage_id,
+                desk_id,
+                desk_seq,
+                hlc,
+                kind,
+                event.attendee_id,
+                json.loads(payload),
+                "",
+            )
+            _merge_fields(conn, replay, row, reindex=False)
+    rowid = conn.execute(
+        "SELECT rowid FROM attendee WHERE id = ?", (event.attendee_id,)
+    ).fetchone()[0]
+    _sync_external_codes(conn, event.attendee_id)
+    _reindex(conn, rowid)
+    _refresh_arrival(conn, event.attendee_id)
+    prints = sum(1 for h in history if h[0] == "badge_printed")
+    conn.execute("UPDATE attendee SET badge_prints = ? WHERE id = ?", (prints, event.attendee_id))
+    if any(h[0] == "redacted" for h in history):
+        _redact(conn, event.attendee_id)
+
+
+def _merge_fields(
+    conn: sqlite3.Connection, event: Event, row: tuple, *, reindex: bool = True
+) -> None:
+    rowid, clock_json, redacted = row
+    fields = _fields_of(event.kind, event.payload)
+    key = [event.hlc, event.desk_id, event.desk_seq]
+    clock = json.loads(clock_json)
+    changed = set()
+    for name in fields:
+        if redacted and name in PERSONAL_FIELDS:
+            continue
+        old = clock.get(name)
+        if old is None or key > old:
+            clock[name] = key
+            changed.add(name)
+    if not changed:
+        return
+    values = {name: _stored_value(name, fields[name]) for name in changed}
+    assignments = ", ".join(f"{name} = ?" for name in values)
+    conn.execute(
+        f"UPDATE attendee SET {assignments}, field_clock = ? WHERE id = ?",
+        (*values.values(), json.dumps(clock), event.attendee_id),
+    )
+    if changed & {"first_name", "last_name"}:
+        first, last = conn.execute(
+            "SELECT first_name, last_name FROM attendee WHERE id = ?", (event.attendee_id,)
+        ).fetchone()
+        conn.execute(
+            "UPDATE attendee SET sort_name = ? WHERE id = ?",
+            (_sort_name(last, first), event.attendee_id),
+        )
+    if not reindex:
+        return
+    if "external_codes" in changed:
+        _sync_external_codes(conn, event.attendee_id)
+    if changed & {"title", "first_name", "last_name", "company", "email", "external_codes"}:
+        _reindex(conn, rowid)
+
+
+def _sync_external_codes(conn: sqlite3.Connection, attendee_id: str | None) -> None:
+    conn.execute("DELETE FROM external_code WHERE attendee_id = ?", (attendee_id,))
+    codes = json.loads(
+        conn.execute("SELECT external_codes FROM attendee WHERE id = ?", (attendee_id,)).fetchone()[
+            0
+        ]
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO external_code (code, attendee_id) VALUES (?, ?)",
+        [(c, attendee_id) for c in codes],
+    )
+
+
+def _index_new(
+    conn: sqlite3.Connection, rowid: int | None, code: str, fields: dict[str, Any]
+) -> None:
+    g = fields.get
+    conn.execute(
+        "INSERT INTO attendee_fts (rowid, names, company, email, codes) VALUES (?, ?, ?, ?, ?)",
+        (
+            rowid,
+            index_text(g("title", ""), g("first_name", ""), g("last_name", "")),
+            index_text(g("company", "")),
+            g("email", ""),
+            " ".join([code, *(g("external_codes") or [])]),
+        ),
+    )
+
+
+def _reindex(conn: sqlite3.Connection, rowid: int) -> None:
+    row = conn.execute(
+        "SELECT title, first_name, last_name, company, email, code, external_codes, redacted "
+        "FROM attendee WHERE rowid = ?",
+        (rowid,),
+    ).fetchone()
+    conn.execute("DELETE FROM attendee_fts WHERE rowid = ?", (rowid,))
+    title, first, last, company, email, code, external, redacted = row
+    codes = " ".join([code, *json.loads(external)])
+    conn.execute(
+        "INSERT INTO attendee_fts (rowid, names, company, email, codes) VALUES (?, ?, ?, ?, ?)",
+        (rowid, index_text(title, first, last), index_text(company), email, codes),
+    )
+
+
+def _apply_checkin(conn: sqlite3.Connection, event: Event) -> None:
+    session_id = (
+        str(event.payload.get("session_id") or "") if event.kind == "session_checkin" else ""
+    )
+    cancelled = conn.execute(
+        "SELECT 1 FROM cancellation WHERE checkin_event_id = ? LIMIT 1", (event.id,)
+    ).fetchone()
+    conn.execute(
+        "INSERT OR IGNORE INTO checkin (event_id, attendee_id, session_id, hlc, desk_id, desk_seq, "
+        "desk_name, operator, recorded_at, forced, cancelled) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            event.id,
+            event.attendee_id,
+            session_id,
+            event.hlc,
+            event.desk_id,
+            event.desk_seq,
+            event.desk_name,
+            event.operator,
+            event.recorded_at,
+            1 if event.payload.get("forced") else 0,
+            1 if cancelled else 0,
+        ),
+    )
+    if not session_id and not cancelled:
+        _refresh_arrival(conn, event.attendee_id)
+
+
+def _apply_undo(conn: sqlite3.Connection, event: Event) -> None:
+    cancels = [str(c) for c in event.payload.get("cancels", [])]
+    conn.executemany(
+        "INSERT OR IGNORE INTO cancellation (checkin_event_id, undo_event_id) VALUES (?, ?)",
+        [(c, event.id) for c in cancels],
+    )
+    affected = set()
+    for checkin_id in cancels:
+        row = conn.execute(
+            "SELECT attendee_id FROM checkin WHERE event_id = ?", (checkin_id,)
+        ).fetchone()
+        if row:
+            conn.execute("UPDATE checkin SET cancelled = 1 WHERE event_id = ?", (checkin_id,))
+            affected.add(row[0])
+    for attendee_id in affected:
+        _refresh_arrival(conn, attendee_id)
+
+
+def _refresh_arrival(conn: sqlite3.Connection, attendee_id: str | None) -> None:
+    """First arrival = the earliest check-in at the stage door that no undo cancelled."""
+    first = conn.execute(
+        "SELECT event_id, recorded_at, desk_name, operator FROM checkin "
+        "WHERE attendee_id = ? AND session_id = '' AND cancelled = 0 "
+        "ORDER BY hlc, desk_id, desk_seq LIMIT 1",
+        (attendee_id,),
+    ).fetchone()
+    conn.execute(
+        "UPDATE attendee SET checkin_event_id = ?, checked_in_at = ?, checkin_desk = ?, "
+        "checkin_operator = ? WHERE id = ?",
+        (*(first or (None, None, None, None)), attendee_id),
+    )
+
+
+def _apply_badge_printed(conn: sqlite3.Connection, event: Event) -> None:
+    conn.execute(
+        "UPDATE attendee SET badge_prints = badge_prints + 1 WHERE id = ?", (event.attendee_id,)
+    )
+
+
+def _apply_session_defined(conn: sqlite3.Connection, event: Event) -> None:
+    session_id = str(event.payload.get("session_id") or "")
+    if not session_id:
+        return
+    fields = {k: v for k, v in event.payload.get("fields", {}).items() if k in SESSION_FIELDS}
+    key = [event.hlc, event.desk_id, event.desk_seq]
+    row = conn.execute("SELECT field_clock FROM session WHERE id = ?", (session_id,)).fetchone()
+    if row is None:
+        conn.execute("INSERT INTO session (id) VALUES (?)", (session_id,))
+        clock: dict[str, Any] = {}
+    else:
+        clock = json.loads(row[0])
+    changed = {}
+    for name, value in fields.items():
+        old = clock.get(name)
+        if old is None or key > old:
+            clock[name] = key
+            changed[name] = value
+    if changed:
+        if "deleted" in changed:
+            changed["deleted"] = 1 if changed["deleted"] else 0
+        assignments = ", ".join(f"{n} = ?" for n in changed)
+        conn.execute(
+            f"UPDATE session SET {assignments}, field_clock = ? WHERE id = ?",
+            (*changed.values(), json.dumps(clock), session_id),
+        )
+
+
+def _apply_redacted(conn: sqlite3.Connection, event: Event) -> None:
+    _redact(conn, event.attendee_id)
+
+
+def _redact(conn: sqlite3.Connection, attendee_id: str | None) -> None:
+    """Blank a person's personal fields here and in the payloads of the events about them."""
+    row = conn.execute("SELECT rowid FROM attendee WHERE id = ?", (attendee_id,)).fetchone()
+    if row is None:
+        return  # the person arrives later: _apply_upsert redacts on arrival
+    blanks = {
+        n: ("[]" if n == "external_codes" else "{}" if n == "extra" else "")
+        for n in PERSONAL_FIELDS
+    }
+    assignments = ", ".join(f"{n} = ?" for n in blanks)
+    conn.execute(
+        f"UPDATE attendee SET {assignments}, redacted = 1, sort_name = '' WHERE id = ?",
+        (*blanks.values(), attendee_id),
+    )
+    conn.execute("DELETE FROM external_code WHERE attendee_id = ?", (attendee_id,))
+    _reindex(conn, row[0])
+    for event_id, payload in conn.execute(
+        "SELECT id, payload FROM event WHERE attendee_id = ? AND kind = 'attendee_upserted'",
+        (attendee_id,),
+    ).fetchall():
+        data = json.loads(payload)
+        fields = data.get("fields", {})
+        for name in PERSONAL_FIELDS:
+            if name in fields:
+                fields[name] = [] if name == "external_codes" else {} if name == "extra" else ""
+        conn.execute("UPDATE event SET payload = ? WHERE id = ?", (canonical_json(data), event_id))
+
+
+_HANDLERS = {
+    "stage_created": _apply_stage_created,
+    "attendee_upserted": _apply_upsert,
+    "attendee_cancelled": _apply_upsert,
+    "checkin": _apply_checkin,
+    "session_checkin": _apply_checkin,
+    "undo": _apply_undo,
+    "badge_printed": _apply_badge_printed,
+    "session_defined": _apply_session_defined,
+    "redacted": _apply_redacted,
+}
+
+
+def digest_of(conn: sqlite3.Connection) -> str:
+    """SHA-256 over the canonical state of every attendee; equal state gives an equal digest."""
+    sessions: dict[str, list[str]] = {}
+    for attendee_id, session_id in conn.execute(
+        "SELECT DISTINCT attendee_id, session_id FROM checkin "
+        "WHERE session_id <> '' AND cancelled = 0 ORDER BY attendee_id, session_id"
+    ):
+        sessions.setdefault(attendee_id, []).append(session_id)
+    h = hashlib.sha256()
+    h.update(b"[")
+    cols = ", ".join(ATTENDEE_FIELDS)
+    first = True
+    for row in conn.execute(
+        f"SELECT id, {cols}, status, checkin_event_id, badge_prints FROM attendee ORDER BY id"
+    ):
+        attendee_id = row[0]
+        fields = dict(zip(ATTENDEE_FIELDS, row[1 : 1 + len(ATTENDEE_FIELDS)], strict=True))
+        fields["external_codes"] = json.loads(fields["external_codes"])
+        fields["extra"] = json.loads(fields["extra"])
+        status, first_arrival, prints = row[1 + len(ATTENDEE_FIELDS) :]
+        item = {
+            "id": attendee_id,
+            "fields": fields,
+            "cancelled": status == "cancelled",
+            "checked_in": first_arrival is not None,
+            "first_arrival": first_arrival,
+            "sessions": sessions.get(attendee_id, []),
+            "badge_prints": prints,
+        }
+        if not first:
+            h.update(b",")
+        h.update(canonical_json(item).encode("utf-8"))
+        first = False
+    h.update(b"]")
+    return h.hexdigest()
