@@ -1,0 +1,79 @@
+"""Shared fixtures: every test gets its own data dir; nothing touches the user's data."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop_app.core import tickets  # noqa: E402
+from desktop_app.core.desk import Desk, load_desk  # noqa: E402
+from desktop_app.core.store import Stage  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path_factory, monkeypatch):
+    """No test reads or writes the real user data dir or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ROADSHOW_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "share"))
+    monkeypatch.setenv("HOME", str(home))
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def desk(data_dir) -> Desk:
+    return load_desk(data_dir)
+
+
+@pytest.fixture
+def make_stage(data_dir, desk):
+    """make_stage(slug, title=..., date=...) -> an open Stage signed with this data dir's key."""
+    opened: list[Stage] = []
+
+    def make(slug: str = "bergamo-2026", title: str = "Tappa di Bergamo", date: str = "2026-03-12", **kw):
+        public = tickets.ensure_key_pair(data_dir)
+        stage = Stage.create(
+            data_dir, slug, title=title, date=date, desk=desk, public_key=tickets.public_key_hex(public), **kw
+        )
+        opened.append(stage)
+        return stage
+
+    yield make
+    for stage in opened:
+        try:
+            stage.close()
+        except Exception:
+            pass
+
+
+@pytest.fixture
+def stage(make_stage) -> Stage:
+    return make_stage()
+
+
+@pytest.fixture
+def people(stage):
+    """A few registered people with names from several languages."""
+    rows = [
+        {"first_name": "Nicolò", "last_name": "Bertè", "company": "Officine Meccaniche Bergamasche",
+         "category": "company", "role": "Export Manager", "email": "n.berte@example.test",
+         "external_codes": ["EB-1001"]},
+        {"first_name": "Anna", "last_name": "Bertelli", "company": "Brembo", "category": "company"},
+        {"first_name": "Marco", "last_name": "Rossi", "company": "Rossi Utensili", "category": "company",
+         "email": "marco.rossi@example.test"},
+        {"title": "S.E.", "first_name": "Hiroshi", "last_name": "Sato", "company": "Consolato del Giappone",
+         "category": "consul", "role": "Console Generale", "country": "Giappone"},
+        {"first_name": "Zoë", "last_name": "Ørsted-Łukasiewicz", "company": "Nordic Aero", "category": "speaker"},
+    ]
+    return [stage.new_attendee(r) for r in rows]
