@@ -58,11 +58,13 @@ def fts_match(tokens: list[str]) -> str:
 
 def rank_key(
     tokens: list[str], first_name: str, last_name: str, company: str, bm25: float
-) -> tuple[int, int, float]:
-    """Smaller is better: surname starts with the first word typed, then every word typed
-    starts a name word (not only company or email), then FTS relevance."""
+) -> tuple[int, int, int, float]:
+    """Smaller is better: every word typed starts a name word (not only company or email),
+    then whole words typed ("berte" is Bertè before Bertelli), then the surname starts with
+    the first word typed, then FTS relevance."""
     name_words = _WORD.findall(fold(f"{first_name} {last_name}"))
     last_words = _WORD.findall(fold(last_name))
     surname_first = 0 if tokens and any(w.startswith(tokens[0]) for w in last_words) else 1
     all_in_name = 0 if all(any(w.startswith(t) for w in name_words) for t in tokens) else 1
-    return (all_in_name, surname_first, bm25)
+    exact = 0 if all(t in name_words for t in tokens) else 1
+    return (all_in_name, exact, surname_first, bm25)
