@@ -41,10 +41,18 @@ def make_stage(data_dir, desk):
     """make_stage(slug, title=..., date=...) -> an open Stage signed with this data dir's key."""
     opened: list[Stage] = []
 
-    def make(slug: str = "bergamo-2026", title: str = "Tappa di Bergamo", date: str = "2026-03-12", **kw):
+    def make(
+        slug: str = "bergamo-2026", title: str = "Tappa di Bergamo", date: str = "2026-03-12", **kw
+    ):
         public = tickets.ensure_key_pair(data_dir)
         stage = Stage.create(
-            data_dir, slug, title=title, date=date, desk=desk, public_key=tickets.public_key_hex(public), **kw
+            data_dir,
+            slug,
+            title=title,
+            date=date,
+            desk=desk,
+            public_key=tickets.public_key_hex(public),
+            **kw,
         )
         opened.append(stage)
         return stage
@@ -66,14 +74,37 @@ def stage(make_stage) -> Stage:
 def people(stage):
     """A few registered people with names from several languages."""
     rows = [
-        {"first_name": "Nicolò", "last_name": "Bertè", "company": "Officine Meccaniche Bergamasche",
-         "category": "company", "role": "Export Manager", "email": "n.berte@example.test",
-         "external_codes": ["EB-1001"]},
+        {
+            "first_name": "Nicolò",
+            "last_name": "Bertè",
+            "company": "Officine Meccaniche Bergamasche",
+            "category": "company",
+            "role": "Export Manager",
+            "email": "n.berte@example.test",
+            "external_codes": ["EB-1001"],
+        },
         {"first_name": "Anna", "last_name": "Bertelli", "company": "Brembo", "category": "company"},
-        {"first_name": "Marco", "last_name": "Rossi", "company": "Rossi Utensili", "category": "company",
-         "email": "marco.rossi@example.test"},
-        {"title": "S.E.", "first_name": "Hiroshi", "last_name": "Sato", "company": "Consolato del Giappone",
-         "category": "consul", "role": "Console Generale", "country": "Giappone"},
-        {"first_name": "Zoë", "last_name": "Ørsted-Łukasiewicz", "company": "Nordic Aero", "category": "speaker"},
+        {
+            "first_name": "Marco",
+            "last_name": "Rossi",
+            "company": "Rossi Utensili",
+            "category": "company",
+            "email": "marco.rossi@example.test",
+        },
+        {
+            "title": "S.E.",
+            "first_name": "Hiroshi",
+            "last_name": "Sato",
+            "company": "Consolato del Giappone",
+            "category": "consul",
+            "role": "Console Generale",
+            "country": "Giappone",
+        },
+        {
+            "first_name": "Zoë",
+            "last_name": "Ørsted-Łukasiewicz",
+            "company": "Nordic Aero",
+            "category": "speaker",
+        },
     ]
     return [stage.new_attendee(r) for r in rows]
