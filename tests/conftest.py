@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -59,10 +61,8 @@ def make_stage(data_dir, desk):
 
     yield make
     for stage in opened:
-        try:
+        with contextlib.suppress(sqlite3.Error):
             stage.close()
-        except Exception:
-            pass
 
 
 @pytest.fixture
