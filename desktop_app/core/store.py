@@ -124,6 +124,7 @@ class Stage:
         self.desk = desk
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
+        self.recovered = False  # opened after an unclean shutdown (and fully checked)
         row = conn.execute(
             "SELECT id, slug, code, title, date, venue, city, theme, countries, public_key, "
             "created_at FROM stage"
@@ -231,6 +232,7 @@ class Stage:
                 )
             _migrate(conn, path)
             stage = cls(path, desk, conn)
+            stage.recovered = unclean
         except sqlite3.Error as exc:
             _unmark_open(path)
             raise _translate(exc) from exc
