@@ -686,10 +686,13 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 + f"\nINSERT INTO migration VALUES ({number}, '{name}', '{now_iso()}');"
                 + f"\nPRAGMA user_version = {number};\nCOMMIT;"
             )
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
                 conn.execute("ROLLBACK")
-            raise
+            raise StageDamaged(
+                f"The stage file could not be upgraded (step {number:04d} {name} failed: {exc}). "
+                "It was left as it was; a copy was kept beside it."
+            ) from exc
 
 
 # --- events -> derived state ----------------------------------------------------------------

@@ -150,7 +150,7 @@ def test_migration_is_atomic_and_the_file_is_copied_aside(
         "CREATE TABLE half_done (x); ALTER TABLE attendee ADD COLUMN nickname TEXT; SELECT * FROM no_such_table;"
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: migrations)
-    with pytest.raises(Exception):
+    with pytest.raises(StageDamaged, match="could not be upgraded"):
         Stage.open(data_dir, "bergamo-2026", desk)
     conn = sqlite3.connect(paths.stages_dir(data_dir) / "bergamo-2026.sqlite")
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
