@@ -154,6 +154,7 @@ def admit(
     admit_when_full: bool = False,
 ) -> Decision:
     """Check in a person already identified (by scan or chosen from search results)."""
+    attendee = stage.attendee(attendee.id)  # a list on screen may be older than the store
     if attendee.cancelled:
         return Decision(CANCELLED, attendee, method=method, session_id=session_id)
     if not session_id:
