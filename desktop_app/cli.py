@@ -69,9 +69,12 @@ class Context:
 Handler = Callable[[Context, argparse.Namespace], Result]
 
 
+_json_errors = False  # set by main(): usage errors print JSON too when --json was given
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # usage errors: exit 2, plain words
-        if "--json" in sys.argv[1:]:
+        if _json_errors:
             print(json.dumps({"error": {"code": "usage", "message": message}}))
         else:
             self.print_usage(sys.stderr)
@@ -238,6 +241,8 @@ def _fail(ctx: Context, code: str, message: str, exit_code: int) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global _json_errors
+    _json_errors = "--json" in (sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
     ctx = Context(args)

@@ -295,6 +295,7 @@ def edit(
     stage: Stage, attendee: Attendee, changes: dict[str, Any], *, operator: str = ""
 ) -> Attendee:
     """Fix a misspelt name, company or title: only the fields that really change are recorded."""
+    attendee = stage.attendee(attendee.id)
     clean = normalise_fields(changes)
     current = attendee.to_dict()
     changed = {k: v for k, v in clean.items() if current.get(k) != v}
