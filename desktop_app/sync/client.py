@@ -1,0 +1,351 @@
+"""The desk side of sync: push this desk's events, pull everyone else's, bootstrap a stage.
+
+One `SyncClient` talks to one hub. A round is: push unacknowledged events in batches (an
+event counts as synced only once the hub has answered with its sequence), then pull events
+after the last hub sequence this stage has seen from that hub. Every step is idempotent, so
+a round cut anywhere (network, crash, killed process) is simply repeated.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from desktop_app.core.desk import Desk, load_desk
+from desktop_app.core.errors import RoadshowError
+from desktop_app.core.model import Event
+from desktop_app.core.store import Stage, stage_path
+from desktop_app.sync import protocol
+
+
+class HubUnreachable(RoadshowError):
+    """No answer, a cut answer, or the hub is failing: try again later."""
+
+    code = "hub_unreachable"
+
+
+class HubRefused(RoadshowError):
+    """The hub answered and said no (token, permission, conflict): retrying will not help."""
+
+    code = "hub_refused"
+
+    def __init__(self, code: str, message: str, status: int) -> None:
+        super().__init__(message)
+        self.code = code
+        self.status = status
+
+
+@dataclass
+class SyncReport:
+    stage: str
+    pushed: int = 0
+    pulled: int = 0
+    bootstrapped: bool = False
+    unsynced: int = 0
+    last_hub_seq: int = 0
+    clock_offset_ms: int | None = None
+    clock_warning: bool = False
+    hub_id: str = ""
+    duration_ms: float = 0.0
+    finished_at: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def clock_warning(offset_ms: int | None) -> bool:
+    return offset_ms is not None and abs(offset_ms) >= protocol.CLOCK_WARNING_MS
+
+
+class HubClient:
+    """The HTTP calls, with errors turned into HubUnreachable / HubRefused."""
+
+    def __init__(
+        self,
+        url: str,
+        token: str,
+        desk_id: str,
+        *,
+        timeout: float = 15.0,
+        verify: bool | str = True,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        if not url.startswith(("http://", "https://")):
+            raise RoadshowError("The hub address starts with http:// or https://.")
+        self.url = url.rstrip("/")
+        self.http = httpx.Client(
+            base_url=self.url + protocol.API_PREFIX,
+            timeout=timeout,
+            verify=verify,
+            transport=transport,
+            headers={"Authorization": f"Bearer {token}", protocol.HEADER_DESK: desk_id},
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        clock_ms: int | None = None,
+        unsynced: int | None = None,
+        **kw: Any,
+    ) -> dict[str, Any]:
+        headers = {}
+        if clock_ms is not None:
+            headers[protocol.HEADER_CLOCK] = str(clock_ms)
+        if unsynced is not None:
+            headers[protocol.HEADER_UNSYNCED] = str(unsynced)
+        try:
+            response = self.http.request(method, path, headers=headers, **kw)
+        except httpx.TimeoutException as exc:
+            raise HubUnreachable("The hub did not answer in time.") from exc
+        except (httpx.TransportError, httpx.StreamError) as exc:
+            raise HubUnreachable(f"The hub at {self.url} cannot be reached.") from exc
+        try:
+            data = response.json()
+        except ValueError as exc:
+            raise HubUnreachable("The hub's answer was cut or garbled.") from exc
+        if response.status_code >= 500 or response.status_code in (408, 429):
+            raise HubUnreachable("The hub is busy or failing; will try again.")
+        if response.status_code >= 400:
+            error = data.get("error", {}) if isinstance(data, dict) else {}
+            raise HubRefused(
+                str(error.get("code", "refused")),
+                str(error.get("message", f"The hub refused (HTTP {response.status_code}).")),
+                response.status_code,
+            )
+        if not isinstance(data, dict):
+            raise HubUnreachable("The hub's answer was garbled.")
+        return data
+
+    def health(self) -> dict[str, Any]:
+        return self.request("GET", "/health")
+
+    def stages(self) -> list[dict[str, Any]]:
+        return self.request("GET", "/stages")["stages"]
+
+    def push(
+        self, slug: str, events: list[Event], *, clock_ms: int, unsynced: int
+    ) -> dict[str, Any]:
+        body = {"events": [protocol.event_to_wire(e) for e in events]}
+        return self.request(
+            "POST", f"/stages/{slug}/events", json=body, clock_ms=clock_ms, unsynced=unsynced
+        )
+
+    def pull(
+        self, slug: str, after: int, *, mine: bool, clock_ms: int, unsynced: int | None, limit: int
+    ) -> dict[str, Any]:
+        params = {"after": after, "limit": limit, "mine": "1" if mine else "0"}
+        return self.request(
+            "GET", f"/stages/{slug}/events", params=params, clock_ms=clock_ms, unsynced=unsynced
+        )
+
+    def status(self, slug: str) -> dict[str, Any]:
+        return self.request("GET", f"/stages/{slug}/status")
+
+
+class SyncClient:
+    """Syncs the stages of one data dir (one desk) with one hub."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        url: str,
+        token: str,
+        *,
+        desk: Desk | None = None,
+        timeout: float = 15.0,
+        verify: bool | str = True,
+        push_batch: int = protocol.PUSH_BATCH,
+        pull_batch: int = protocol.PULL_BATCH,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.desk = desk or load_desk(self.data_dir)
+        self.hub = HubClient(
+            url, token, self.desk.id, timeout=timeout, verify=verify, transport=transport
+        )
+        self.push_batch = push_batch
+        self.pull_batch = pull_batch
+        self.hub_id: str | None = None
+        self.clock_offset_ms: int | None = None
+
+    def close(self) -> None:
+        self.hub.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _hub_id(self) -> str:
+        if self.hub_id is None:
+            self.hub_id = str(self.hub.health()["hub_id"])
+        return self.hub_id
+
+    def _note(self, answer: dict[str, Any]) -> None:
+        offset = answer.get("clock_offset_ms")
+        if isinstance(offset, int):
+            self.clock_offset_ms = offset
+
+    def _cursor_key(self) -> str:
+        return f"hub/{self._hub_id()}/pulled"
+
+    # --- a round ------------------------------------------------------------------------
+
+    def sync_stage(self, slug: str, stage: Stage | None = None) -> SyncReport:
+        """One round for one stage. Opens (or bootstraps) the stage unless one is given."""
+        started = time.perf_counter()
+        report = SyncReport(stage=slug, hub_id=self._hub_id())
+        own = stage is None
+        if stage is None:
+            path = stage_path(self.data_dir, slug)
+            if path.exists():
+                stage = Stage.open_path(path, self.desk)
+            else:
+                stage = self.bootstrap(slug)
+                report.bootstrapped = True
+        try:
+            report.pushed = self.push(stage, slug)
+            report.pulled, report.last_hub_seq = self.pull(stage, slug)
+            report.unsynced = stage.unsynced_count()
+        finally:
+            if own:
+                stage.close()
+        report.clock_offset_ms = self.clock_offset_ms
+        report.clock_warning = clock_warning(self.clock_offset_ms)
+        report.duration_ms = (time.perf_counter() - started) * 1000
+        report.finished_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        return report
+
+    def push(self, stage: Stage, slug: str) -> int:
+        """Push this desk's unacknowledged events; mark each acknowledged as the hub answers."""
+        waiting = stage.unsynced_count()
+        pushed = 0
+        for _ in range(waiting // self.push_batch + 2):  # bounded; the last pass finds nothing
+            batch = stage.unsynced_events(self.push_batch)
+            if not batch:
+                break
+            answer = self.hub.push(
+                slug,
+                batch,
+                clock_ms=stage.clock.wall_ms(),
+                unsynced=max(0, waiting - pushed - len(batch)),
+            )
+            self._note(answer)
+            acks = [(str(a["id"]), int(a["hub_seq"])) for a in answer.get("acks", [])]
+            if {i for i, _ in acks} != {e.id for e in batch}:
+                raise HubUnreachable("The hub's acknowledgement does not match what was sent.")
+            stage.mark_acknowledged(acks)
+            pushed += len(batch)
+        return pushed
+
+    def pull(self, stage: Stage, slug: str) -> tuple[int, int]:
+        """Apply other desks' events after the last hub sequence seen. Returns (new, cursor)."""
+        key = self._cursor_key()
+        cursor = int(stage.get_sync_value(key, "0") or 0)
+        pulled = 0
+        for _ in range(100_000):  # bounded: every page advances the cursor or ends the loop
+            page = self.hub.pull(
+                slug,
+                cursor,
+                mine=False,
+                clock_ms=stage.clock.wall_ms(),
+                unsynced=stage.unsynced_count(),
+                limit=self.pull_batch,
+            )
+            self._note(page)
+            events = [protocol.event_from_hub(e) for e in page["events"]]
+            if events:
+                pulled += stage.apply_events(events)
+            new_cursor = int(page["last_hub_seq"])
+            if new_cursor != cursor:
+                cursor = new_cursor
+                stage.set_sync_value(key, str(cursor))
+            if not page.get("more"):
+                break
+        return pulled, cursor
+
+    def bootstrap(self, slug: str) -> Stage:
+        """Make this desk's copy of a stage from every event the hub holds for it."""
+        events: list[Event] = []
+        cursor = 0
+        for _ in range(100_000):
+            page = self.hub.pull(
+                slug,
+                cursor,
+                mine=True,
+                clock_ms=int(time.time() * 1000),
+                unsynced=0,
+                limit=self.pull_batch,
+            )
+            self._note(page)
+            events.extend(protocol.event_from_hub(e) for e in page["events"])
+            cursor = int(page["last_hub_seq"])
+            if not page.get("more"):
+                break
+        if not events:
+            raise HubRefused("stage_not_on_hub", f"The hub has no events for '{slug}'.", 404)
+        stage = Stage.from_events(stage_path(self.data_dir, slug), self.desk, events)
+        stage.set_sync_value(self._cursor_key(), str(cursor))
+        return stage
+
+    def watch(
+        self,
+        slug: str,
+        *,
+        interval_s: float = 1.0,
+        max_backoff_s: float = 30.0,
+        rounds: int | None = None,
+        duration_s: float | None = None,
+        on_report: Callable[[SyncReport | None, Exception | None], None] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> int:
+        """Sync every `interval_s`, backing off after failures. Returns the rounds run.
+
+        Stops after `rounds`, after `duration_s`, when `should_stop()` is true, or on Ctrl-C.
+        """
+        deadline = None if duration_s is None else time.monotonic() + duration_s
+        failures = 0
+        done = 0
+        stage = None
+        try:
+            while rounds is None or done < rounds:
+                if should_stop is not None and should_stop():
+                    break
+                if deadline is not None and time.monotonic() >= deadline:
+                    break
+                try:
+                    if stage is None and stage_path(self.data_dir, slug).exists():
+                        stage = Stage.open_path(stage_path(self.data_dir, slug), self.desk)
+                    report = self.sync_stage(slug, stage)
+                    failures = 0
+                    if on_report:
+                        on_report(report, None)
+                except (HubUnreachable, HubRefused) as exc:
+                    failures += 1
+                    if on_report:
+                        on_report(None, exc)
+                done += 1
+                pause = (
+                    interval_s
+                    if failures == 0
+                    else min(max_backoff_s, interval_s * 2 ** min(failures, 10))
+                )
+                if deadline is not None:
+                    pause = min(pause, max(0.0, deadline - time.monotonic()))
+                time.sleep(pause)
+        finally:
+            if stage is not None:
+                stage.close()
+        return done

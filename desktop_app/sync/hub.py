@@ -1,0 +1,366 @@
+"""The sync hub: a small Starlette app over a HubStore, served by uvicorn.
+
+Every answer is JSON; every refusal is `{"error": {"code": ..., "message": ...}}` with the
+HTTP status that says why (401 token, 403 not allowed, 404 unknown, 409 conflict, 413 too
+big, 422 invalid). The schema is at `/v1/openapi.json`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import socket
+import sqlite3
+import threading
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from desktop_app import __version__
+from desktop_app.sync import protocol
+from desktop_app.sync.hubstore import HubError, HubStore
+from desktop_app.sync.openapi import openapi_schema
+
+log = logging.getLogger("roadshow.hub")
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def _int_param(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
+    if value is None or value == "":
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise HubError("invalid_parameter", f"'{name}' must be a whole number.", 422) from None
+    if not lo <= number <= hi:
+        raise HubError("invalid_parameter", f"'{name}' must be between {lo} and {hi}.", 422)
+    return number
+
+
+async def _read_json(request: Request) -> Any:
+    length = request.headers.get("content-length")
+    if length is not None:
+        try:
+            declared = int(length)
+        except ValueError:
+            raise HubError("malformed_request", "Content-Length is not a number.", 400) from None
+        if declared > protocol.MAX_BODY_BYTES:
+            raise HubError("body_too_large", "The request body is too large.", 413)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > protocol.MAX_BODY_BYTES:
+            raise HubError("body_too_large", "The request body is too large.", 413)
+        chunks.append(chunk)
+    try:
+        return json.loads(b"".join(chunks))
+    except (ValueError, UnicodeDecodeError):
+        raise HubError("malformed_json", "The request body is not valid JSON.", 400) from None
+
+
+class Hub:
+    """The request handlers, bound to one hub file."""
+
+    def __init__(self, store: HubStore) -> None:
+        self.store = store
+
+    # --- who is asking -------------------------------------------------------------------
+
+    def _token(self, request: Request) -> str | None:
+        auth = request.headers.get("authorization", "")
+        scheme, _, token = auth.partition(" ")
+        return token.strip() if scheme.lower() == "bearer" else None
+
+    def _clock_offset(self, request: Request, received_ms: int) -> int | None:
+        raw = request.headers.get(protocol.HEADER_CLOCK)
+        if raw is None:
+            return None
+        try:
+            desk_ms = int(raw)
+        except ValueError:
+            raise HubError(
+                "invalid_header", f"{protocol.HEADER_CLOCK} must be milliseconds.", 422
+            ) from None
+        return desk_ms - received_ms
+
+    def _unsynced(self, request: Request) -> int | None:
+        raw = request.headers.get(protocol.HEADER_UNSYNCED)
+        if raw is None:
+            return None
+        return _int_param(raw, protocol.HEADER_UNSYNCED, 0, 0, 10**12)
+
+    def _desk(self, request: Request, slug: str | None = None) -> tuple[dict[str, Any], str]:
+        """Authenticate, bind the token to the desk id it is used from, check the stage."""
+        desk = self.store.authenticate(self._token(request))
+        desk_id = request.headers.get(protocol.HEADER_DESK, "")
+        if not protocol.valid_id(desk_id):
+            raise HubError("desk_id_missing", f"The {protocol.HEADER_DESK} header is missing.", 400)
+        desk = self.store.bind(desk, desk_id)
+        if slug is not None and not self.store.may_sync(desk, slug):
+            raise HubError("stage_not_allowed", "This desk may not sync that stage.", 403)
+        return desk, desk_id
+
+    # --- endpoints ------------------------------------------------------------------------
+
+    async def health(self, request: Request) -> Response:
+        return JSONResponse(
+            {
+                "ok": True,
+                "hub_id": self.store.hub_id,
+                "version": __version__,
+                "api": 1,
+                "hub_time_ms": _now_ms(),
+            }
+        )
+
+    async def openapi(self, request: Request) -> Response:
+        return JSONResponse(openapi_schema())
+
+    async def stages(self, request: Request) -> Response:
+        def work() -> dict[str, Any]:
+            desk = self.store.authenticate(self._token(request))
+            visible = [s for s in self.store.stages() if self.store.may_sync(desk, s["slug"])]
+            return {"stages": visible, "hub_id": self.store.hub_id}
+
+        return JSONResponse(await run_in_threadpool(work))
+
+    async def push(self, request: Request) -> Response:
+        received_ms = _now_ms()
+        slug = request.path_params["slug"]
+        # Authenticate before reading a body: a stranger does not get to upload megabytes.
+        desk, desk_id = await run_in_threadpool(self._desk, request, slug)
+        offset = self._clock_offset(request, received_ms)
+        unsynced = self._unsynced(request)
+        body = await _read_json(request)
+        if not isinstance(body, dict) or not isinstance(body.get("events"), list):
+            raise HubError("invalid_body", "The body must be an object with a list 'events'.", 422)
+        raw_events = body["events"]
+        if not 1 <= len(raw_events) <= protocol.MAX_PUSH_EVENTS:
+            raise HubError(
+                "invalid_body",
+                f"Push between 1 and {protocol.MAX_PUSH_EVENTS} events at a time.",
+                422,
+            )
+        try:
+            events = [protocol.event_from_wire(e, i) for i, e in enumerate(raw_events)]
+        except protocol.ProtocolError as exc:
+            raise HubError(exc.code, exc.message, exc.status) from None
+        for e in events:
+            if len(json.dumps(e.payload)) > protocol.MAX_PAYLOAD_BYTES:
+                raise HubError("invalid_event", "An event payload is too large.", 413)
+            if e.desk_id != desk_id:
+                raise HubError(
+                    "foreign_event", "A desk pushes only the events it recorded itself.", 403
+                )
+
+        def work() -> dict[str, Any]:
+            publisher = desk["name"] if desk["admin"] else None
+            acks, new = self.store.ingest(slug, events, publisher=publisher)
+            info = self.store.stage_by_slug(slug)
+            if info is not None:
+                self.store.record_contact(
+                    desk_id,
+                    info["id"],
+                    desk["name"],
+                    unsynced=unsynced,
+                    clock_offset_ms=offset,
+                    force=True,
+                )
+            return {
+                "acks": [{"id": i, "hub_seq": s} for i, s in acks],
+                "new": new,
+                "hub_id": self.store.hub_id,
+                "hub_time_ms": _now_ms(),
+                "clock_offset_ms": offset,
+            }
+
+        return JSONResponse(await run_in_threadpool(work))
+
+    async def pull(self, request: Request) -> Response:
+        received_ms = _now_ms()
+        slug = request.path_params["slug"]
+        q = request.query_params
+        after = _int_param(q.get("after"), "after", 0, 0, 2**62)
+        limit = _int_param(
+            q.get("limit"), "limit", protocol.PULL_BATCH, 1, protocol.MAX_PULL_EVENTS
+        )
+        mine = q.get("mine", "1")
+        if mine not in ("0", "1"):
+            raise HubError("invalid_parameter", "'mine' must be 0 or 1.", 422)
+        offset = self._clock_offset(request, received_ms)
+        unsynced = self._unsynced(request)
+
+        def work() -> dict[str, Any]:
+            desk, desk_id = self._desk(request, slug)
+            page = self.store.pull(
+                slug, after, limit, exclude_desk=None if mine == "1" else desk_id
+            )
+            self.store.record_contact(
+                desk_id,
+                page.pop("stage_id"),
+                desk["name"],
+                unsynced=unsynced,
+                clock_offset_ms=offset,
+            )
+            page.update(hub_id=self.store.hub_id, hub_time_ms=_now_ms(), clock_offset_ms=offset)
+            return page
+
+        return JSONResponse(await run_in_threadpool(work))
+
+    async def status(self, request: Request) -> Response:
+        slug = request.path_params["slug"]
+
+        def work() -> dict[str, Any]:
+            desk = self.store.authenticate(self._token(request))
+            if not desk["admin"]:
+                raise HubError("not_allowed", "Only an organizer (admin) token reads status.", 403)
+            return self.store.status(slug)
+
+        return JSONResponse(await run_in_threadpool(work))
+
+
+async def _hub_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HubError)
+    return _error(exc.status, exc.code, exc.message)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+    return _error(exc.status_code, code, str(exc.detail))
+
+
+async def _db_error(request: Request, exc: Exception) -> Response:
+    log.warning("hub database busy or failing: %s", type(exc).__name__)
+    return _error(503, "hub_busy", "The hub cannot store this right now. Try again shortly.")
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.exception("hub error on %s", request.url.path)
+    return _error(500, "hub_error", "The hub failed on this request.")
+
+
+def create_app(db: Path | str | HubStore) -> Starlette:
+    """The ASGI app for one hub file (or an open HubStore, which the caller closes)."""
+    owned = not isinstance(db, HubStore)
+    store = HubStore(Path(db)) if owned else db
+    hub = Hub(store)
+    prefix = protocol.API_PREFIX
+    routes = [
+        Route(f"{prefix}/health", hub.health, methods=["GET"]),
+        Route(f"{prefix}/openapi.json", hub.openapi, methods=["GET"]),
+        Route(f"{prefix}/stages", hub.stages, methods=["GET"]),
+        Route(f"{prefix}/stages/{{slug}}/events", hub.push, methods=["POST"]),
+        Route(f"{prefix}/stages/{{slug}}/events", hub.pull, methods=["GET"]),
+        Route(f"{prefix}/stages/{{slug}}/status", hub.status, methods=["GET"]),
+    ]
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if owned:
+            store.close()
+        else:
+            store.flush_contacts()
+
+    app = Starlette(
+        routes=routes,
+        exception_handlers={
+            HubError: _hub_error,
+            HTTPException: _http_error,
+            sqlite3.OperationalError: _db_error,
+            Exception: _server_error,
+        },
+        lifespan=lifespan,
+    )
+    app.state.store = store
+    return app
+
+
+# --- running it ------------------------------------------------------------------------------
+
+
+def serve(
+    db: Path,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    *,
+    tls_cert: str | None = None,
+    tls_key: str | None = None,
+    log_level: str = "warning",
+) -> None:
+    """Run the hub in the foreground until interrupted (the `hub serve` command)."""
+    import uvicorn
+
+    uvicorn.run(
+        create_app(db),
+        host=host,
+        port=port,
+        ssl_certfile=tls_cert,
+        ssl_keyfile=tls_key,
+        log_level=log_level,
+        access_log=False,  # URLs carry stage slugs only, but keep logs quiet and small
+        timeout_graceful_shutdown=5,
+    )
+
+
+class HubThread:
+    """A hub served on a background thread (tests, benchmarks, a venue laptop's own hub)."""
+
+    def __init__(self, db: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+        import uvicorn
+
+        # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets that say so.
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.sock.bind((host, port))
+        self.host, self.port = self.sock.getsockname()[:2]
+        self.store = HubStore(Path(db))
+        self.app = create_app(self.store)
+        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="on")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(
+            target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
+        )
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self) -> HubThread:
+        self.thread.start()
+        deadline = time.monotonic() + 10
+        while not self.server.started and time.monotonic() < deadline:
+            time.sleep(0.01)
+        if not self.server.started:
+            raise RuntimeError("the hub did not start")
+        return self
+
+    def stop(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        self.sock.close()
+        self.store.close()
+
+    def __enter__(self) -> HubThread:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
