@@ -141,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = stage_sub.add_parser("check", parents=[common], help="full integrity check of a stage file")
     p.add_argument("slug")
     p.set_defaults(handler=cmd_stage_check)
+    sub.stage_actions = stage_sub  # plugins add `stage ACTION`s here (cli_reports: purge)
 
     p = sub.add_parser("import", parents=[common], help="import a registration list (CSV/XLSX)")
     p.add_argument("slug")

@@ -1,0 +1,526 @@
+"""Statistics of a stage, whether its numbers are final, and the whole-roadshow series report.
+
+Everything here reads the derived tables of stage files; nothing is written to a stage.
+Times are shown in the local time zone of the computer (the venue's, for a desk laptop).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from desktop_app.core.desk import Desk, load_desk
+from desktop_app.core.errors import RoadshowError
+from desktop_app.core.model import CATEGORIES
+from desktop_app.core.search import fold
+from desktop_app.core.store import Stage, list_stages, stage_path
+
+UNKNOWN = "—"  # the bucket of people with no sector / no country of interest
+
+CATEGORY_LABELS = {
+    "en": {
+        "company": "Company",
+        "consul": "Consul / Delegation",
+        "speaker": "Speaker",
+        "staff": "Staff",
+        "press": "Press",
+        "guest": "Guest",
+    },
+    "it": {
+        "company": "Impresa",
+        "consul": "Console / Delegazione",
+        "speaker": "Relatore",
+        "staff": "Organizzazione",
+        "press": "Stampa",
+        "guest": "Ospite",
+    },
+}
+
+
+def category_label(category: str, lang: str = "en") -> str:
+    return CATEGORY_LABELS.get(lang, CATEGORY_LABELS["en"]).get(category, category)
+
+
+def local_time(iso: str | None) -> datetime | None:
+    """An ISO 8601 timestamp with offset as an aware datetime in the local time zone."""
+    if not iso:
+        return None
+    return datetime.fromisoformat(iso).astimezone()
+
+
+def split_countries(text: str) -> list[str]:
+    """Countries of interest are stored '; '-separated (some imports use ',')."""
+    parts = re.split(r"[;,]", text or "")
+    return [p.strip() for p in parts if p.strip()]
+
+
+# --- one stage -----------------------------------------------------------------------------
+
+
+def session_arrivals(stage: Stage, session_id: str) -> dict[str, tuple[str, str]]:
+    """attendee id -> (recorded_at, desk name) of their first un-cancelled session check-in."""
+    first: dict[str, tuple[str, str]] = {}
+    for attendee_id, recorded_at, desk in stage.conn.execute(
+        "SELECT attendee_id, recorded_at, desk_name FROM checkin "
+        "WHERE session_id = ? AND cancelled = 0 ORDER BY hlc, desk_id, desk_seq",
+        (session_id,),
+    ):
+        first.setdefault(attendee_id, (recorded_at, desk))
+    return first
+
+
+def _tally(rows: list[tuple[str, bool]], order: list[str] | None = None) -> list[dict[str, Any]]:
+    registered: Counter[str] = Counter()
+    present: Counter[str] = Counter()
+    for key, checked_in in rows:
+        registered[key] += 1
+        if checked_in:
+            present[key] += 1
+    keys = order or sorted(registered, key=lambda k: (k == UNKNOWN, -present[k], -registered[k], k))
+    return [
+        {"key": k, "registered": registered[k], "checked_in": present[k]}
+        for k in keys
+        if registered[k] or order
+    ]
+
+
+def arrival_buckets(times: list[datetime], minutes: int = 15) -> list[dict[str, Any]]:
+    """Arrivals per `minutes`, every bucket from the first arrival to the last (zeros kept)."""
+    if not times:
+        return []
+    step = timedelta(minutes=minutes)
+
+    def floor(t: datetime) -> datetime:
+        return t.replace(minute=t.minute - t.minute % minutes, second=0, microsecond=0)
+
+    counts = Counter(floor(t) for t in times)
+    start, end = min(counts), max(counts)
+    out = []
+    at = start
+    while at <= end:
+        out.append({"start": at, "label": at.strftime("%H:%M"), "count": counts.get(at, 0)})
+        at += step
+    return out
+
+
+def stage_statistics(
+    stage: Stage,
+    *,
+    session_id: str = "",
+    category: str | None = None,
+    bucket_minutes: int = 15,
+) -> dict[str, Any]:
+    """Totals, breakdowns and arrivals over time of a stage (or of one of its sessions).
+
+    People whose registration was cancelled are not counted. For a session, `checked_in`
+    means present at that session.
+    """
+    sql = "SELECT id, category, countries, sector, checked_in_at FROM attendee WHERE status = 'active'"
+    args: list[Any] = []
+    if category:
+        sql += " AND category = ?"
+        args.append(category)
+    people = stage.conn.execute(sql, args).fetchall()
+    if session_id:
+        arrivals = session_arrivals(stage, session_id)
+        people = [(i, c, co, s, arrivals.get(i, (None,))[0]) for i, c, co, s, _ in people]
+    registered = len(people)
+    present_rows = [p for p in people if p[4]]
+    checked_in = len(present_rows)
+    by_country: list[tuple[str, bool]] = []
+    for _, _, countries, _, at in people:
+        for country in split_countries(countries) or [UNKNOWN]:
+            by_country.append((country, bool(at)))
+    sessions = stage.sessions()
+    for s in sessions:
+        s["full"] = s["capacity"] is not None and s["present"] >= int(s["capacity"])
+    known = [c for c in CATEGORIES if any(p[1] == c for p in people)]
+    others = sorted({p[1] for p in people} - set(CATEGORIES))
+    desks = Counter(
+        row[0]
+        for row in stage.conn.execute(
+            "SELECT checkin_desk FROM attendee WHERE checkin_event_id IS NOT NULL "
+            "AND status = 'active'"
+        )
+    )
+    return {
+        "stage": {
+            "slug": stage.info.slug,
+            "title": stage.info.title,
+            "date": stage.info.date,
+            "venue": stage.info.venue,
+            "city": stage.info.city,
+            "theme": stage.info.theme,
+        },
+        "session_id": session_id,
+        "category": category,
+        "registered": registered,
+        "checked_in": checked_in,
+        "no_show": registered - checked_in,
+        "no_show_rate": (registered - checked_in) / registered if registered else 0.0,
+        "by_category": _tally([(p[1], bool(p[4])) for p in people], known + others),
+        "by_country": _tally(by_country),
+        "by_sector": _tally([(p[3] or UNKNOWN, bool(p[4])) for p in people]),
+        "arrivals": arrival_buckets(
+            [t for t in (local_time(p[4]) for p in present_rows) if t], bucket_minutes
+        ),
+        "sessions": sessions,
+        "desks": [{"desk": d or "", "checked_in": n} for d, n in desks.most_common()],
+    }
+
+
+# --- are the numbers final? ------------------------------------------------------------------
+
+DESKS_HEARD_KEY = "desks_heard"
+
+
+@dataclass(frozen=True)
+class Finality:
+    """Whether a stage's numbers are final: every desk heard from since its last check-in.
+
+    state is "final", "not_final" or "unknown" (the sync layer has not told us yet).
+    """
+
+    state: str
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def final(self) -> bool:
+        return self.state == "final"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"state": self.state, "reasons": self.reasons}
+
+
+def finality(stage: Stage, desks_heard: dict[str, dict[str, Any]] | None = None) -> Finality:
+    """Decide whether numbers are final from what the hub says it heard from each desk.
+
+    `desks_heard` maps desk id -> {"name", "heard_at" (ISO), "last_seq" (highest desk_seq of
+    that desk the hub holds)}, as the hub's status reports it. Without it (no `desks_heard`
+    given, and none stored by the sync layer under the stage's sync value
+    `desks_heard`) the answer is honestly "unknown".
+    """
+    if desks_heard is None:
+        stored = stage.get_sync_value(DESKS_HEARD_KEY)
+        if stored:
+            try:
+                desks_heard = json.loads(stored)
+            except ValueError:
+                desks_heard = None
+    if desks_heard is None:
+        return Finality("unknown", ["The sync hub has not reported which desks it heard from."])
+    reasons = []
+    unsynced = stage.unsynced_count()
+    if unsynced:
+        reasons.append(f"This desk has {unsynced} change(s) the hub has not acknowledged yet.")
+    local = stage.conn.execute(
+        "SELECT desk_id, MAX(desk_name), MAX(desk_seq), MAX(CASE WHEN kind IN "
+        "('checkin', 'session_checkin', 'undo') THEN desk_seq END) FROM event GROUP BY desk_id"
+    ).fetchall()
+    known = {desk_id: (name, seq, last_checkin) for desk_id, name, seq, last_checkin in local}
+    for desk_id, (name, _seq, last_checkin) in known.items():
+        if last_checkin is None or desk_id == stage.desk.id:
+            continue
+        heard = desks_heard.get(desk_id)
+        if heard is None:
+            reasons.append(f"Desk '{name}' checked people in but the hub never heard from it.")
+        elif int(heard.get("last_seq") or 0) < last_checkin:
+            reasons.append(f"Desk '{name}' has check-ins the hub does not hold yet.")
+    for desk_id, heard in desks_heard.items():
+        have = known.get(desk_id, ("", 0, None))[1] or 0
+        if int(heard.get("last_seq") or 0) > have:
+            who = heard.get("name") or "another desk"
+            reasons.append(f"The hub holds changes from '{who}' this desk has not received yet.")
+    return Finality("not_final" if reasons else "final", reasons)
+
+
+# --- the whole roadshow ----------------------------------------------------------------------
+
+_LEGAL_FORMS = re.compile(
+    r"\b(s\.?\s?p\.?\s?a|s\.?\s?r\.?\s?l(\.?\s?s)?|s\.?\s?a\.?\s?s|s\.?\s?n\.?\s?c|"
+    r"s\.?\s?c\.?\s?a\.?\s?r\.?\s?l|& ?c|e c|spa|srl|snc|sas|ltd|gmbh|inc|llc)\.?(?=\s|$)"
+)
+
+
+def person_key(email: str, first_name: str, last_name: str, company: str) -> str | None:
+    """The same person across stages: normalised email, else name + company (None: erased)."""
+    email = (email or "").strip().lower()
+    if email:
+        return "email:" + email
+    name = " ".join(fold(f"{first_name} {last_name}").split())
+    if not name:
+        return None
+    return "name:" + " ".join(sorted(name.split())) + "|" + company_name_key(company)
+
+
+def company_name_key(company: str) -> str:
+    text = fold(company or "").replace(",", " ")
+    text = _LEGAL_FORMS.sub(" ", text)
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+def vat_key(vat: str) -> str:
+    """Partita IVA as digits and letters only; 'IT' dropped before an 11-digit number."""
+    text = re.sub(r"[^0-9A-Za-z]", "", vat or "").upper()
+    if text.startswith("IT") and len(text) == 13 and text[2:].isdigit():
+        text = text[2:]
+    return text
+
+
+def company_key(vat: str, company: str) -> str | None:
+    v = vat_key(vat)
+    if v:
+        return "vat:" + v
+    name = company_name_key(company)
+    return "name:" + name if name else None
+
+
+@dataclass
+class SeriesStage:
+    slug: str
+    title: str
+    date: str
+    city: str
+    registered: int = 0
+    checked_in: int = 0
+    by_category: dict[str, list[int]] = field(default_factory=dict)  # cat -> [reg, in]
+    by_country: Counter[str] = field(default_factory=Counter)  # attended
+    by_sector: Counter[str] = field(default_factory=Counter)  # attended
+    country_registered: Counter[str] = field(default_factory=Counter)
+    sector_registered: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass
+class SeriesPerson:
+    name: str
+    company: str
+    email: str
+    category: str
+    stages: dict[str, bool] = field(default_factory=dict)  # slug -> attended
+
+
+@dataclass
+class SeriesCompany:
+    name: str
+    vat: str
+    people: set[str] = field(default_factory=set)
+    registered: Counter[str] = field(default_factory=Counter)  # slug -> people registered
+    attended: Counter[str] = field(default_factory=Counter)  # slug -> people present
+
+
+@dataclass
+class Series:
+    stages: list[SeriesStage] = field(default_factory=list)
+    people: dict[str, SeriesPerson] = field(default_factory=dict)
+    companies: dict[str, SeriesCompany] = field(default_factory=dict)
+    erased: int = 0
+    skipped: list[str] = field(default_factory=list)
+
+    def summary(self) -> dict[str, Any]:
+        attended_counts = Counter(sum(p.stages.values()) for p in self.people.values())
+        return {
+            "stages": len(self.stages),
+            "people": len(self.people),
+            "companies": len(self.companies),
+            "people_by_stages_attended": {str(k): v for k, v in sorted(attended_counts.items())},
+            "registered": sum(s.registered for s in self.stages),
+            "checked_in": sum(s.checked_in for s in self.stages),
+            "skipped": self.skipped,
+        }
+
+
+def _add_stage(series: Series, stage: Stage) -> None:
+    info = stage.info
+    item = SeriesStage(info.slug, info.title, info.date, info.city)
+    series.stages.append(item)
+    rows = stage.conn.execute(
+        "SELECT first_name, last_name, company, vat, email, category, sector, countries, "
+        "checkin_event_id IS NOT NULL, redacted FROM attendee WHERE status = 'active'"
+    ).fetchall()
+    for first, last, company, vat, email, category, sector, countries, present, redacted in rows:
+        present = bool(present)
+        item.registered += 1
+        item.checked_in += present
+        cat = item.by_category.setdefault(category, [0, 0])
+        cat[0] += 1
+        cat[1] += present
+        sector = sector or UNKNOWN
+        item.sector_registered[sector] += 1
+        for country in split_countries(countries) or [UNKNOWN]:
+            item.country_registered[country] += 1
+            if present:
+                item.by_country[country] += 1
+        if present:
+            item.by_sector[sector] += 1
+        key = None if redacted else person_key(email, first, last, company)
+        if key is None:
+            series.erased += 1
+            continue
+        person = series.people.get(key)
+        if person is None:
+            name = " ".join(p for p in (first, last) if p)
+            person = series.people[key] = SeriesPerson(name, company, email, category)
+        elif company and not person.company:
+            person.company = company
+        person.stages[info.slug] = person.stages.get(info.slug, False) or present
+        if category != "company":
+            continue
+        ckey = company_key(vat, company)
+        if ckey is None:
+            continue
+        firm = series.companies.get(ckey)
+        if firm is None:
+            firm = series.companies[ckey] = SeriesCompany(company, vat_key(vat))
+        firm.people.add(key)
+        firm.registered[info.slug] += 1
+        if present:
+            firm.attended[info.slug] += 1
+
+
+def collect_series(data_dir: Path, desk: Desk | None = None) -> Series:
+    """Read every stage file in the data dir (oldest date first)."""
+    desk = desk or load_desk(data_dir)
+    series = Series()
+    listed = [s for s in list_stages(data_dir)]
+    for entry in sorted(listed, key=lambda s: (s.get("date") or "", s["slug"])):
+        if "error" in entry:
+            series.skipped.append(entry["slug"])
+            continue
+        try:
+            stage = Stage.open_path(stage_path(data_dir, entry["slug"]), desk)
+        except RoadshowError:
+            series.skipped.append(entry["slug"])
+            continue
+        with stage:
+            _add_stage(series, stage)
+    return series
+
+
+def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
+    """The whole roadshow in one workbook: stages, people, companies, countries, sectors."""
+    from desktop_app.core.export import XlsxBook
+
+    it = lang == "it"
+    slugs = [s.slug for s in series.stages]
+    stage_heads = [f"{s.city or s.title} {s.date}" for s in series.stages]
+    book = XlsxBook()
+
+    cats = [c for c in CATEGORIES if any(c in s.by_category for s in series.stages)]
+    head = ["Tappa" if it else "Stage", "Data" if it else "Date", "Città" if it else "City"]
+    head += ["Iscritti" if it else "Registered", "Presenti" if it else "Checked in"]
+    head += ["Assenti" if it else "No-shows", "% assenti" if it else "No-show rate"]
+    head += [f"% {'assenti' if it else 'no-show'} {category_label(c, lang)}" for c in cats]
+    sheet = book.sheet("Tappe" if it else "Stages", head, widths=[34, 12, 16, 11, 11, 11, 12])
+    for s in series.stages:
+        row: list[Any] = [s.title, _date(s.date), s.city, s.registered, s.checked_in]
+        row += [s.registered - s.checked_in, _rate(s.registered - s.checked_in, s.registered)]
+        for c in cats:
+            reg, present = s.by_category.get(c, [0, 0])
+            row.append(_rate(reg - present, reg) if reg else None)
+        sheet.append(row, percent_from=6)
+    total_reg = sum(s.registered for s in series.stages)
+    total_in = sum(s.checked_in for s in series.stages)
+    sheet.append(
+        [
+            "Totale" if it else "Total",
+            None,
+            None,
+            total_reg,
+            total_in,
+            total_reg - total_in,
+            _rate(total_reg - total_in, total_reg),
+        ],
+        percent_from=6,
+        bold=True,
+    )
+
+    head = ["Nome" if it else "Name", "Azienda" if it else "Company", "Email"]
+    head += ["Categoria" if it else "Category", "Tappe iscritto" if it else "Stages registered"]
+    head += ["Tappe presente" if it else "Stages attended", *stage_heads]
+    sheet = book.sheet(
+        "Persone" if it else "People", head, widths=[28, 32, 30, 18, 12, 12] + [14] * len(slugs)
+    )
+    yes, no = ("presente", "assente") if it else ("attended", "no-show")
+    people = sorted(series.people.values(), key=lambda p: (-sum(p.stages.values()), fold(p.name)))
+    for p in people:
+        marks = [(yes if p.stages[s] else no) if s in p.stages else None for s in slugs]
+        sheet.append(
+            [
+                p.name,
+                p.company,
+                p.email,
+                category_label(p.category, lang),
+                len(p.stages),
+                sum(p.stages.values()),
+                *marks,
+            ]
+        )
+
+    head = ["Azienda" if it else "Company", "Partita IVA" if it else "VAT number"]
+    head += ["Persone" if it else "People", "Tappe presente" if it else "Stages attended"]
+    head += ["Iscrizioni" if it else "Registrations", "Presenze" if it else "Check-ins"]
+    sheet = book.sheet(
+        "Aziende" if it else "Companies",
+        head + stage_heads,
+        widths=[36, 16, 10, 12, 12, 12] + [14] * len(slugs),
+    )
+    firms = sorted(series.companies.values(), key=lambda f: (-len(f.attended), fold(f.name)))
+    for f in firms:
+        sheet.append(
+            [
+                f.name,
+                f.vat,
+                len(f.people),
+                len(f.attended),
+                sum(f.registered.values()),
+                sum(f.attended.values()),
+                *[f.attended.get(s, 0) if s in f.registered else None for s in slugs],
+            ]
+        )
+
+    for title, attended, registered in (
+        (
+            "Paesi di interesse" if it else "Countries of interest",
+            "by_country",
+            "country_registered",
+        ),
+        ("Settori" if it else "Sectors", "by_sector", "sector_registered"),
+    ):
+        keys: Counter[str] = Counter()
+        for s in series.stages:
+            keys.update(getattr(s, attended))
+            for k in getattr(s, registered):
+                keys[k] += 0
+        first = (
+            "Paese"
+            if attended == "by_country" and it
+            else "Country"
+            if attended == "by_country"
+            else "Settore"
+            if it
+            else "Sector"
+        )
+        head = [first, "Presenti (totale)" if it else "Attended (total)", *stage_heads]
+        sheet = book.sheet(title, head, widths=[28, 16] + [14] * len(slugs))
+        for key in sorted(keys, key=lambda k: (k == UNKNOWN, -keys[k], k)):
+            sheet.append(
+                [key, keys[key], *[getattr(s, attended).get(key, 0) for s in series.stages]]
+            )
+    book.save(out)
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _date(text: str) -> datetime | None:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d")
+    except (TypeError, ValueError):
+        return None
