@@ -176,14 +176,14 @@ def stage_statistics(
 
 # --- are the numbers final? ------------------------------------------------------------------
 
-DESKS_HEARD_KEY = "desks_heard"
+HUB_DESKS_KEY = "hub_desks"  # a stage sync value: the hub's last `status` desks list (JSON)
 
 
 @dataclass(frozen=True)
 class Finality:
     """Whether a stage's numbers are final: every desk heard from since its last check-in.
 
-    state is "final", "not_final" or "unknown" (the sync layer has not told us yet).
+    state is "final", "not_final" or "unknown" (nobody has asked the hub yet).
     """
 
     state: str
@@ -197,45 +197,52 @@ class Finality:
         return {"state": self.state, "reasons": self.reasons}
 
 
-def finality(stage: Stage, desks_heard: dict[str, dict[str, Any]] | None = None) -> Finality:
-    """Decide whether numbers are final from what the hub says it heard from each desk.
+def finality(stage: Stage, hub_desks: list[dict[str, Any]] | None = None) -> Finality:
+    """Decide from the hub's status (`hub status` / `GET /v1/stages/SLUG/status` -> "desks").
 
-    `desks_heard` maps desk id -> {"name", "heard_at" (ISO), "last_seq" (highest desk_seq of
-    that desk the hub holds)}, as the hub's status reports it. Without it (no `desks_heard`
-    given, and none stored by the sync layer under the stage's sync value
-    `desks_heard`) the answer is honestly "unknown".
+    Each hub entry says, per desk, up to which of its events the hub holds
+    (`up_to_desk_seq`), whether some are missing (`gaps`) and whether the desk had nothing
+    left to send when last heard (`final`). Without a hub answer (none given and none stored
+    by the sync layer under the stage's sync value `hub_desks`) the answer is "unknown".
     """
-    if desks_heard is None:
-        stored = stage.get_sync_value(DESKS_HEARD_KEY)
+    if hub_desks is None:
+        stored = stage.get_sync_value(HUB_DESKS_KEY)
         if stored:
             try:
-                desks_heard = json.loads(stored)
+                hub_desks = json.loads(stored)
             except ValueError:
-                desks_heard = None
-    if desks_heard is None:
-        return Finality("unknown", ["The sync hub has not reported which desks it heard from."])
+                hub_desks = None
+    if hub_desks is None:
+        return Finality("unknown", ["The sync hub has not said which desks it heard from."])
     reasons = []
     unsynced = stage.unsynced_count()
     if unsynced:
         reasons.append(f"This desk has {unsynced} change(s) the hub has not acknowledged yet.")
-    local = stage.conn.execute(
-        "SELECT desk_id, MAX(desk_name), MAX(desk_seq), MAX(CASE WHEN kind IN "
-        "('checkin', 'session_checkin', 'undo') THEN desk_seq END) FROM event GROUP BY desk_id"
-    ).fetchall()
-    known = {desk_id: (name, seq, last_checkin) for desk_id, name, seq, last_checkin in local}
-    for desk_id, (name, _seq, last_checkin) in known.items():
-        if last_checkin is None or desk_id == stage.desk.id:
-            continue
-        heard = desks_heard.get(desk_id)
-        if heard is None:
-            reasons.append(f"Desk '{name}' checked people in but the hub never heard from it.")
-        elif int(heard.get("last_seq") or 0) < last_checkin:
-            reasons.append(f"Desk '{name}' has check-ins the hub does not hold yet.")
-    for desk_id, heard in desks_heard.items():
-        have = known.get(desk_id, ("", 0, None))[1] or 0
-        if int(heard.get("last_seq") or 0) > have:
-            who = heard.get("name") or "another desk"
+    local = {
+        desk_id: (name, seq, last_checkin)
+        for desk_id, name, seq, last_checkin in stage.conn.execute(
+            "SELECT desk_id, MAX(desk_name), MAX(desk_seq), MAX(CASE WHEN kind IN "
+            "('checkin', 'session_checkin', 'undo') THEN desk_seq END) FROM event GROUP BY desk_id"
+        )
+    }
+    heard = {str(d.get("desk_id")): d for d in hub_desks}
+    for desk_id, entry in heard.items():
+        who = entry.get("name") or entry.get("token") or "a desk"
+        if entry.get("gaps"):
+            reasons.append(f"The hub is missing some changes of desk '{who}'.")
+        elif not entry.get("final"):
+            reasons.append(
+                f"Desk '{who}' still had changes to send when last heard "
+                f"({entry.get('last_heard') or 'never'})."
+            )
+        have = (local.get(desk_id) or ("", 0, None))[1] or 0
+        if int(entry.get("up_to_desk_seq") or 0) > have:
             reasons.append(f"The hub holds changes from '{who}' this desk has not received yet.")
+    for desk_id, (name, _seq, last_checkin) in local.items():
+        if last_checkin is not None and desk_id not in heard and desk_id != stage.desk.id:
+            reasons.append(f"Desk '{name}' checked people in but the hub never heard from it.")
+    if stage.desk.id not in heard and local.get(stage.desk.id, (None, None, None))[2]:
+        reasons.append("The hub never heard from this desk.")
     return Finality("not_final" if reasons else "final", reasons)
 
 

@@ -1,0 +1,444 @@
+"""The Reports screen: live totals, the charts of the PDF (QtCharts), filters, export buttons,
+and whether the numbers are final (every desk heard from since its last check-in).
+
+Numbers come from `core.reports.stage_statistics`; exports from `core.export`. Exports run on
+a worker with their own connection to the stage file, so the desk never freezes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import export, reports
+from desktop_app.core.errors import RoadshowError
+from desktop_app.core.model import CATEGORIES
+from desktop_app.core.store import Stage
+from desktop_app.ui import workers
+
+REFRESH_MS = 3000
+MAX_BARS = 12
+_BLUE = QColor(41, 84, 153)
+_GREY = QColor(191, 199, 214)
+
+SavePath = Callable[[str, str], "Path | None"]  # (format, suggested name) -> path or None
+HubStatus = Callable[[], "list[dict[str, Any]] | None"]  # the hub's desks list, or None
+
+
+class ReportsWindow(QWidget):
+    """A window (or an embeddable widget) with a stage's live numbers and exports."""
+
+    def __init__(
+        self,
+        stage: Stage,
+        *,
+        parent: QWidget | None = None,
+        data_dir: Path | None = None,
+        settings: Any = None,
+        lang: str | None = None,
+        save_path: SavePath | None = None,
+        hub_status: HubStatus | None = None,
+    ) -> None:
+        super().__init__(parent)
+        if parent is not None:
+            self.setWindowFlag(Qt.WindowType.Window, True)
+        self.stage = stage
+        self.data_dir = data_dir
+        self.settings = settings
+        self.lang = lang or _language(settings)
+        self.save_path = save_path or self._ask_save_path
+        self.hub_status = hub_status or self._hub_status_from_settings
+        self.hub_desks: list[dict[str, Any]] | None = None
+        self.stats: dict[str, Any] = {}
+        self.finality = reports.Finality("unknown")
+        self._event_count = -1
+        self.setWindowTitle(self.tr("Reports — %1").replace("%1", stage.info.title))
+        self.resize(1200, 760)
+        self._build()
+        self.refresh(force=True)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(REFRESH_MS)
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QVBoxLayout(self)
+        from desktop_app.ui.text import date_text
+
+        info = self.stage.info
+        place = " · ".join(p for p in (date_text(info.date), info.venue, info.city) if p)
+        title = QLabel(f"<b>{info.title}</b> · {place}")
+        title.setTextFormat(Qt.TextFormat.RichText)
+        root.addWidget(title)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Session")))
+        self.session_box = QComboBox()
+        filters.addWidget(self.session_box)
+        filters.addWidget(QLabel(self.tr("Category")))
+        self.category_box = QComboBox()
+        self.category_box.addItem(self.tr("All categories"), "")
+        for category in CATEGORIES:
+            self.category_box.addItem(reports.category_label(category, self.lang), category)
+        filters.addWidget(self.category_box)
+        self.checked_in_only = QCheckBox(self.tr("Checked-in people only (exports)"))
+        filters.addWidget(self.checked_in_only)
+        self.signature = QCheckBox(self.tr("Signature column (PDF)"))
+        filters.addWidget(self.signature)
+        filters.addStretch(1)
+        root.addLayout(filters)
+        self._fill_sessions()
+        self.session_box.currentIndexChanged.connect(lambda _: self.refresh(force=True))
+        self.category_box.currentIndexChanged.connect(lambda _: self.refresh(force=True))
+
+        totals = QHBoxLayout()
+        self.registered_label = _big_label()
+        self.checked_in_label = _big_label()
+        self.no_show_label = _big_label()
+        for label in (self.registered_label, self.checked_in_label, self.no_show_label):
+            totals.addWidget(label)
+        root.addLayout(totals)
+        final_row = QHBoxLayout()
+        self.final_label = QLabel()
+        self.final_label.setWordWrap(True)
+        final_row.addWidget(self.final_label, 1)
+        self.ask_hub_button = QPushButton(self.tr("Ask the hub"))
+        self.ask_hub_button.clicked.connect(self.ask_hub)
+        final_row.addWidget(self.ask_hub_button)
+        root.addLayout(final_row)
+
+        grid = QGridLayout()
+        self.arrivals_chart = _chart(self.tr("Arrivals per 15 minutes"))
+        self.category_chart = _chart(self.tr("By category"))
+        self.country_chart = _chart(self.tr("By country of interest"))
+        self.sector_chart = _chart(self.tr("By sector"))
+        for index, chart in enumerate(
+            (self.arrivals_chart, self.category_chart, self.country_chart, self.sector_chart)
+        ):
+            view = QChartView(chart)
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(250)
+            grid.addWidget(view, index // 2, index % 2)
+        root.addLayout(grid, 1)
+
+        buttons = QHBoxLayout()
+        self.export_buttons: dict[str, QPushButton] = {}
+        for fmt, words in (
+            ("csv", self.tr("Export CSV…")),
+            ("xlsx", self.tr("Export Excel…")),
+            ("pdf", self.tr("Export PDF…")),
+        ):
+            button = QPushButton(words)
+            button.clicked.connect(lambda _=False, f=fmt: self.export(f))
+            buttons.addWidget(button)
+            self.export_buttons[fmt] = button
+        self.status_label = QLabel()
+        buttons.addWidget(self.status_label, 1)
+        root.addLayout(buttons)
+
+    def _fill_sessions(self) -> None:
+        current = self.session_box.currentData()
+        self.session_box.blockSignals(True)
+        self.session_box.clear()
+        self.session_box.addItem(self.tr("Whole stage (entrance)"), "")
+        for s in self.stage.sessions():
+            self.session_box.addItem(s["name"], s["id"])
+        index = self.session_box.findData(current) if current else 0
+        self.session_box.setCurrentIndex(max(index, 0))
+        self.session_box.blockSignals(False)
+
+    # --- numbers -----------------------------------------------------------------------------
+
+    @property
+    def session_id(self) -> str:
+        return self.session_box.currentData() or ""
+
+    @property
+    def category(self) -> str | None:
+        return self.category_box.currentData() or None
+
+    def refresh(self, force: bool = False) -> None:
+        """Recompute when something changed in the stage (or when asked)."""
+        count = self.stage.event_count()
+        if not force and count == self._event_count:
+            return
+        if count != self._event_count and self.session_box.count() - 1 != len(
+            self.stage.sessions()
+        ):
+            self._fill_sessions()
+        self._event_count = count
+        self.stats = reports.stage_statistics(
+            self.stage, session_id=self.session_id, category=self.category
+        )
+        s = self.stats
+        share = f" ({s['checked_in'] / s['registered']:.0%})" if s["registered"] else ""
+        self.registered_label.setText(self.tr("Registered\n%1").replace("%1", str(s["registered"])))
+        present = self.tr("Present at the session") if self.session_id else self.tr("Checked in")
+        self.checked_in_label.setText(f"{present}\n{s['checked_in']}{share}")
+        self.no_show_label.setText(self.tr("Not checked in\n%1").replace("%1", str(s["no_show"])))
+        self._draw_charts()
+        self._show_finality(reports.finality(self.stage, self.hub_desks))
+
+    def _show_finality(self, finality: reports.Finality) -> None:
+        self.finality = finality
+        if finality.state == "final":
+            text = self.tr(
+                "✔ Numbers are final: every desk was heard from since its last check-in."
+            )
+        elif finality.state == "not_final":
+            text = self.tr("⟲ Numbers are not final yet: %1").replace(
+                "%1", " ".join(finality.reasons[:3])
+            )
+        else:
+            text = self.tr(
+                "? Whether the numbers are final is not known: the sync hub has not said "
+                "which desks it heard from."
+            )
+        self.final_label.setText(text)
+
+    def _draw_charts(self) -> None:
+        s = self.stats
+        arrivals = s["arrivals"]
+        _fill_vertical(
+            self.arrivals_chart,
+            [b["label"] for b in arrivals],
+            [b["count"] for b in arrivals],
+            self.tr("Arrivals"),
+        )
+        _fill_horizontal(
+            self.category_chart,
+            [(reports.category_label(i["key"], self.lang), i) for i in s["by_category"]],
+            self.tr("Registered"),
+            self.tr("Checked in"),
+        )
+        for chart, key in ((self.country_chart, "by_country"), (self.sector_chart, "by_sector")):
+            items = s[key][:MAX_BARS]
+            _fill_horizontal(
+                chart,
+                [
+                    (self.tr("(not given)") if i["key"] == reports.UNKNOWN else i["key"], i)
+                    for i in items
+                ],
+                self.tr("Registered"),
+                self.tr("Checked in"),
+            )
+
+    # --- is it final? -------------------------------------------------------------------------
+
+    def _hub_status_from_settings(self) -> list[dict[str, Any]] | None:
+        if self.settings is None:
+            return None
+        url, token = self.settings.get("sync/hub_url"), self.settings.get("sync/token")
+        if not url or not token:
+            return None
+        from desktop_app.sync.client import HubClient
+
+        client = HubClient(url, token, self.stage.desk.id, timeout=5.0)
+        try:
+            return client.status(self.stage.info.slug).get("desks")
+        finally:
+            client.close()
+
+    def ask_hub(self) -> None:
+        self.ask_hub_button.setEnabled(False)
+        self.final_label.setText(self.tr("Asking the hub…"))
+
+        def done(desks: list[dict[str, Any]] | None) -> None:
+            self.ask_hub_button.setEnabled(True)
+            self.hub_desks = desks
+            self._show_finality(reports.finality(self.stage, desks))
+
+        def failed(exc: Exception) -> None:
+            self.ask_hub_button.setEnabled(True)
+            message = getattr(exc, "message", "") or str(exc)
+            self._show_finality(reports.Finality("unknown", [message]))
+            self.final_label.setText(
+                self.final_label.text()
+                + " "
+                + self.tr("(The hub could not be asked: %1)").replace("%1", message)
+            )
+
+        workers.run_task(self.hub_status, done, failed)
+
+    # --- exports ------------------------------------------------------------------------------
+
+    def _ask_save_path(self, fmt: str, suggested: str) -> Path | None:
+        filters = {"csv": "CSV (*.csv)", "xlsx": "Excel (*.xlsx)", "pdf": "PDF (*.pdf)"}
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export the attendance list"), suggested, filters[fmt]
+        )
+        return Path(name) if name else None
+
+    def export_options(self) -> export.ExportOptions:
+        return export.ExportOptions(
+            session_id=self.session_id,
+            category=self.category,
+            checked_in_only=self.checked_in_only.isChecked(),
+            lang=self.lang,
+            signature=self.signature.isChecked(),
+        )
+
+    def export(self, fmt: str) -> None:
+        suggested = f"{self.stage.info.slug}-{self.stage.info.date}.{fmt}"
+        path = self.save_path(fmt, suggested)
+        if not path:
+            return
+        options = self.export_options()
+        stage_file, desk = self.stage.path, self.stage.desk
+        for button in self.export_buttons.values():
+            button.setEnabled(False)
+        self.status_label.setText(self.tr("Exporting…"))
+
+        def work() -> dict[str, Any]:
+            with Stage.open_path(stage_file, desk) as own:  # a connection of this thread
+                return export.export_attendance(own, Path(path), fmt, options)
+
+        def done(outcome: dict[str, Any]) -> None:
+            self._enable_exports()
+            self.status_label.setText(
+                self.tr("Exported %1 people to %2")
+                .replace("%1", str(outcome["rows"]))
+                .replace("%2", Path(outcome["file"]).name)
+            )
+            self.last_export = outcome
+
+        def failed(exc: Exception) -> None:
+            self._enable_exports()
+            if isinstance(exc, RoadshowError | OSError):
+                self.status_label.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
+                return
+            raise exc
+
+        workers.run_task(work, done, failed)
+
+    def _enable_exports(self) -> None:
+        for button in self.export_buttons.values():
+            button.setEnabled(True)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        self.timer.stop()
+        super().closeEvent(event)
+
+
+def _language(settings: Any) -> str:
+    from desktop_app.ui.i18n import choose_language
+
+    value = settings.get("ui/language") if settings is not None else ""
+    return choose_language(value or "")
+
+
+def _big_label() -> QLabel:
+    label = QLabel()
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.6)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet("background: #eef2f8; border-radius: 6px; padding: 8px;")
+    return label
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+def _clear(chart: QChart) -> None:
+    chart.removeAllSeries()
+    for axis in chart.axes():
+        chart.removeAxis(axis)
+
+
+def _value_axis(top: int) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, max(5, top))
+    axis.setLabelFormat("%d")
+    axis.applyNiceNumbers()
+    return axis
+
+
+def _fill_vertical(chart: QChart, labels: list[str], counts: list[int], name: str) -> None:
+    _clear(chart)
+    bars = QBarSet(name)
+    bars.setColor(_BLUE)
+    bars.append([float(c) for c in counts])
+    series = QBarSeries()
+    series.append(bars)
+    chart.addSeries(series)
+    axis_x = QBarCategoryAxis()
+    axis_x.append(labels or [""])
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    axis_y = _value_axis(max(counts, default=0))
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    chart.legend().setVisible(False)
+
+
+def _fill_horizontal(
+    chart: QChart, items: list[tuple[str, dict[str, Any]]], registered: str, present: str
+) -> None:
+    _clear(chart)
+    items = list(reversed(items))  # the biggest at the top
+    reg = QBarSet(registered)
+    reg.setColor(_GREY)
+    reg.append([float(i["registered"]) for _, i in items])
+    came = QBarSet(present)
+    came.setColor(_BLUE)
+    came.append([float(i["checked_in"]) for _, i in items])
+    series = QHorizontalBarSeries()
+    series.append(reg)
+    series.append(came)
+    chart.addSeries(series)
+    axis_y = QBarCategoryAxis()
+    axis_y.append([label for label, _ in items] or [""])
+    font = axis_y.labelsFont()
+    font.setPointSizeF(max(6.5, font.pointSizeF() * (0.8 if len(items) > 7 else 1.0)))
+    axis_y.setLabelsFont(font)
+    axis_y.setTruncateLabels(False)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(axis_y)
+    axis_x = _value_axis(max((i["registered"] for _, i in items), default=0))
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(axis_x)
+    chart.legend().setVisible(True)
+
+
+def open_reports(
+    parent: QWidget | None = None,
+    stage: Stage | None = None,
+    data_dir: Path | None = None,
+    settings: Any = None,
+) -> ReportsWindow:
+    """The desk window's hook (ui/main_window.py: Stage ▸ Reports…)."""
+    assert stage is not None
+    return ReportsWindow(stage, parent=parent, data_dir=data_dir, settings=settings)
