@@ -26,8 +26,13 @@ def main(n: int = 1000) -> None:
     desk = load_desk(data_dir)
     public = tickets.ensure_key_pair(data_dir)
     stage = Stage.create(
-        data_dir, "bench", title="Tappa di Bergamo", date="2026-03-12", desk=desk,
-        public_key=tickets.public_key_hex(public), city="Bergamo",
+        data_dir,
+        "bench",
+        title="Tappa di Bergamo",
+        date="2026-03-12",
+        desk=desk,
+        public_key=tickets.public_key_hex(public),
+        city="Bergamo",
     )
     demo.populate(stage, n)
     people = stage.attendees(include_cancelled=False)[:n]
@@ -52,7 +57,9 @@ def main(n: int = 1000) -> None:
     start = time.perf_counter()
     result = render_batch(stage.info, people, sheet, source, categories_for(sheet))
     seconds = time.perf_counter() - start
-    print(f"batch 4 x A6 on A4: {result.badges / seconds:.0f} badges/s, {len(result.pdf) / 1e6:.2f} MB")
+    print(
+        f"batch 4 x A6 on A4: {result.badges / seconds:.0f} badges/s, {len(result.pdf) / 1e6:.2f} MB"
+    )
 
     times = []
     for person in people[:200]:

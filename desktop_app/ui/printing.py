@@ -1,0 +1,795 @@
+"""Printing badges through Qt print support: one badge at the desk (F3, automatic at check-in),
+a batch with filters and a progress bar, and a preview of a layout with a real attendee.
+
+The badge itself is always the ReportLab PDF of `desktop_app.badges` (one renderer for paper,
+file and preview). To reach a system printer the PDF's pages are rasterised by PDFium at the
+printer's resolution (capped at 600 dpi) and painted onto a QPrinter set to the layout's page
+size, with no margins. "Save as PDF" in the batch dialog writes the vector PDF itself.
+
+A badge counts as printed (`badge_printed` event) only after Qt reports the job went through;
+a failed print records nothing, is shown, and can be retried.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QMarginsF, QObject, QRunnable, QSizeF, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.badges import (
+    BatchResult,
+    Layout,
+    TicketSource,
+    categories_for,
+    layout_names,
+    load_layout,
+    render_stage_badges,
+    select_attendees,
+)
+from desktop_app.badges.render import BadgeRenderer
+from desktop_app.core import checkin
+from desktop_app.core.desk import Desk
+from desktop_app.core.errors import RoadshowError
+from desktop_app.core.model import CATEGORIES, Attendee
+from desktop_app.core.store import Stage
+from desktop_app.ui.settings import Settings
+
+MAX_DPI = 600
+PDF_FILE_DPI = 300
+_pdfium_lock = threading.Lock()  # PDFium is not thread-safe
+
+
+class PrintFailed(RoadshowError):
+    code = "print_failed"
+
+
+@dataclass
+class PrintOutcome:
+    """What happened to one print job. `retry()` runs the same job again."""
+
+    ok: bool
+    message: str
+    pages: int = 0
+    printer: str = ""
+    output: str = ""  # the PDF file when printed to a file
+    badge_prints: int = 0  # the attendee's printed-badge count after this job
+    skipped: bool = False  # automatic print not done: this person already has a badge
+    retry: Callable[[], PrintOutcome] | None = dataclasses.field(default=None, repr=False)
+
+
+def _tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("printing", text)
+
+
+# --- printers -------------------------------------------------------------------------------
+
+
+def available_printers() -> list[str]:
+    return list(QPrinterInfo.availablePrinterNames())
+
+
+def page_layout_for(layout: Layout) -> QPageLayout:
+    """The layout's page (A6, A4, card, label) with no margins; landscape when wider."""
+    width, height = layout.page_w, layout.page_h
+    size = QPageSize(
+        QSizeF(min(width, height), max(width, height)),
+        QPageSize.Unit.Millimeter,
+        layout.title,
+        QPageSize.SizeMatchPolicy.FuzzyMatch,
+    )
+    orientation = (
+        QPageLayout.Orientation.Landscape if width > height else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(size, orientation, QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+def make_printer(
+    layout: Layout, printer_name: str = "", pdf_path: Path | str | None = None
+) -> QPrinter:
+    """A QPrinter for a system printer (by name) or a PDF file, with the layout's page size."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    if pdf_path is not None:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(pdf_path))
+    elif printer_name:
+        printer.setPrinterName(printer_name)
+    printer.setFullPage(True)
+    printer.setPageLayout(page_layout_for(layout))
+    printer.setDocName("Badges")
+    return printer
+
+
+def _page_image(document: pdfium.PdfDocument, index: int, dpi: float) -> QImage:
+    bitmap = document[index].render(scale=dpi / 72, rev_byteorder=True, may_draw_forms=False)
+    image = QImage(
+        bytes(bitmap.buffer),
+        bitmap.width,
+        bitmap.height,
+        bitmap.stride,
+        QImage.Format.Format_RGB888,
+    )
+    return image.copy()
+
+
+def print_pdf(
+    pdf: bytes,
+    printer: QPrinter,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_stop: Callable[[], bool] | None = None,
+) -> int:
+    """Paint every page of a badge PDF onto the printer. Returns the pages printed; raises
+    PrintFailed in plain words when Qt cannot print. May run on a worker thread."""
+    if not printer.isValid():
+        raise PrintFailed(_tr("The printer is not available."))
+    is_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+    dpi = PDF_FILE_DPI if is_file else min(printer.resolution(), MAX_DPI)
+    painter = QPainter()
+    if not painter.begin(printer):
+        if is_file:
+            raise PrintFailed(
+                _tr(
+                    "Cannot write the PDF file %1: check the folder exists and is writable."
+                ).replace("%1", printer.outputFileName())
+            )
+        raise PrintFailed(_tr("The printer did not accept the job."))
+    pages = 0
+    try:
+        with _pdfium_lock:
+            document = pdfium.PdfDocument(pdf)
+            try:
+                total = len(document)
+                for index in range(total):
+                    if should_stop is not None and should_stop():
+                        break
+                    if index and not printer.newPage():
+                        raise PrintFailed(_tr("The printer stopped accepting pages."))
+                    image = _page_image(document, index, dpi)
+                    painter.drawImage(painter.viewport(), image)
+                    pages += 1
+                    if progress is not None:
+                        progress(pages, total)
+            finally:
+                document.close()
+    finally:
+        ended = painter.end()
+    if not ended or printer.printerState() == QPrinter.PrinterState.Error:
+        raise PrintFailed(_tr("The printer reported an error: the badge may not be printed."))
+    return pages
+
+
+# --- one badge at the desk ------------------------------------------------------------------
+
+
+def _printer_choice(settings: Settings | None, printer_name: str | None) -> str:
+    if printer_name is not None:
+        return printer_name
+    return settings.get("badges/printer") if settings is not None else ""
+
+
+def _layout_choice(
+    settings: Settings | None, layout: Layout | str | None, data_dir: Path | None
+) -> Layout:
+    if isinstance(layout, Layout):
+        return layout
+    name = layout or (settings.get("badges/layout") if settings is not None else "a6-portrait")
+    return load_layout(name, data_dir)
+
+
+def _data_dir(stage: Stage, data_dir: Path | None) -> Path:
+    if data_dir is not None:
+        return Path(data_dir)
+    return stage.path.parent.parent  # <data dir>/stages/<slug>.sqlite
+
+
+def print_badge(
+    stage: Stage,
+    attendee: Attendee,
+    layout: Layout | str | None = None,
+    printer_name: str | None = None,
+    parent: QWidget | None = None,
+    *,
+    settings: Settings | None = None,
+    data_dir: Path | None = None,
+    operator: str = "",
+    auto: bool = False,
+    pdf_path: Path | str | None = None,
+    show_failure: bool = True,
+) -> PrintOutcome:
+    """Print one attendee's badge (F3, or automatically at check-in) and record it.
+
+    layout / printer_name default to the settings "badges/layout" / "badges/printer".
+    pdf_path prints through Qt's PDF printer to that file instead of a system printer.
+    With no printer chosen: asks with the print dialog (not for an automatic print, which then
+    fails with a message). `auto=True` never reprints a person who already has a printed badge.
+    `badge_printed` is recorded only when the print went through. A failure is shown to the
+    user (a window-modal message with Retry when `parent` is given) and returned, with
+    `retry()` to try again. Never blocks on a dialog.
+    """
+    data_dir = _data_dir(stage, data_dir)
+
+    def again() -> PrintOutcome:
+        return print_badge(
+            stage,
+            stage.attendee(attendee.id),
+            layout,
+            printer_name,
+            parent,
+            settings=settings,
+            data_dir=data_dir,
+            operator=operator,
+            auto=False,
+            pdf_path=pdf_path,
+            show_failure=show_failure,
+        )
+
+    def failed(message: str, printer: str = "") -> PrintOutcome:
+        outcome = PrintOutcome(
+            False, message, printer=printer, output=str(pdf_path or ""), retry=again
+        )
+        if show_failure and parent is not None:
+            _show_failure(parent, outcome)
+        return outcome
+
+    if auto and attendee.badge_prints > 0:
+        return PrintOutcome(
+            True,
+            _tr("Already has a printed badge: not printed again automatically."),
+            badge_prints=attendee.badge_prints,
+            skipped=True,
+        )
+    try:
+        chosen = _layout_choice(settings, layout, data_dir)
+        pdf = render_stage_badges(stage, [attendee], chosen, data_dir).pdf
+    except RoadshowError as exc:
+        return failed(exc.message)
+    name = "" if pdf_path is not None else _printer_choice(settings, printer_name)
+    if pdf_path is None and not name:
+        if auto:
+            return failed(
+                _tr("No badge printer is chosen in the settings: the badge was not printed.")
+            )
+        printer = make_printer(chosen)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(_tr("Print badge"))
+
+        def chosen_printer() -> None:
+            _finish(stage, attendee, chosen, printer, pdf, operator, pdf_path, failed)
+
+        dialog.accepted.connect(chosen_printer)
+        dialog.open()
+        return PrintOutcome(False, _tr("Choose a printer."), retry=again)
+    if name and name not in available_printers():
+        return failed(_tr("The printer %1 is not available.").replace("%1", name), name)
+    printer = make_printer(chosen, name, pdf_path)
+    return _finish(stage, attendee, chosen, printer, pdf, operator, pdf_path, failed)
+
+
+def _finish(
+    stage: Stage,
+    attendee: Attendee,
+    layout: Layout,
+    printer: QPrinter,
+    pdf: bytes,
+    operator: str,
+    pdf_path: Path | str | None,
+    failed: Callable[..., PrintOutcome],
+) -> PrintOutcome:
+    name = printer.printerName() if pdf_path is None else ""
+    try:
+        pages = print_pdf(pdf, printer)
+    except PrintFailed as exc:
+        return failed(exc.message, name)
+    checkin.record_badge_printed(stage, [attendee], layout=layout.name, operator=operator)
+    prints = stage.attendee(attendee.id).badge_prints
+    where = str(pdf_path) if pdf_path is not None else name
+    return PrintOutcome(
+        True,
+        _tr("Badge printed (%1).").replace("%1", where),
+        pages=pages,
+        printer=name,
+        output=str(pdf_path or ""),
+        badge_prints=prints,
+    )
+
+
+def _show_failure(parent: QWidget, outcome: PrintOutcome) -> None:
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, _tr("Badge not printed"), outcome.message, parent=parent
+    )
+    box.setInformativeText(_tr("The badge is not counted as printed."))
+    retry = box.addButton(_tr("Retry"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def answered() -> None:
+        if box.clickedButton() is retry and outcome.retry is not None:
+            outcome.retry()
+
+    box.finished.connect(answered)
+    box.open()
+
+
+def auto_print_wanted(settings: Settings, attendee: Attendee | None) -> bool:
+    """Print at check-in? Only when the setting is on and the person has no printed badge."""
+    return (
+        bool(settings.get("badges/auto_print"))
+        and attendee is not None
+        and attendee.badge_prints == 0
+    )
+
+
+# --- preview --------------------------------------------------------------------------------
+
+
+def single_badge_layout(layout: Layout) -> Layout:
+    """The same badge alone on its own page (to preview a sheet layout)."""
+    return dataclasses.replace(
+        layout,
+        page_w=layout.badge_w,
+        page_h=layout.badge_h,
+        columns=1,
+        rows=1,
+        margin_x=0.0,
+        margin_y=0.0,
+        gap_x=0.0,
+        gap_y=0.0,
+        cut_marks=False,
+    )
+
+
+def badge_images(
+    stage: Stage, attendee: Attendee, layout: Layout, data_dir: Path, dpi: float = 150
+) -> list[QImage]:
+    """The badge of this attendee as images: the front, and the back when the layout has one."""
+    single = single_badge_layout(layout)
+    info = stage.info
+    renderer = BadgeRenderer(single, info, categories_for(layout, data_dir, info.slug))
+    payload = TicketSource.for_stage(info, data_dir).payload(attendee)
+    pdf, _count, _pages, _stopped = renderer.render([(attendee, payload)], total=1)
+    with _pdfium_lock:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            return [_page_image(document, i, dpi) for i in range(len(document))]
+        finally:
+            document.close()
+
+
+class BadgePreview(QWidget):
+    """Shows a layout with a real attendee (front and back), scaled to fit the widget."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images: list[QImage] = []
+        self.labels: list[QLabel] = []
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(4, 4, 4, 4)
+        self.message = QLabel(self)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.row.addWidget(self.message)
+        self.setMinimumSize(220, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def show_badge(
+        self, stage: Stage, attendee: Attendee | None, layout: Layout | str, data_dir: Path
+    ) -> None:
+        try:
+            if attendee is None:
+                raise PrintFailed(_tr("No attendee to show."))
+            if isinstance(layout, str):
+                layout = load_layout(layout, data_dir)
+            self.images = badge_images(stage, attendee, layout, data_dir)
+            self.message.hide()
+        except RoadshowError as exc:
+            self.images = []
+            self.message.setText(exc.message)
+            self.message.show()
+        self._place()
+
+    def _place(self) -> None:
+        for label in self.labels:
+            label.deleteLater()
+        self.labels = []
+        for _image in self.images:
+            label = QLabel(self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+            self.row.addWidget(label, 1)
+            self.labels.append(label)
+        self._scale()
+
+    def _scale(self) -> None:
+        count = max(1, len(self.images))
+        width = max(50, (self.width() - 8) // count - 6)
+        height = max(50, self.height() - 8)
+        for label, image in zip(self.labels, self.images, strict=True):
+            pixmap = QPixmap.fromImage(image).scaled(
+                width,
+                height,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            label.setPixmap(pixmap)
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._scale()
+
+
+# --- batch ----------------------------------------------------------------------------------
+
+
+@dataclass
+class BatchRequest:
+    data_dir: Path
+    slug: str
+    desk: Desk
+    layout: str
+    category: str | None = None
+    not_printed: bool = False
+    checked_in: bool = False
+    sort: str = "surname"
+    printer_name: str = ""  # a system printer; empty with pdf_path = save the PDF
+    pdf_path: str = ""
+    mark_printed: bool = True
+    operator: str = ""
+
+
+@dataclass
+class BatchOutcome:
+    ok: bool
+    message: str
+    badges: int = 0
+    pages: int = 0
+    marked_printed: bool = False
+    summary: str = ""
+    result: BatchResult | None = None
+
+
+class _BatchSignals(QObject):
+    progress = Signal(int, int)  # done, total (in steps: badges rendered + pages printed)
+    finished = Signal(object)  # BatchOutcome
+
+
+class BatchWorker(QRunnable):
+    """Render (and print, or save) a batch on a thread-pool thread. Opens its own connection
+    to the stage: a SQLite connection belongs to one thread."""
+
+    def __init__(self, request: BatchRequest) -> None:
+        super().__init__()
+        self.request = request
+        self.signals = _BatchSignals()
+        self._stop = threading.Event()
+        self.setAutoDelete(False)
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def run(self) -> None:
+        try:
+            outcome = self._run()
+        except RoadshowError as exc:
+            outcome = BatchOutcome(False, exc.message)
+        except OSError as exc:
+            outcome = BatchOutcome(
+                False, _tr("Cannot write the file: %1").replace("%1", str(exc.strerror or exc))
+            )
+        self.signals.finished.emit(outcome)
+
+    def _run(self) -> BatchOutcome:
+        r = self.request
+        stage = Stage.open(r.data_dir, r.slug, r.desk)
+        try:
+            people = select_attendees(
+                stage,
+                category=r.category,
+                not_printed=r.not_printed,
+                checked_in=r.checked_in,
+                sort=r.sort,
+            )
+            layout = load_layout(r.layout, r.data_dir)
+            printing = bool(r.printer_name)
+            steps = len(people) + (len(people) if printing else 0)
+
+            def rendered(done: int, _total: int) -> None:
+                self.signals.progress.emit(done, steps)
+
+            result = render_stage_badges(
+                stage, people, layout, r.data_dir, progress=rendered, should_stop=self._stop.is_set
+            )
+            if result.stopped:
+                return BatchOutcome(
+                    False, _tr("Stopped: nothing was printed."), summary=result.summary()
+                )
+            if printing:
+                if r.printer_name not in available_printers():
+                    raise PrintFailed(
+                        _tr("The printer %1 is not available.").replace("%1", r.printer_name)
+                    )
+                printer = make_printer(layout, r.printer_name)
+                per_page = max(1, result.badges // max(1, result.pages))
+
+                def printed(done: int, _total: int) -> None:
+                    self.signals.progress.emit(
+                        len(people) + min(len(people), done * per_page), steps
+                    )
+
+                print_pdf(result.pdf, printer, progress=printed, should_stop=self._stop.is_set)
+                if self._stop.is_set():
+                    return BatchOutcome(
+                        False, _tr("Stopped while printing: nothing was counted as printed.")
+                    )
+                where = r.printer_name
+            else:
+                target = Path(r.pdf_path)
+                partial = target.with_name(target.name + ".part")
+                partial.write_bytes(result.pdf)
+                os.replace(partial, target)
+                where = str(target)
+            marked = printing or r.mark_printed
+            if marked:
+                checkin.record_badge_printed(stage, people, layout=layout.name, operator=r.operator)
+            self.signals.progress.emit(steps, steps)
+            return BatchOutcome(
+                True,
+                _tr("%1 badges done (%2).").replace("%1", str(result.badges)).replace("%2", where),
+                badges=result.badges,
+                pages=result.pages,
+                marked_printed=marked,
+                summary=result.summary(),
+                result=result,
+            )
+        finally:
+            stage.close()
+
+
+CATEGORY_LABELS = {
+    "company": "Company",
+    "consul": "Consul / Delegation",
+    "speaker": "Speaker",
+    "staff": "Staff",
+    "press": "Press",
+    "guest": "Guest",
+}
+
+
+class BatchPrintDialog(QDialog):
+    """Badges before the stage: filters, layout, printer or PDF file, a progress bar. The work
+    runs on the thread pool; the dialog stays responsive and can stop it."""
+
+    done = Signal(object)  # BatchOutcome
+
+    def __init__(
+        self,
+        stage: Stage,
+        data_dir: Path,
+        parent: QWidget | None = None,
+        *,
+        settings: Settings | None = None,
+        operator: str = "",
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Print badges"))
+        self.stage = stage
+        self.data_dir = Path(data_dir)
+        self.settings = settings
+        self.operator = operator
+        self.pool = pool or QThreadPool.globalInstance()
+        self.worker: BatchWorker | None = None
+        self.outcome: BatchOutcome | None = None
+
+        form = QFormLayout()
+        self.layout_box = QComboBox(self)
+        for name in layout_names(self.data_dir):
+            self.layout_box.addItem(name, name)
+        wanted = settings.get("badges/layout") if settings is not None else "a6-portrait"
+        index = self.layout_box.findData(wanted)
+        self.layout_box.setCurrentIndex(max(0, index))
+        form.addRow(_tr("Layout"), self.layout_box)
+
+        self.category_box = QComboBox(self)
+        self.category_box.addItem(_tr("All categories"), "")
+        for category in CATEGORIES:
+            self.category_box.addItem(_tr(CATEGORY_LABELS[category]), category)
+        form.addRow(_tr("Category"), self.category_box)
+        self.not_printed = QCheckBox(_tr("Only people with no printed badge"), self)
+        self.checked_in = QCheckBox(_tr("Only people already checked in"), self)
+        form.addRow("", self.not_printed)
+        form.addRow("", self.checked_in)
+        self.sort_box = QComboBox(self)
+        self.sort_box.addItem(_tr("Surname (pick-up table)"), "surname")
+        self.sort_box.addItem(_tr("Company"), "company")
+        form.addRow(_tr("Order"), self.sort_box)
+
+        self.to_printer = QRadioButton(_tr("Printer"), self)
+        self.printer_box = QComboBox(self)
+        printers = available_printers()
+        self.printer_box.addItems(printers)
+        chosen = settings.get("badges/printer") if settings is not None else ""
+        if chosen in printers:
+            self.printer_box.setCurrentText(chosen)
+        self.to_pdf = QRadioButton(_tr("PDF file"), self)
+        self.pdf_edit = QLineEdit(self)
+        self.pdf_edit.setText(str(Path.home() / f"badges-{stage.info.slug}.pdf"))
+        browse = QPushButton(_tr("Choose…"), self)
+        browse.clicked.connect(self._browse)
+        printer_row, pdf_row = QHBoxLayout(), QHBoxLayout()
+        printer_row.addWidget(self.to_printer)
+        printer_row.addWidget(self.printer_box, 1)
+        pdf_row.addWidget(self.to_pdf)
+        pdf_row.addWidget(self.pdf_edit, 1)
+        pdf_row.addWidget(browse)
+        form.addRow(_tr("Print to"), printer_row)
+        form.addRow("", pdf_row)
+        self.mark_printed = QCheckBox(_tr("Count the PDF's badges as printed"), self)
+        form.addRow("", self.mark_printed)
+        (self.to_printer if printers else self.to_pdf).setChecked(True)
+        self.to_printer.setEnabled(bool(printers))
+
+        self.count_label = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setValue(0)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox(self)
+        self.start_button = self.buttons.addButton(
+            _tr("Print"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.stop_button = self.buttons.addButton(
+            _tr("Stop"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.stop_button.setEnabled(False)
+        self.start_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self.close_button.clicked.connect(self.reject)
+
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(self.count_label)
+        box.addWidget(self.progress)
+        box.addWidget(self.status)
+        box.addWidget(self.buttons)
+
+        for widget in (self.category_box, self.sort_box):
+            widget.currentIndexChanged.connect(self.update_count)
+        for check in (self.not_printed, self.checked_in):
+            check.toggled.connect(self.update_count)
+        self.to_pdf.toggled.connect(self._destination_changed)
+        self._destination_changed()
+        self.update_count()
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _tr("Save badges as"), self.pdf_edit.text(), "PDF (*.pdf)"
+        )
+        if path:
+            self.pdf_edit.setText(path)
+
+    def _destination_changed(self) -> None:
+        self.mark_printed.setEnabled(self.to_pdf.isChecked())
+
+    def request(self) -> BatchRequest:
+        return BatchRequest(
+            data_dir=self.data_dir,
+            slug=self.stage.info.slug,
+            desk=self.stage.desk,
+            layout=self.layout_box.currentData() or "a6-portrait",
+            category=self.category_box.currentData() or None,
+            not_printed=self.not_printed.isChecked(),
+            checked_in=self.checked_in.isChecked(),
+            sort=self.sort_box.currentData(),
+            printer_name=self.printer_box.currentText() if self.to_printer.isChecked() else "",
+            pdf_path=self.pdf_edit.text().strip() if self.to_pdf.isChecked() else "",
+            mark_printed=self.mark_printed.isChecked(),
+            operator=self.operator,
+        )
+
+    def update_count(self) -> int:
+        r = self.request()
+        try:
+            count = len(
+                select_attendees(
+                    self.stage,
+                    category=r.category,
+                    not_printed=r.not_printed,
+                    checked_in=r.checked_in,
+                    sort=r.sort,
+                )
+            )
+            self.count_label.setText(_tr("%1 badges").replace("%1", str(count)))
+        except RoadshowError as exc:
+            count = 0
+            self.count_label.setText(exc.message)
+        self.start_button.setEnabled(count > 0 and self.worker is None)
+        return count
+
+    def start(self) -> None:
+        r = self.request()
+        if not r.printer_name and not r.pdf_path:
+            self.status.setText(_tr("Choose a printer or a PDF file."))
+            return
+        self.outcome = None
+        self.progress.setValue(0)
+        self.status.setText(_tr("Working…"))
+        self.worker = BatchWorker(r)
+        self.worker.signals.progress.connect(self._progress)
+        self.worker.signals.finished.connect(self._finished)
+        self.start_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.pool.start(self.worker)
+
+    def stop(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.status.setText(_tr("Stopping…"))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(100 * done / total) if total else 100)
+
+    def _finished(self, outcome: BatchOutcome) -> None:
+        self.worker = None
+        self.outcome = outcome
+        self.stop_button.setEnabled(False)
+        text = outcome.message + ("\n" + outcome.summary if outcome.summary else "")
+        if outcome.ok and not outcome.marked_printed:
+            text += "\n" + _tr("Not counted as printed (a proof).")
+        self.status.setText(text)
+        if outcome.ok:
+            self.progress.setValue(100)
+        self.update_count()
+        self.done.emit(outcome)
+
+    def reject(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        super().reject()
+
+
+def open_batch_dialog(
+    stage: Stage,
+    data_dir: Path,
+    parent: QWidget | None = None,
+    settings: Settings | None = None,
+    operator: str = "",
+) -> BatchPrintDialog:
+    """Open the batch-print dialog (non-blocking) and return it."""
+    dialog = BatchPrintDialog(stage, data_dir, parent, settings=settings, operator=operator)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
