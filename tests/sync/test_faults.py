@@ -1,0 +1,148 @@
+"""Sync under faults: a flaky network, a hub killed mid-push, a desk killed before the ack."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+
+from desktop_app.core import checkin
+from desktop_app.sync.client import HubUnreachable, SyncClient
+
+from .conftest import ROOT, add_token
+from .faultproxy import FAULTS, FaultyProxy
+
+SLUG = "bergamo-2026"
+
+
+def converge(desks, url, tokens, names, *, attempts=80, **kw):
+    """Sync each desk in turn until it has a clean round with nothing left to send."""
+    failures = 0
+    for name in names:
+        for _ in range(attempts):
+            try:
+                with SyncClient(desks.dir(name), url, tokens[name], **kw) as client:
+                    if client.sync_stage(SLUG).unsynced == 0:
+                        break
+            except HubUnreachable:
+                failures += 1
+        else:
+            raise AssertionError(f"desk {name} did not converge")
+    return failures
+
+
+def test_flaky_network_drops_delays_duplicates_and_cuts(hub, desks):
+    admin = hub.token("organizer", admin=True)
+    with (
+        desks.create_stage("org", SLUG, people=80) as stage,
+        SyncClient(desks.dir("org"), hub.url, admin) as client,
+    ):
+        client.sync_stage(SLUG, stage)
+    tokens = {n: hub.token(f"Desk {n}") for n in "ab"}
+    for n in "ab":
+        with SyncClient(desks.dir(n), hub.url, tokens[n]) as client:
+            client.sync_stage(SLUG)
+    for n, people, undone in (("a", range(0, 50), [3, 30]), ("b", range(30, 80), [31, 79])):
+        with desks.open(n, SLUG) as stage:
+            ids = sorted(p.id for p in stage.attendees())
+            for i in people:
+                checkin.admit(stage, stage.attendee(ids[i]))
+            for i in undone:
+                checkin.undo(stage, stage.attendee(ids[i]), "scanned the wrong badge")
+
+    with FaultyProxy(hub.port, seed=5, fault_rate=0.45, delay_s=0.8) as proxy:
+        failures = converge(
+            desks, proxy.url, tokens, ["a", "b", "a"], timeout=0.5, push_batch=8, pull_batch=20
+        )
+    assert failures > 0
+    assert all(proxy.counts.get(f, 0) > 0 for f in FAULTS), proxy.counts
+
+    status = hub.store.status(SLUG)
+    expected_checked_in = len(set(range(0, 80)) - {3, 79})  # 30 and 31 were in at the other desk
+    assert status["checked_in"] == expected_checked_in
+    assert status["events"] == 80 + 3 + 1 + 50 + 2 + 50 + 2  # nothing lost, nothing doubled
+    for n in "ab":
+        with desks.open(n, SLUG) as stage:
+            assert stage.digest() == status["digest"]
+            assert stage.event_count() == status["events"]
+
+
+def test_hub_killed_mid_push_and_restarted_from_its_file(hub_process, hub_db, desks):
+    admin = add_token(hub_db, "organizer", admin=True)
+    hub = hub_process()
+    stage = desks.create_stage("org", SLUG, people=600)
+    total = stage.unsynced_count()
+    errors: list[Exception] = []
+
+    def push():
+        try:
+            with SyncClient(desks.dir("org"), hub.url, admin, push_batch=20) as client:
+                client.sync_stage(SLUG)
+        except HubUnreachable as exc:
+            errors.append(exc)
+
+    pusher = threading.Thread(target=push)
+    pusher.start()
+    deadline = time.monotonic() + 20
+    while stage.unsynced_count() > total - 60 and time.monotonic() < deadline:
+        time.sleep(0.005)
+    hub.kill()
+    pusher.join(timeout=20)
+    assert errors, "the push should have been cut by the kill"
+    acknowledged = total - stage.unsynced_count()
+    assert 0 < acknowledged < total
+
+    hub = hub_process(port=hub.port)  # the same file, a new process
+    with SyncClient(desks.dir("org"), hub.url, admin) as client:
+        report = client.sync_stage(SLUG, stage)
+    assert report.unsynced == 0
+    status = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "hub", "status", "--db", str(hub_db), SLUG, "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    import json
+
+    data = json.loads(status.stdout)
+    assert data["events"] == stage.event_count() == total
+    assert data["digest"] == stage.digest()
+    assert data["registered"] == 600
+    stage.close()
+
+
+def test_desk_killed_between_push_and_acknowledgement(hub, desks):
+    admin = hub.token("organizer", admin=True)
+    with desks.create_stage("org", SLUG, people=30) as stage:
+        total = stage.unsynced_count()
+    script = textwrap.dedent(
+        f"""
+        import os, sys
+        from pathlib import Path
+        from desktop_app.core.store import Stage
+        from desktop_app.sync.client import SyncClient
+        Stage.mark_acknowledged = lambda self, acks: os._exit(9)  # power cut right here
+        with SyncClient(Path({str(desks.dir("org"))!r}), {hub.url!r}, {admin!r}) as client:
+            client.sync_stage({SLUG!r})
+        """
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert proc.returncode == 9
+    assert hub.store.stages()[0]["events"] == total  # the hub got them...
+    with desks.open("org", SLUG) as stage:
+        assert stage.unsynced_count() == total  # ...but the desk never heard back
+        with SyncClient(desks.dir("org"), hub.url, admin) as client:
+            report = client.sync_stage(SLUG, stage)
+        assert report.pushed == total and report.unsynced == 0
+        assert hub.store.stages()[0]["events"] == total  # sent twice, stored once
+        assert hub.store.status(SLUG)["digest"] == stage.digest()

@@ -1,0 +1,192 @@
+"""Who may do what on the hub; bad requests are refused with the right status and a clear body."""
+
+from __future__ import annotations
+
+import json
+
+import httpx
+import pytest
+
+from desktop_app.core import checkin
+from desktop_app.core.desk import load_desk
+from desktop_app.sync.client import HubRefused, SyncClient
+from desktop_app.sync.protocol import HEADER_DESK, MAX_BODY_BYTES, event_to_wire
+
+SLUG = "bergamo-2026"
+
+
+@pytest.fixture
+def published(hub, desks):
+    """An organizer published a stage with 20 people; returns (hub, organizer token)."""
+    admin = hub.token("organizer", admin=True)
+    with (
+        desks.create_stage("org", SLUG, people=20) as stage,
+        SyncClient(desks.dir("org"), hub.url, admin) as client,
+    ):
+        client.sync_stage(SLUG, stage)
+    return hub, admin
+
+
+def call(hub, method, path, *, token=None, desk="desk-x", **kw):
+    headers = kw.pop("headers", {})
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    if desk:
+        headers[HEADER_DESK] = desk
+    return httpx.request(method, hub.url + path, headers=headers, timeout=10, **kw)
+
+
+def assert_error(response, status, code):
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert body["error"]["code"] == code
+    assert body["error"]["message"]
+
+
+def assert_still_serving(hub, token):
+    assert call(hub, "GET", "/v1/health").status_code == 200
+    assert call(hub, "GET", "/v1/stages", token=token).status_code == 200
+
+
+def test_missing_wrong_and_revoked_tokens_are_refused(published):
+    hub, admin = published
+    path = f"/v1/stages/{SLUG}/events"
+    assert_error(call(hub, "GET", path), 401, "unauthorized")
+    assert_error(call(hub, "GET", path, token="rdk_0000_nope"), 401, "unauthorized")
+    assert_error(call(hub, "GET", path, token=admin[:-2] + "xx"), 401, "unauthorized")
+    assert_error(
+        call(hub, "GET", path, headers={"Authorization": "Basic abc"}), 401, "unauthorized"
+    )
+    assert_error(call(hub, "POST", path, json={"events": []}), 401, "unauthorized")
+    token = hub.token("desk 2")
+    assert call(hub, "GET", path, token=token, desk="desk-2").status_code == 200
+    hub.store.revoke_desk("desk 2")
+    assert_error(call(hub, "GET", path, token=token, desk="desk-2"), 401, "token_revoked")
+    assert_still_serving(hub, admin)
+
+
+def test_tokens_are_stored_hashed(published, hub_db):
+    hub, admin = published
+    secret = admin.split("_", 2)[2]
+    for path in hub_db.parent.glob("hub.sqlite*"):
+        if path.is_file():
+            assert secret.encode() not in path.read_bytes()
+
+
+def test_a_token_belongs_to_the_first_desk_that_uses_it_until_reset(published, desks):
+    hub, admin = published
+    token = hub.token("Desk 2")
+    with SyncClient(desks.dir("a"), hub.url, token) as client:
+        client.sync_stage(SLUG)
+    with SyncClient(desks.dir("b"), hub.url, token) as client, pytest.raises(HubRefused) as err:
+        client.sync_stage(SLUG)
+    assert err.value.status == 403 and err.value.code == "token_bound_elsewhere"
+    hub.store.reset_desk("Desk 2")  # the laptop "a" was replaced by "b"
+    with SyncClient(desks.dir("b"), hub.url, token) as client:
+        assert client.sync_stage(SLUG).bootstrapped
+    assert [d["desk_id"] for d in hub.store.list_desks() if d["name"] == "Desk 2"] == [
+        load_desk(desks.dir("b")).id
+    ]
+
+
+def test_a_desk_cannot_push_another_desks_events(published, desks):
+    hub, admin = published
+    org_events = list(desks.open("org", SLUG).events())
+    token = hub.token("Desk 2")
+    # Desk 2 has a copy of the stage and records a check-in of its own...
+    with SyncClient(desks.dir("d2"), hub.url, token) as client:
+        client.sync_stage(SLUG)
+    stage = desks.open("d2", SLUG)
+    event = checkin.admit(stage, stage.attendees()[0]).events[0]
+    forged = event_to_wire(event)
+    forged["desk_id"] = org_events[-1].desk_id
+    forged["desk_seq"] = 999
+    before = hub.store.stages()[0]["events"]
+    response = call(
+        hub,
+        "POST",
+        f"/v1/stages/{SLUG}/events",
+        token=token,
+        desk=stage.desk.id,
+        json={"events": [forged]},
+    )
+    assert_error(response, 403, "foreign_event")
+    assert hub.store.stages()[0]["events"] == before
+    stage.close()
+
+
+def test_stage_permissions(published, desks):
+    hub, admin = published
+    limited = hub.token("Brescia desk", stages=["brescia-2026"])
+    with SyncClient(desks.dir("b"), hub.url, limited) as client, pytest.raises(HubRefused) as err:
+        client.sync_stage(SLUG)
+    assert err.value.status == 403 and err.value.code == "stage_not_allowed"
+    # An ordinary desk may not publish a new stage; the organizer may.
+    plain = hub.token("Desk 3")
+    with (
+        desks.create_stage("d3", "brescia-2026", people=2) as stage,
+        SyncClient(desks.dir("d3"), hub.url, plain) as client,
+        pytest.raises(HubRefused) as err,
+    ):
+        client.sync_stage("brescia-2026", stage)
+    assert err.value.status == 403 and err.value.code == "not_allowed"
+    assert [s["slug"] for s in hub.store.stages()] == [SLUG]
+    # Status is for organizers.
+    assert_error(call(hub, "GET", f"/v1/stages/{SLUG}/status", token=plain), 403, "not_allowed")
+    assert call(hub, "GET", f"/v1/stages/{SLUG}/status", token=admin).json()["registered"] == 20
+
+
+def test_bad_bodies_and_parameters(published):
+    hub, admin = published
+    path = f"/v1/stages/{SLUG}/events"
+    desk_id = [d["desk_id"] for d in hub.store.list_desks() if d["name"] == "organizer"][0]
+
+    def post(**kw):
+        return call(hub, "POST", path, token=admin, desk=desk_id, **kw)
+
+    huge = b'{"events": [' + b" " * (MAX_BODY_BYTES + 10) + b"]}"
+    assert_error(post(content=huge), 413, "body_too_large")
+    assert_error(post(content=b"{not json"), 400, "malformed_json")
+    assert_error(post(content=b"\xff\xfe"), 400, "malformed_json")
+    assert_error(post(json=[1, 2]), 422, "invalid_body")
+    assert_error(post(json={"events": []}), 422, "invalid_body")
+    assert_error(post(json={"events": [{"id": "x"}]}), 422, "invalid_event")
+    bad = {
+        "id": "e1",
+        "stage_id": "s",
+        "desk_id": desk_id,
+        "desk_seq": "one",
+        "hlc": 1,
+        "kind": "checkin",
+        "payload": {},
+        "recorded_at": "now",
+    }
+    response = post(json={"events": [bad]})
+    assert_error(response, 422, "invalid_event")
+    assert "desk_seq" in response.json()["error"]["message"]
+    assert_error(
+        post(json={"events": [{**bad, "desk_seq": 1, "kind": "hack"}]}), 422, "invalid_event"
+    )
+    assert_error(post(json={"events": [{**bad, "desk_seq": 1}]}), 422, "wrong_stage")
+    assert_error(
+        call(hub, "GET", path + "?after=-1", token=admin, desk=desk_id), 422, "invalid_parameter"
+    )
+    assert_error(
+        call(hub, "GET", path + "?limit=abc", token=admin, desk=desk_id), 422, "invalid_parameter"
+    )
+    assert_error(call(hub, "GET", path, token=admin, desk=None), 400, "desk_id_missing")
+    assert_error(call(hub, "GET", "/v1/nothing-here"), 404, "not_found")
+    assert_error(call(hub, "DELETE", path, token=admin), 405, "method_not_allowed")
+    assert_error(
+        call(hub, "GET", "/v1/stages/unknown/events", token=admin, desk=desk_id),
+        404,
+        "stage_not_on_hub",
+    )
+    assert_still_serving(hub, admin)
+
+
+def test_openapi_schema_is_served(hub):
+    schema = httpx.get(hub.url + "/v1/openapi.json").json()
+    assert schema["openapi"].startswith("3.")
+    assert f"/v1/stages/{{slug}}/events" in schema["paths"]
+    json.dumps(schema)  # plain JSON
