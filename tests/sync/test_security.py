@@ -188,5 +188,5 @@ def test_bad_bodies_and_parameters(published):
 def test_openapi_schema_is_served(hub):
     schema = httpx.get(hub.url + "/v1/openapi.json").json()
     assert schema["openapi"].startswith("3.")
-    assert f"/v1/stages/{{slug}}/events" in schema["paths"]
+    assert "/v1/stages/{slug}/events" in schema["paths"]
     json.dumps(schema)  # plain JSON
