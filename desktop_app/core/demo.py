@@ -251,7 +251,7 @@ def _person(rng: random.Random, index: int) -> dict[str, Any]:
             countries="; ".join(rng.sample(PROSPECT_COUNTRIES, rng.randint(1, 3))),
         )
         if rng.random() < 0.15:
-            person["title"] = rng.choice(["Dott.", "Dott.ssa", "Ing.", "Avv."])
+            person["title"] = rng.choice(["Ing.", "Avv."])
     elif category == "consul":
         title, role, country = CONSULS[index % len(CONSULS)]
         person.update(title=title, role=role, country=country, company=f"Consolato – {country}")

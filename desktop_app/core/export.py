@@ -143,6 +143,7 @@ _WORDS = {
         "none": "none",
         "share": "% checked in",
         "total": "Total",
+        "desk_h": "Check-ins by desk",
         "generated": "Generated",
         "key": "",
         "country_h": "Country of interest",
@@ -191,6 +192,7 @@ _WORDS = {
         "none": "nessuno",
         "share": "% presenti",
         "total": "Totale",
+        "desk_h": "Ingressi per postazione",
         "generated": "Generato il",
         "key": "",
         "country_h": "Paese di interesse",
@@ -944,7 +946,7 @@ def _summary_pages(pdf: _Pdf, stats: dict[str, Any]) -> None:
                 else f"{s['present']}"
             )
             rows.append([s["name"], s["room"], when, cap])
-        _table(
+        table_y = _table(
             pdf,
             left,
             table_y - 18,
@@ -952,6 +954,17 @@ def _summary_pages(pdf: _Pdf, stats: dict[str, Any]) -> None:
             [w["sessions"], w["room"], w["time"], w["present"]],
             rows,
             [0.5, 0.2, 0.17, 0.13],
+        )
+    desks = stats["desks"][:6]
+    if desks and table_y > pdf.MARGIN_Y + pdf.FOOTER_H + 18 + 15 * (len(desks) + 1):
+        _table(
+            pdf,
+            left,
+            table_y - 18,
+            half,
+            [w["desk_h"], w["present"]],
+            [[d["desk"] or "?", d["checked_in"]] for d in desks],
+            [0.7, 0.3],
         )
     # right: arrivals per 15 minutes
     _arrivals_chart(

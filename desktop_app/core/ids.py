@@ -53,7 +53,8 @@ def b32decode(text: str, nbytes: int) -> bytes:
 
 
 def random_code(length: int) -> str:
-    return "".join(secrets.choice(CROCKFORD) for _ in range(length))
+    n = secrets.randbits(5 * length)
+    return "".join(CROCKFORD[(n >> (5 * i)) & 31] for i in range(length))
 
 
 def new_attendee_code() -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -64,14 +65,17 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
 def clean_text(value: object) -> str:
     """NFC, no control characters, single-line, trimmed."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
-    if any(unicodedata.category(c) == "Cc" for c in text):
-        text = "".join(" " if unicodedata.category(c) == "Cc" else c for c in text)
-    return " ".join(text.split())
+    text = str(value)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(_CONTROL.sub(" ", text).split())
 
 
 def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:

@@ -89,8 +89,24 @@ def _tally(rows: list[tuple[str, bool]], order: list[str] | None = None) -> list
     ]
 
 
-def arrival_buckets(times: list[datetime], minutes: int = 15) -> list[dict[str, Any]]:
-    """Arrivals per `minutes`, every bucket from the first arrival to the last (zeros kept)."""
+def arrival_day(times: list[datetime], stage_date: str = "") -> str:
+    """The day the arrivals chart shows: the stage's date if anyone arrived then, else the
+    busiest day (a stage is one day; stray check-ins on other days are test runs)."""
+    days = Counter(t.date().isoformat() for t in times)
+    if not days:
+        return stage_date
+    if stage_date in days:
+        return stage_date
+    return max(days, key=lambda d: (days[d], d))
+
+
+def arrival_buckets(
+    times: list[datetime], minutes: int = 15, day: str | None = None
+) -> list[dict[str, Any]]:
+    """Arrivals per `minutes` on one day, every bucket from the first to the last arrival."""
+    if day is None:
+        day = arrival_day(times)
+    times = [t for t in times if t.date().isoformat() == day]
     if not times:
         return []
     step = timedelta(minutes=minutes)
@@ -136,6 +152,8 @@ def stage_statistics(
     for _, _, countries, _, at in people:
         for country in split_countries(countries) or [UNKNOWN]:
             by_country.append((country, bool(at)))
+    times = [t for t in (local_time(p[4]) for p in present_rows) if t]
+    day = arrival_day(times, stage.info.date)
     sessions = stage.sessions()
     for s in sessions:
         s["full"] = s["capacity"] is not None and s["present"] >= int(s["capacity"])
@@ -166,9 +184,9 @@ def stage_statistics(
         "by_category": _tally([(p[1], bool(p[4])) for p in people], known + others),
         "by_country": _tally(by_country),
         "by_sector": _tally([(p[3] or UNKNOWN, bool(p[4])) for p in people]),
-        "arrivals": arrival_buckets(
-            [t for t in (local_time(p[4]) for p in present_rows) if t], bucket_minutes
-        ),
+        "arrivals": arrival_buckets(times, bucket_minutes, day),
+        "arrivals_day": day,
+        "arrivals_other_days": sum(1 for t in times if t.date().isoformat() != day),
         "sessions": sessions,
         "desks": [{"desk": d or "", "checked_in": n} for d, n in desks.most_common()],
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _EXTRA_FOLDS = str.maketrans(
     {
@@ -33,6 +34,7 @@ MAX_QUERY_TOKENS = 8
 MAX_TOKEN_LENGTH = 64
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case, no accents, no special Latin letters."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_EXTRA_FOLDS))
@@ -57,14 +59,14 @@ def fts_match(tokens: list[str]) -> str:
 
 
 def rank_key(
-    tokens: list[str], first_name: str, last_name: str, company: str, bm25: float
-) -> tuple[int, int, int, float]:
+    tokens: list[str], first_name: str, last_name: str, company: str
+) -> tuple[int, int, int]:
     """Smaller is better: every word typed starts a name word (not only company or email),
-    then whole words typed ("berte" is Bertè before Bertelli), then the surname starts with
-    the first word typed, then FTS relevance."""
+    then the surname starts with the first word typed, then whole words typed ("berte" is
+    Bertè before Bertelli)."""
     name_words = _WORD.findall(fold(f"{first_name} {last_name}"))
     last_words = _WORD.findall(fold(last_name))
-    surname_first = 0 if tokens and any(w.startswith(tokens[0]) for w in last_words) else 1
     all_in_name = 0 if all(any(w.startswith(t) for w in name_words) for t in tokens) else 1
+    surname_first = 0 if tokens and any(w.startswith(tokens[0]) for w in last_words) else 1
     exact = 0 if all(t in name_words for t in tokens) else 1
-    return (all_in_name, exact, surname_first, bm25)
+    return (all_in_name, surname_first, exact)

@@ -49,6 +49,7 @@ from desktop_app.core.search import fold, fts_match, index_text, query_tokens, r
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 BUSY_TIMEOUT_MS = 5000
+_SEARCH_CANDIDATES = 300  # rows looked at per search path: bounds the time of broad words
 _MIGRATION_RE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 _ATTENDEE_COLUMNS = (
@@ -401,18 +402,47 @@ class Stage:
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def search(self, query: str, limit: int = 20) -> list[Attendee]:
-        """Every word typed must start a word of the name, company, email or a code."""
+        """Every word typed must start a word of the name, company, email or a code.
+
+        Ranked for a desk: people whose surname starts with the first word (alphabetical, a
+        whole-word surname first), then other name matches, then company, email and codes.
+        Work is bounded however broad the words are ("s", "example"): the surname path walks an
+        index, the other paths look at a capped number of candidates.
+        """
         tokens = query_tokens(query)
         if not tokens or limit <= 0:
             return []
-        rows = self.conn.execute(
-            "SELECT a.id, a.first_name, a.last_name, a.company, bm25(attendee_fts, 10.0, 3.0, 2.0, 8.0) "
-            "FROM attendee_fts JOIN attendee a ON a.rowid = attendee_fts.rowid "
-            "WHERE attendee_fts MATCH ? ORDER BY rank LIMIT ?",
-            (fts_match(tokens), max(limit * 10, 200)),
+        ids: list[str] = []
+        seen: set[str] = set()
+
+        def take(rows: list[tuple]) -> None:
+            for r in rows:
+                if r[0] not in seen and len(ids) < limit:
+                    seen.add(r[0])
+                    ids.append(r[0])
+
+        head = tokens[0]
+        surname_rows = self.conn.execute(
+            "SELECT id, first_name, last_name, company, sort_name FROM attendee "
+            "WHERE sort_name >= ? AND sort_name < ? ORDER BY sort_name LIMIT ?",
+            (head, head + "\U0010ffff", _SEARCH_CANDIDATES),
         ).fetchall()
-        rows.sort(key=lambda r: rank_key(tokens, r[1], r[2], r[3], r[4]))
-        ids = [r[0] for r in rows[:limit]]
+        take(
+            sorted(
+                (r for r in surname_rows if rank_key(tokens, r[1], r[2], r[3])[0] == 0),
+                key=lambda r: (rank_key(tokens, r[1], r[2], r[3]), r[4]),
+            )
+        )
+        match = fts_match(tokens)
+        for column_filter in ("{names} : ", ""):
+            if len(ids) >= limit:
+                break
+            rows = self.conn.execute(
+                "SELECT a.id, a.first_name, a.last_name, a.company, a.sort_name FROM attendee a "
+                "WHERE a.rowid IN (SELECT rowid FROM attendee_fts WHERE attendee_fts MATCH ? LIMIT ?)",
+                (column_filter + "(" + match + ")", _SEARCH_CANDIDATES),
+            ).fetchall()
+            take(sorted(rows, key=lambda r: (rank_key(tokens, r[1], r[2], r[3]), r[4])))
         if not ids:
             return []
         found = {
@@ -799,20 +829,12 @@ def _fields_of(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
 
 def _apply_upsert(conn: sqlite3.Connection, event: Event) -> None:
     """Attendee fields: last writer wins, per field, by (hlc, desk id, desk seq)."""
-    row = conn.execute(
-        "SELECT rowid, field_clock, redacted FROM attendee WHERE id = ?", (event.attendee_id,)
-    ).fetchone()
-    if row is not None:
-        _merge_fields(conn, event, row)
-        return
     code = str(event.payload.get("code") or "").upper()
-    if not code:
-        return  # the person's creation has not arrived yet; it will replay this event
-    history = conn.execute(
-        "SELECT kind, payload, hlc, desk_id, desk_seq FROM event WHERE attendee_id = ?",
+    seen = conn.execute(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM event WHERE attendee_id = ? LIMIT 2)",
         (event.attendee_id,),
-    ).fetchall()
-    if len(history) == 1:  # the usual case: a person seen for the first time
+    ).fetchone()[0]
+    if seen == 1 and code:  # the usual case: a person seen for the first time
         fields = _fields_of(event.kind, event.payload)
         key = [event.hlc, event.desk_id, event.desk_seq]
         values = {name: _stored_value(name, v) for name, v in fields.items()}
@@ -830,6 +852,18 @@ def _apply_upsert(conn: sqlite3.Connection, event: Event) -> None:
             )
         _index_new(conn, cur.lastrowid, code, fields)
         return
+    row = conn.execute(
+        "SELECT rowid, field_clock, redacted FROM attendee WHERE id = ?", (event.attendee_id,)
+    ).fetchone()
+    if row is not None:
+        _merge_fields(conn, event, row)
+        return
+    if not code:
+        return  # the person's creation has not arrived yet; it will replay this event
+    history = conn.execute(
+        "SELECT kind, payload, hlc, desk_id, desk_seq FROM event WHERE attendee_id = ?",
+        (event.attendee_id,),
+    ).fetchall()
     # Events about this person arrived before their creation: replay them all (any order).
     conn.execute("INSERT INTO attendee (id, code) VALUES (?, ?)", (event.attendee_id, code))
     for kind, payload, hlc, desk_id, desk_seq in history:

@@ -1,0 +1,114 @@
+"""Core targets on a generated 50,000-attendee stage (not part of the test suite).
+
+    .venv/bin/python tests/bench/bench_core.py [--size 50000]
+
+Targets (issue 2): a check-in decision by QR, committed durably, p99 <= 2 ms; search p99 <= 20 ms;
+opening the stage <= 0.3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from desktop_app.core import checkin, tickets
+from desktop_app.core.demo import populate
+from desktop_app.core.desk import load_desk
+from desktop_app.core.store import Stage
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * p / 100))]
+
+
+def report(name: str, samples_s: list[float], target_ms: float | None = None) -> None:
+    ms = [s * 1000 for s in samples_s]
+    verdict = "" if target_ms is None else ("  OK" if pct(ms, 99) <= target_ms else "  MISSED")
+    print(
+        f"{name:<34} n={len(ms):>5}  p50={statistics.median(ms):7.3f} ms  p99={pct(ms, 99):7.3f} ms"
+        f"  max={max(ms):7.3f} ms"
+        + (f"  (target p99 <= {target_ms} ms){verdict}" if target_ms else "")
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size", type=int, default=50_000)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp)
+        desk = load_desk(data_dir)
+        public = tickets.ensure_key_pair(data_dir)
+        stage = Stage.create(
+            data_dir,
+            "bench",
+            title="Bench",
+            date="2026-03-12",
+            desk=desk,
+            public_key=tickets.public_key_hex(public),
+        )
+        t0 = time.perf_counter()
+        populate(stage, args.size, seed=7, checked_in_share=0.2)
+        print(f"generate {args.size} attendees (one transaction): {time.perf_counter() - t0:.2f} s")
+        stage.close()
+
+        opens = []
+        for _ in range(10):
+            t0 = time.perf_counter()
+            s = Stage.open(data_dir, "bench", desk)
+            opens.append(time.perf_counter() - t0)
+            s.close()
+        report("open stage (quick_check)", opens, 300)
+
+        stage = Stage.open(data_dir, "bench", desk)
+        key = tickets.load_private_key(data_dir)
+        people = [a for a in stage.attendees(checked_in=False)]
+        rng = random.Random(1)
+        sample = rng.sample(people, 2000)
+        payloads = [tickets.sign_ticket(key, stage.info.code, a.code) for a in sample]
+        decisions = []
+        for p in payloads:
+            t0 = time.perf_counter()
+            d = checkin.decide(stage, p, data_dir=data_dir)
+            decisions.append(time.perf_counter() - t0)
+            assert d.status == "checked_in", d.status
+        report("QR check-in, durable commit", decisions, 2)
+        again = []
+        for p in payloads[:500]:
+            t0 = time.perf_counter()
+            d = checkin.decide(stage, p, data_dir=data_dir)
+            again.append(time.perf_counter() - t0)
+            assert d.status == "already_checked_in"
+        report("QR scan of someone already in", again, 2)
+
+        names = [a.last_name for a in rng.sample(people, 300)] + [
+            a.company for a in rng.sample(people, 100)
+        ]
+        queries = []
+        for n in names:
+            words = n.split()
+            if not words:
+                continue
+            w = words[0]
+            queries += [w[:1], w[:2], w[:3], w[: max(4, len(w))]]
+        queries += ["ros ma", "berte", "m", "a", "co", "example", "lukas"]
+        searches = []
+        for q in queries:
+            t0 = time.perf_counter()
+            stage.search(q, limit=20)
+            searches.append(time.perf_counter() - t0)
+        report("search (1-4 letters, words)", searches, 20)
+        print(f"unsynced events: {stage.unsynced_count()}, digest in ", end="")
+        t0 = time.perf_counter()
+        stage.digest()
+        print(f"{time.perf_counter() - t0:.2f} s")
+        stage.close()
+
+
+if __name__ == "__main__":
+    main()
