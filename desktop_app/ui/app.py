@@ -1,0 +1,127 @@
+"""Start the desk: QApplication, language, settings, the stage to open, the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app.core.demo import ensure_demo_stage
+from desktop_app.core.desk import Desk, load_desk
+from desktop_app.core.errors import RoadshowError
+from desktop_app.core.store import Stage, list_stages, stage_path
+from desktop_app.ui import i18n, text
+from desktop_app.ui.dialogs import Prompts, StagePicker
+from desktop_app.ui.main_window import DeskContext, MainWindow
+from desktop_app.ui.settings import Settings
+from desktop_app.ui.sounds import Sounds
+
+BASE_POINTS = 10.5
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            __import__(
+                "PySide6.QtCore", fromlist=["Qt"]
+            ).Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Roadshow Desk")
+        app.setOrganizationName("Roadshow Desk")
+        app.setStyle("Fusion")
+    return app
+
+
+def screen_scale() -> float:
+    """1.0 on a 1366x768 laptop; larger text on a large screen (capped)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return 1.0
+    size = screen.availableGeometry().size()
+    return max(1.0, min(1.6, size.width() / 1366, size.height() / 768))
+
+
+def install_language(app: QApplication, settings: Settings, cache_dir: Path) -> str:
+    language = i18n.choose_language(settings.get("ui/language"))
+    for old in getattr(app, "_roadshow_translators", []):
+        app.removeTranslator(old)
+    translator = i18n.load_translator(language, cache_dir) if language != "en" else None
+    app._roadshow_translators = [translator] if translator else []  # keep a reference
+    if translator:
+        app.installTranslator(translator)
+    text.set_locale(i18n.locale_for(language))
+    return language
+
+
+def build_window(
+    data_dir: Path,
+    stage: Stage,
+    settings: Settings | None = None,
+    prompts: Prompts | None = None,
+    sounds: Sounds | None = None,
+) -> MainWindow:
+    """The desk window on an open stage (what `run` shows; tests call it directly)."""
+    app = application()
+    settings = settings or Settings()
+    language = install_language(app, settings, data_dir / "cache" / "i18n")
+    scale = screen_scale() * float(settings.get("ui/font_scale") or 1.0)
+    font = QFont(app.font())
+    font.setPointSizeF(BASE_POINTS * scale)
+    app.setFont(font)
+    ctx = DeskContext(
+        data_dir=data_dir,
+        stage=stage,
+        settings=settings,
+        prompts=prompts or Prompts(),
+        sounds=sounds or Sounds(bool(settings.get("checkin/sounds"))),
+        language=language,
+        scale=scale,
+    )
+    return MainWindow(ctx)
+
+
+def _choose_slug(data_dir: Path, slug: str | None, settings: Settings, desk: Desk) -> str | None:
+    if slug:
+        return slug
+    last = settings.get("ui/last_stage")
+    if last and stage_path(data_dir, last).exists():
+        return last
+    stages = [s for s in list_stages(data_dir) if not s.get("error")]
+    if len(stages) == 1:
+        return stages[0]["slug"]
+    picker = StagePicker(None, stages)
+    if picker.exec() != StagePicker.DialogCode.Accepted:
+        return None
+    if picker.demo_requested:
+        return ensure_demo_stage(data_dir, desk)[0]
+    return picker.chosen
+
+
+def run(data_dir: Path, slug: str | None, demo: bool, desk_label: str | None) -> int:
+    app = application()
+    settings = Settings(QSettings("Roadshow Desk", "roadshow-desk"))
+    install_language(app, settings, data_dir / "cache" / "i18n")
+    desk = load_desk(data_dir).labelled(desk_label)
+    try:
+        if demo:
+            slug = ensure_demo_stage(data_dir, desk)[0]
+        slug = _choose_slug(data_dir, slug, settings, desk)
+        if slug is None:
+            return 0
+        stage = Stage.open(data_dir, slug, desk)
+    except RoadshowError as exc:
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Roadshow Desk"), exc.message)
+        return 1
+    settings.set("ui/last_stage", slug)
+    window = build_window(data_dir, stage, settings)
+    window.resize(1366, 768)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        stage.close()

@@ -1,0 +1,150 @@
+"""The result banner: the biggest thing on screen, read from a metre away in a hurry.
+
+Symbol + words + colour for the outcome, then the person's name large, company, category and
+role, and the notes / protocol flag. It stays until the next scan.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
+
+from desktop_app.core import checkin
+from desktop_app.core.model import Attendee
+from desktop_app.ui import text
+
+
+class Banner(QFrame):
+    def __init__(self, parent=None, scale: float = 1.0) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.scale = scale
+        self.status = ""
+        self.attendee: Attendee | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 16, 28, 16)
+        layout.setSpacing(4)
+        self.outcome = self._label(26, bold=True)
+        self.name = self._label(36, bold=True)
+        self.company = self._label(20)
+        self.detail = self._label(17)
+        self.notes = self._label(17, bold=True)
+        self.notes.setObjectName("bannerNotes")
+        for w in (self.outcome, self.name, self.company, self.detail, self.notes):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.show_ready()
+
+    def _label(self, points: int, bold: bool = False) -> QLabel:
+        label = QLabel(self)
+        font = label.font()
+        font.setPointSizeF(points * self.scale)
+        font.setBold(bold)
+        label.setFont(font)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        return label
+
+    def _paint(self, colours: tuple[str, str]) -> None:
+        bg, fg = colours
+        self.setStyleSheet(
+            f"#banner {{ background: {bg}; border-radius: 10px; }}"
+            f"#banner QLabel {{ color: {fg}; background: transparent; }}"
+            f"#bannerNotes {{ border: 2px solid {fg}; border-radius: 6px; padding: 4px 10px; }}"
+        )
+
+    def _person(self, a: Attendee | None) -> None:
+        if a is None:
+            for w in (self.name, self.company, self.detail):
+                w.clear()
+                w.hide()
+            self.notes.hide()
+            return
+        self.name.setText(a.display_name or a.code)
+        self.company.setText(a.company)
+        detail = " · ".join(p for p in (text.category_name(a.category), a.role) if p)
+        if a.country and a.category == "consul":
+            detail += f" · {a.country}"
+        self.detail.setText(detail)
+        for w in (self.name, self.company, self.detail):
+            w.setVisible(bool(w.text()))
+        self.notes.setText(f"★ {a.notes}" if a.notes else "")
+        self.notes.setVisible(bool(a.notes))
+
+    def show_ready(self) -> None:
+        self.status = ""
+        self.attendee = None
+        self._paint(text.IDLE_COLOURS)
+        self.outcome.setText("▶ " + self.tr("Ready: scan a QR code or type a name"))
+        self._person(None)
+
+    def show_decision(self, decision: checkin.Decision, other_stage_place: str = "") -> None:
+        self.status = decision.status
+        self.attendee = decision.attendee
+        self._paint(text.COLOURS.get(decision.status, text.IDLE_COLOURS))
+        symbol = text.SYMBOLS.get(decision.status, "")
+        self.outcome.setText(f"{symbol}  {text.outcome_words(decision, other_stage_place)}")
+        self._person(decision.attendee)
+        if decision.attendee is None:
+            hint = self._hint(decision.status)
+            self.company.setText(hint)
+            self.company.setVisible(bool(hint))
+
+    def _hint(self, status: str) -> str:
+        """What to do next, when there is no person to show."""
+        if status == checkin.NOT_FOUND:
+            return self.tr("Type the surname to search, or press F2 to register a walk-in.")
+        if status == checkin.WRONG_STAGE:
+            return self.tr(
+                "This person is registered for another stage: send them to the organizers."
+            )
+        if status == checkin.INVALID:
+            return self.tr("Scan again, or search by name.")
+        return ""
+
+    def show_group(self, decisions: list[checkin.Decision]) -> None:
+        """A delegation checked in together: how many came in, and who was already in."""
+        admitted = [d for d in decisions if d.status == checkin.CHECKED_IN]
+        others = [d for d in decisions if d.status != checkin.CHECKED_IN]
+        status = checkin.CHECKED_IN if not others else checkin.ALREADY_CHECKED_IN
+        self.status = status
+        self.attendee = None
+        self._paint(text.COLOURS[status])
+        words = self.tr("%1 of %2 checked in").replace("%1", str(len(admitted)))
+        self.outcome.setText(f"{text.SYMBOLS[status]}  " + words.replace("%2", str(len(decisions))))
+        self._person(None)
+        names = ", ".join(d.attendee.full_name for d in admitted if d.attendee)
+        self.name.setText(names)
+        self.name.setVisible(bool(names))
+        if others:
+            lines = [
+                f"{text.SYMBOLS.get(d.status, '')} {d.attendee.full_name if d.attendee else ''}: "
+                + text.outcome_words(d)
+                for d in others
+            ]
+            self.company.setText("\n".join(lines))
+            self.company.show()
+        companies = sorted(
+            {d.attendee.company for d in decisions if d.attendee and d.attendee.company}
+        )
+        self.detail.setText(" · ".join(companies))
+        self.detail.setVisible(bool(companies))
+
+    def show_info(self, symbol: str, words: str, attendee: Attendee | None = None) -> None:
+        """Not a scan outcome (an undo, an edit): blue, so it is never mistaken for one."""
+        self.status = "info"
+        self.attendee = attendee
+        self._paint(text.INFO_COLOURS)
+        self.outcome.setText(f"{symbol}  {words}")
+        self._person(attendee)
+
+    def shown_text(self) -> str:
+        """Everything the clerk can read on the banner (for tests and screen readers)."""
+        parts = [self.outcome.text()]
+        parts += [
+            w.text()
+            for w in (self.name, self.company, self.detail, self.notes)
+            if w.isVisibleTo(self)
+        ]
+        return "\n".join(p for p in parts if p)

@@ -1,0 +1,769 @@
+"""The check-in window a clerk stares at from 8:30 to 10:00 with a queue in front of them.
+
+Views are thin: every decision comes from core.checkin; this window only shows it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import checkin
+from desktop_app.core.errors import RoadshowError
+from desktop_app.core.model import CATEGORIES, Attendee
+from desktop_app.core.store import Stage, find_stage_by_code
+from desktop_app.ui import hooks, text
+from desktop_app.ui.banner import Banner
+from desktop_app.ui.dialogs import Prompts
+from desktop_app.ui.scan_input import ScanGuard, ScanInput, looks_scanned
+from desktop_app.ui.search import ResultsModel, list_name, status_text
+from desktop_app.ui.settings import Settings
+from desktop_app.ui.sounds import Sounds
+
+SEARCH_LIMIT = 50
+RECENT = 10
+
+
+@dataclass
+class DeskContext:
+    data_dir: Path
+    stage: Stage
+    settings: Settings
+    prompts: Prompts
+    sounds: Sounds
+    language: str = "en"
+    scale: float = 1.0
+
+
+def _font(widget: QWidget, points: float, bold: bool = False) -> None:
+    font = widget.font()
+    font.setPointSizeF(points)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: DeskContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.stage = ctx.stage
+        self.settings = ctx.settings
+        self.prompts = ctx.prompts
+        self.sounds = ctx.sounds
+        self.dialog: QDialog | None = None
+        self.queued: deque[str] = deque()
+        self.last_banner_at = 0.0  # perf_counter when the banner last changed (benchmarks)
+        self.last_results_at = 0.0
+        self.notice_text = ""
+        self.camera = None
+        self._event_count = -1
+        self.session_id = self._session_door()
+        self.setWindowTitle(self.tr("Roadshow Desk — %1").replace("%1", self.stage.info.title))
+        self._build()
+        self._actions()
+        self.guard = ScanGuard(self)
+        self.guard.scanned.connect(self.submit_scan)
+        QApplication.instance().installEventFilter(self.guard)
+        self.drain_timer = QTimer(self)
+        self.drain_timer.setInterval(200)
+        self.drain_timer.timeout.connect(self._drain)
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setInterval(2000)
+        self.refresh_timer.timeout.connect(self._refresh_if_changed)
+        self.refresh_timer.start()
+        self.refresh_side()
+        self._attach_sync_indicator()
+        if self.settings.get("camera/enabled"):
+            QTimer.singleShot(0, lambda: self.set_camera(True))
+        self.scan.setFocus()
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        s = self.ctx.scale
+        central = QWidget(self)
+        root = QVBoxLayout(central)
+        root.setContentsMargins(10, 6, 10, 6)
+        root.setSpacing(6)
+
+        status = QHBoxLayout()
+        info = self.stage.info
+        self.stage_label = QLabel(
+            " · ".join(p for p in (info.title, info.theme, text.date_text(info.date)) if p), self
+        )
+        _font(self.stage_label, 11 * s, bold=True)
+        self.desk_label = QLabel(self)
+        _font(self.desk_label, 11 * s)
+        self.sync_slot = QHBoxLayout()
+        status.addWidget(self.stage_label)
+        status.addStretch(1)
+        status.addWidget(self.desk_label)
+        status.addSpacing(16)
+        status.addLayout(self.sync_slot)
+        root.addLayout(status)
+
+        self.scan = ScanInput(self, idle_ms=int(self.settings.get("checkin/scan_idle_ms")))
+        self.scan.setObjectName("scan")
+        self.scan.setPlaceholderText(self.tr("Scan the QR code or type a name…"))
+        _font(self.scan, 18 * s)
+        self.scan.setMinimumHeight(int(46 * s))
+        self.scan.textChanged.connect(self.on_text_changed)
+        self.scan.submitted.connect(self.submit_scan)
+        self.scan.navigate.connect(self.move_selection)
+        self.scan.toggle_mark.connect(self.toggle_mark)
+        self.scan.escaped.connect(self._escape)
+        root.addWidget(self.scan)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("notice")
+        _font(self.notice, 11 * s, bold=True)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        root.addWidget(self.notice)
+
+        body = QHBoxLayout()
+        body.setSpacing(10)
+        left = QVBoxLayout()
+        left.setSpacing(6)
+        self.banner = Banner(self, scale=s)
+        self.banner.setMinimumHeight(int(210 * s))
+        left.addWidget(self.banner, 3)
+        self.results_hint = QLabel(self.tr("Results (↑↓ to choose, Enter to check in)"), self)
+        _font(self.results_hint, 11 * s, bold=True)
+        left.addWidget(self.results_hint)
+
+        lower = QHBoxLayout()
+        self.model = ResultsModel(self)
+        self.results = QTableView(self)
+        self.results.setModel(self.model)
+        self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.verticalHeader().hide()
+        self.results.setShowGrid(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.setWordWrap(False)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        _font(self.results, 12 * s)
+        self.results.verticalHeader().setDefaultSectionSize(int(28 * s))
+        self.results.selectionModel().selectionChanged.connect(lambda *_: self.show_details())
+        self.results.doubleClicked.connect(lambda _i: self.check_in_selected())
+        lower.addWidget(self.results, 3)
+        lower.addWidget(self._details_panel(), 2)
+        left.addLayout(lower, 2)
+        body.addLayout(left, 1)
+        body.addWidget(self._counters_panel())
+        root.addLayout(body, 1)
+        root.addWidget(self._keys_bar())
+        self.setCentralWidget(central)
+        self.setStyleSheet(
+            "QLineEdit#scan { border: 3px solid #1f4e8c; border-radius: 6px; padding: 2px 10px; }"
+            "QLabel#notice { background: #fff4ce; color: #111; padding: 4px 8px; border-radius: 4px; }"
+            "QFrame#panel { background: #f4f5f7; border: 1px solid #c9ccd1; border-radius: 8px; }"
+            "QTableView { selection-background-color: #1f4e8c; selection-color: white; }"
+        )
+
+    def _details_panel(self) -> QFrame:
+        s = self.ctx.scale
+        panel = QFrame(self)
+        panel.setObjectName("panel")
+        layout = QVBoxLayout(panel)
+        self.detail_name = QLabel(panel)
+        _font(self.detail_name, 14 * s, bold=True)
+        self.detail_name.setWordWrap(True)
+        self.detail_info = QLabel(panel)
+        _font(self.detail_info, 11 * s)
+        self.detail_info.setWordWrap(True)
+        self.detail_info.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.detail_name)
+        layout.addWidget(self.detail_info, 1)
+        grid = QGridLayout()
+        self.btn_checkin = QPushButton(self.tr("Check in (Enter)"), panel)
+        self.btn_undo = QPushButton(self.tr("Undo (F4)"), panel)
+        self.btn_edit = QPushButton(self.tr("Edit (F5)"), panel)
+        self.btn_print = QPushButton(self.tr("Badge (F3)"), panel)
+        for i, b in enumerate((self.btn_checkin, self.btn_undo, self.btn_edit, self.btn_print)):
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            _font(b, 11 * s)
+            grid.addWidget(b, i // 2, i % 2)
+        self.btn_checkin.clicked.connect(self.check_in_selected)
+        self.btn_undo.clicked.connect(self.undo_current)
+        self.btn_edit.clicked.connect(self.edit_current)
+        self.btn_print.clicked.connect(self.print_current)
+        layout.addLayout(grid)
+        return panel
+
+    def _counters_panel(self) -> QFrame:
+        s = self.ctx.scale
+        panel = QFrame(self)
+        panel.setObjectName("panel")
+        panel.setFixedWidth(int(330 * s))
+        layout = QVBoxLayout(panel)
+        self.present_label = QLabel(panel)
+        _font(self.present_label, 20 * s, bold=True)
+        layout.addWidget(self.present_label)
+        self.category_labels: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        for row, c in enumerate(CATEGORIES):
+            name = QLabel(text.category_plural(c), panel)
+            value = QLabel(panel)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            _font(name, 12 * s)
+            _font(value, 12 * s, bold=True)
+            grid.addWidget(name, row, 0)
+            grid.addWidget(value, row, 1)
+            self.category_labels[c] = value
+        layout.addLayout(grid)
+        self.recent_title = QLabel(self.tr("Last check-ins"), panel)
+        _font(self.recent_title, 13 * s, bold=True)
+        layout.addSpacing(6)
+        layout.addWidget(self.recent_title)
+        self.recent = QListWidget(panel)
+        self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.recent.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        _font(self.recent, 11 * s)
+        self.recent.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        layout.addWidget(self.recent, 1)
+        return panel
+
+    def _keys_bar(self) -> QWidget:
+        bar = QWidget(self)
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.key_buttons = []
+        for label, slot in (
+            (self.tr("F2 Walk-in"), self.walk_in),
+            (self.tr("F3 Print badge"), self.print_current),
+            (self.tr("F4 Undo check-in"), self.undo_current),
+            (self.tr("F5 Edit"), self.edit_current),
+        ):
+            b = QPushButton(label, bar)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            _font(b, 12 * self.ctx.scale, bold=True)
+            b.clicked.connect(slot)
+            layout.addWidget(b)
+            self.key_buttons.append(b)
+        return bar
+
+    def _actions(self) -> None:
+        menu = self.menuBar()
+        stage_menu = menu.addMenu(self.tr("&Stage"))
+        self.reports_action = QAction(self.tr("Reports…"), self)
+        self.reports_action.triggered.connect(self.open_reports)
+        stage_menu.addAction(self.reports_action)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        stage_menu.addAction(quit_action)
+        desk_menu = menu.addMenu(self.tr("&Desk"))
+        self.camera_action = QAction(self.tr("Camera scanning"), self)
+        self.camera_action.setCheckable(True)
+        self.camera_action.toggled.connect(self.set_camera)
+        desk_menu.addAction(self.camera_action)
+        settings_action = QAction(self.tr("Settings…"), self)
+        settings_action.triggered.connect(self.open_settings)
+        desk_menu.addAction(settings_action)
+        for key, slot in (
+            ("F2", self.walk_in),
+            ("F3", self.print_current),
+            ("F4", self.undo_current),
+            ("F5", self.edit_current),
+        ):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # --- state shown -----------------------------------------------------------------------
+
+    @property
+    def operator(self) -> str:
+        return self.settings.get("desk/operator")
+
+    def _session_door(self) -> str:
+        wanted = self.settings.get("checkin/session_id")
+        if wanted and any(s["id"] == wanted for s in self.stage.sessions()):
+            return wanted
+        return ""
+
+    def refresh_side(self) -> None:
+        """Counters, the last check-ins, the status line: after every action, and live."""
+        self._event_count = self.stage.event_count()
+        counts = self.stage.counts()
+        self.present_label.setText(
+            self.tr("Present %1 / %2")
+            .replace("%1", str(counts["checked_in"]))
+            .replace("%2", str(counts["registered"]))
+        )
+        for c, label in self.category_labels.items():
+            v = counts["by_category"].get(c, {"registered": 0, "checked_in": 0})
+            label.setText(f"{v['checked_in']} / {v['registered']}")
+        self.recent.clear()
+        for r in self.stage.recent_checkins(RECENT, session_id=self.session_id):
+            if r["cancelled"]:
+                mark = "↶ " + self.tr("undone")
+            elif not r["first_arrival"]:
+                mark = "⟲ " + self.tr("again")
+            else:
+                mark = "✔"
+            name = text.short_name(r["first_name"], r["last_name"], r["title"])
+            self.recent.addItem(f"{text.time_text(r['recorded_at'])}  {name}  {mark}")
+        desk = self.stage.desk.name
+        self.desk_label.setText(" · ".join(p for p in (desk, self.operator) if p))
+        session = next((x for x in self.stage.sessions() if x["id"] == self.session_id), None)
+        if session:
+            self.results_hint.setText(
+                self.tr("Session door: %1").replace("%1", session["name"])
+                + " — "
+                + self.tr("Results (↑↓ to choose, Enter to check in)")
+            )
+        self.show_details()
+
+    def _refresh_if_changed(self) -> None:
+        if self.stage.event_count() != self._event_count:
+            self.refresh_side()
+            if self.model.people:
+                self.on_text_changed(self.scan.text())
+
+    def show_notice(self, message: str) -> None:
+        self.notice_text = message
+        self.notice.setText(message)
+        self.notice.setVisible(bool(message))
+
+    def current_people(self) -> list[Attendee]:
+        """The people selected in the results, else the person on the banner."""
+        rows = sorted({i.row() for i in self.results.selectionModel().selectedRows()})
+        if self.model.people:
+            return [self.model.people[r] for r in rows]
+        return [self.banner.attendee] if self.banner.attendee else []
+
+    def show_details(self) -> None:
+        people = self.current_people()
+        if not people:
+            self.detail_name.setText(self.tr("Nobody selected"))
+            self.detail_info.setText(
+                self.tr("Scan a QR code, or type two letters of a name and pick with ↑↓.")
+            )
+            for b in (self.btn_checkin, self.btn_undo, self.btn_edit, self.btn_print):
+                b.setEnabled(False)
+            return
+        if len(people) > 1:
+            self.detail_name.setText(self.tr("%1 people selected").replace("%1", str(len(people))))
+            self.detail_info.setText("\n".join(list_name(a) for a in people[:8]))
+            self.btn_checkin.setText(self.tr("Check in all (Enter)"))
+        else:
+            a = self.stage.attendee(people[0].id)  # fresh: another desk may have changed it
+            self.detail_name.setText(a.display_name)
+            lines = [
+                a.company,
+                " · ".join(p for p in (text.category_name(a.category), a.role) if p),
+            ]
+            if a.checked_in:
+                lines.append(
+                    self.tr("Checked in at %1 (%2)")
+                    .replace("%1", text.time_text(a.checked_in_at))
+                    .replace("%2", a.checkin_desk or "?")
+                )
+            else:
+                lines.append(status_text(a) if a.cancelled else self.tr("Not checked in yet"))
+            if a.badge_prints:
+                lines.append(self.tr("Badges printed: %1").replace("%1", str(a.badge_prints)))
+            lines.append(self.tr("Code: %1").replace("%1", a.code))
+            if a.notes:
+                lines.append("★ " + a.notes)
+            self.detail_info.setText("\n".join(p for p in lines if p))
+            self.btn_checkin.setText(self.tr("Check in (Enter)"))
+        for b in (self.btn_checkin, self.btn_undo, self.btn_edit, self.btn_print):
+            b.setEnabled(True)
+        self.btn_edit.setEnabled(len(people) == 1)
+        self.btn_undo.setEnabled(len(people) == 1)
+
+    # --- search -------------------------------------------------------------------------
+
+    def on_text_changed(self, value: str) -> None:
+        if not value.strip() or value.strip().upper().startswith("RD1"):
+            if self.model.people:
+                self.model.set_people([])
+                self.show_details()
+            return
+        self.model.set_people(self.stage.search(value, limit=SEARCH_LIMIT))
+        if self.model.people:
+            self.results.selectRow(0)
+        else:
+            self.show_details()
+        self.last_results_at = time.perf_counter()
+
+    def move_selection(self, delta: int, extend: bool) -> None:
+        count = self.model.rowCount()
+        if not count:
+            return
+        sel = self.results.selectionModel()
+        current = sel.currentIndex().row() if sel.currentIndex().isValid() else -1
+        row = max(0, min(count - 1, current + delta))
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.Rows
+        if extend:
+            flags |= QItemSelectionModel.SelectionFlag.Select
+        else:
+            flags |= QItemSelectionModel.SelectionFlag.ClearAndSelect
+        sel.setCurrentIndex(index, flags)
+        self.results.scrollTo(index)
+
+    def toggle_mark(self) -> None:
+        sel = self.results.selectionModel()
+        if sel.currentIndex().isValid():
+            sel.select(
+                sel.currentIndex(),
+                QItemSelectionModel.SelectionFlag.Toggle | QItemSelectionModel.SelectionFlag.Rows,
+            )
+
+    def _escape(self) -> None:
+        self.show_notice("")
+        self.model.set_people([])
+        self.show_details()
+
+    # --- scans and check-ins -----------------------------------------------------------
+
+    def submit_scan(self, value: str) -> None:
+        """Every scan comes here: scanner, typed Enter, camera, or the dialog guard."""
+        if self.dialog is not None or QApplication.activeModalWidget() is not None:
+            self.queued.append(value)
+            self.drain_timer.start()
+            return
+        self.handle_scan(value)
+
+    def _drain(self) -> None:
+        while self.queued and self.dialog is None and QApplication.activeModalWidget() is None:
+            self.handle_scan(self.queued.popleft())
+        if not self.queued:
+            self.drain_timer.stop()
+
+    def handle_scan(self, value: str) -> None:
+        self.show_notice("")
+        kind = checkin.classify_scan(value)
+        selected = self.current_people() if self.model.people else []
+        self.scan.clear()
+        try:
+            if kind == "garbage":
+                self.show_decision(checkin.Decision(checkin.INVALID, method="scan"))
+            elif kind == "ticket":
+                self.show_decision(
+                    checkin.decide(
+                        self.stage,
+                        value,
+                        operator=self.operator,
+                        data_dir=self.ctx.data_dir,
+                        session_id=self.session_id,
+                    )
+                )
+            else:
+                found = checkin.find(self.stage, value, self.ctx.data_dir)
+                if isinstance(found, Attendee):
+                    self.admit([found], method="code")
+                elif selected and not looks_scanned(value):
+                    self.admit(selected, method="search")
+                else:
+                    self.show_decision(found)
+        except RoadshowError as exc:
+            self.show_notice(exc.message)
+        self.scan.setFocus()
+
+    def check_in_selected(self) -> None:
+        people = self.current_people()
+        if people:
+            self.scan.clear()
+            self.admit(people, method="search")
+        self.scan.setFocus()
+
+    def admit(self, people: list[Attendee], method: str = "search") -> None:
+        try:
+            if len(people) == 1:
+                self.show_decision(
+                    checkin.admit(
+                        self.stage,
+                        people[0],
+                        operator=self.operator,
+                        method=method,
+                        session_id=self.session_id,
+                    )
+                )
+            else:
+                fresh = [self.stage.attendee(a.id) for a in people]
+                decisions = checkin.admit_many(
+                    self.stage, fresh, operator=self.operator, session_id=self.session_id
+                )
+                self.banner.show_group(decisions)
+                self.last_banner_at = time.perf_counter()
+                ok = all(d.ok for d in decisions)
+                self.sounds.play(checkin.CHECKED_IN if ok else checkin.ALREADY_CHECKED_IN)
+                QTimer.singleShot(0, self.refresh_side)
+        except RoadshowError as exc:
+            self.show_notice(exc.message)
+
+    def show_decision(self, decision: checkin.Decision) -> None:
+        place = ""
+        if decision.status == checkin.WRONG_STAGE and decision.other_stage:
+            other = find_stage_by_code(self.ctx.data_dir, decision.other_stage.get("code", ""))
+            place = (other or {}).get("city") or ""
+        self.banner.show_decision(decision, place)
+        self.last_banner_at = time.perf_counter()
+        self.sounds.play(decision.status)
+        if decision.status == checkin.SESSION_FULL and decision.attendee is not None:
+            QTimer.singleShot(0, lambda: self._offer_forced(decision.attendee))
+        auto = decision.ok and decision.attendee and self.settings.get("badges/auto_print")
+        if auto and decision.attendee.badge_prints == 0:
+            QTimer.singleShot(0, lambda: self.print_badge(decision.attendee, auto=True))
+        QTimer.singleShot(0, self.refresh_side)
+
+    def _offer_forced(self, attendee: Attendee) -> None:
+        dialog = self.prompts.confirm(
+            self,
+            self.tr("Session full"),
+            self.tr("The session is full. Let %1 in anyway?").replace("%1", attendee.full_name),
+            self.tr("Let in anyway"),
+        )
+
+        def answered(ok: bool) -> None:
+            if ok:
+                self.show_decision(
+                    checkin.admit(
+                        self.stage,
+                        self.stage.attendee(attendee.id),
+                        operator=self.operator,
+                        session_id=self.session_id,
+                        admit_when_full=True,
+                    )
+                )
+
+        self.open_dialog(dialog, answered)
+
+    # --- dialogs ----------------------------------------------------------------------
+
+    def open_dialog(self, dialog: QDialog, on_done) -> None:
+        """Open a dialog without blocking; scans that arrive meanwhile wait in the queue."""
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+
+        def finished(result: int) -> None:
+            self.dialog = None
+            try:
+                on_done(result == QDialog.DialogCode.Accepted)
+            except RoadshowError as exc:
+                self.show_notice(exc.message)
+            finally:
+                dialog.deleteLater()
+                self.activateWindow()
+                self.scan.setFocus()
+                QTimer.singleShot(0, self._drain)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def undo_current(self) -> None:
+        people = self.current_people()
+        if len(people) != 1:
+            self.show_notice(self.tr("Choose one person to undo their check-in."))
+            return
+        person = self.stage.attendee(people[0].id)
+        if not self.session_id and not person.checked_in:
+            self.show_notice(
+                self.tr("%1 is not checked in: nothing to undo.").replace("%1", person.full_name)
+            )
+            return
+        dialog = self.prompts.reason(self, person.full_name)
+
+        def answered(ok: bool) -> None:
+            if not ok:
+                return
+            checkin.undo(
+                self.stage,
+                person,
+                dialog.reason.text(),
+                operator=self.operator,
+                session_id=self.session_id,
+            )
+            fresh = self.stage.attendee(person.id)
+            self.scan.clear()
+            self.banner.show_info("↶", self.tr("Check-in undone"), fresh)
+            self.last_banner_at = time.perf_counter()
+            self.refresh_side()
+
+        self.open_dialog(dialog, answered)
+
+    def edit_current(self) -> None:
+        people = self.current_people()
+        if len(people) != 1:
+            self.show_notice(self.tr("Choose one person to edit."))
+            return
+        person = self.stage.attendee(people[0].id)
+        dialog = self.prompts.edit(self, person)
+
+        def answered(ok: bool) -> None:
+            if not ok:
+                return
+            fresh = checkin.edit(self.stage, person, dialog.changes(), operator=self.operator)
+            self.model.replace(fresh)
+            if self.banner.attendee and self.banner.attendee.id == fresh.id:
+                self.banner.attendee = fresh
+                self.banner._person(fresh)
+            self.show_notice(self.tr("Saved: %1").replace("%1", fresh.display_name))
+            self.refresh_side()
+
+        self.open_dialog(dialog, answered)
+
+    def walk_in(self) -> None:
+        from desktop_app.ui.walk_in import WalkInDialog
+
+        dialog = WalkInDialog(self, self.stage)
+        typed = self.scan.text().strip()
+        if typed and not looks_scanned(typed):
+            words = typed.split()  # what the clerk already typed is most likely the name
+            dialog.first_name.setText(words[0].capitalize() if len(words) > 1 else "")
+            dialog.last_name.setText(" ".join(words[1:] if len(words) > 1 else words).title())
+
+        def answered(ok: bool) -> None:
+            if not ok:
+                return
+            self.scan.clear()
+            if dialog.chosen is not None:
+                self.admit([self.stage.attendee(dialog.chosen.id)], method="search")
+            else:
+                decision = checkin.walk_in(self.stage, dialog.fields(), operator=self.operator)
+                self.show_decision(decision)
+
+        self.open_dialog(dialog, answered)
+
+    def open_settings(self) -> None:
+        from desktop_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self, self.settings, self.ctx.data_dir, self.stage)
+
+        def answered(ok: bool) -> None:
+            if not ok:
+                return
+            dialog.save()
+            self.stage.desk = dialog.desk
+            self.sounds.enabled = bool(self.settings.get("checkin/sounds"))
+            self.scan.set_idle_ms(int(self.settings.get("checkin/scan_idle_ms")))
+            self.session_id = self._session_door()
+            self.camera_action.setChecked(bool(self.settings.get("camera/enabled")))
+            self.refresh_side()
+            if dialog.language_changed:
+                self.show_notice(self.tr("The new language applies the next time the desk starts."))
+
+        self.open_dialog(dialog, answered)
+
+    # --- other engineers' screens (optional) ----------------------------------------------
+
+    def print_current(self) -> None:
+        people = self.current_people()
+        if not people:
+            self.show_notice(self.tr("Choose who gets a badge first."))
+            return
+        for a in people:
+            self.print_badge(self.stage.attendee(a.id), auto=False)
+
+    def print_badge(self, attendee: Attendee, auto: bool = False) -> None:
+        hook = hooks.find_hook("printing", ("print_badge", "print_badges"))
+        if hook is hooks.MISSING:
+            self.show_notice(self.tr("Badge printing is not available on this desk yet."))
+            return
+        try:
+            hooks.call_hook(
+                hook,
+                parent=self,
+                window=self,
+                stage=self.stage,
+                attendee=attendee,
+                attendees=[attendee],
+                settings=self.settings,
+                operator=self.operator,
+                data_dir=self.ctx.data_dir,
+                auto=auto,
+            )
+        except RoadshowError as exc:
+            self.show_notice(exc.message)
+        QTimer.singleShot(0, self.refresh_side)
+
+    def open_reports(self) -> None:
+        hook = hooks.find_hook("reports", ("open_reports", "ReportsWindow", "ReportsDialog"))
+        if hook is hooks.MISSING:
+            self.show_notice(self.tr("Reports are not available on this desk yet."))
+            return
+        widget = hooks.call_hook(
+            hook, parent=self, stage=self.stage, data_dir=self.ctx.data_dir, settings=self.settings
+        )
+        if isinstance(widget, QWidget) and not widget.isVisible():
+            self._reports = widget
+            widget.show()
+
+    def _attach_sync_indicator(self) -> None:
+        hook = hooks.find_hook(
+            "sync_status", ("create_indicator", "SyncIndicator", "SyncStatusWidget")
+        )
+        if hook is hooks.MISSING:
+            return
+        widget = hooks.call_hook(
+            hook,
+            parent=self,
+            window=self,
+            stage=self.stage,
+            settings=self.settings,
+            data_dir=self.ctx.data_dir,
+            desk=self.stage.desk,
+        )
+        if isinstance(widget, QWidget):
+            self.sync_indicator = widget
+            self.sync_slot.addWidget(widget)
+
+    # --- camera -----------------------------------------------------------------------------
+
+    def set_camera(self, on: bool) -> None:
+        from desktop_app.ui.camera import CameraScanner
+
+        if on and self.camera is None:
+            self.camera = CameraScanner(self, device=self.settings.get("camera/device"))
+            self.camera.scanned.connect(self.submit_scan)
+            if not self.camera.start():
+                self.show_notice(self.tr("No camera found: scanning with the camera is off."))
+                self.camera = None
+                self.camera_action.setChecked(False)
+                return
+        elif not on and self.camera is not None:
+            self.camera.stop()
+            self.camera = None
+        if self.camera_action.isChecked() != on:
+            self.camera_action.setChecked(on)
+
+    def closeEvent(self, event) -> None:
+        QApplication.instance().removeEventFilter(self.guard)
+        self.refresh_timer.stop()
+        if self.camera is not None:
+            self.camera.stop()
+        super().closeEvent(event)

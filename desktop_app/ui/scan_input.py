@@ -1,0 +1,182 @@
+"""The scan field and the guard that keeps scanner bursts out of dialogs.
+
+A keyboard-wedge scanner types a whole code in a few milliseconds and ends it with Enter, Tab
+or nothing; a person types slowly. `ScanInput` ends a scan on Enter/Tab, or after an idle
+timeout when the keys came in scanner-fast and the text looks like a code. `ScanGuard` watches
+key presses while a dialog is open: a scanner-fast burst that looks like a code is taken out
+of the dialog and handed back as a scan (queued until the dialog closes); anything else is
+replayed, unchanged, to the widget it was meant for.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from desktop_app.core.checkin import classify_scan
+
+FAST_GAP_MS = 50  # scanners send a key every few ms; nobody types 20 keys a second
+MIN_SCAN_LENGTH = 4
+_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{3,}")
+_TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+
+
+def looks_scanned(text: str) -> bool:
+    """A ticket, or a code-shaped string with a digit (an attendee or external barcode)."""
+    text = text.strip()
+    if classify_scan(text) == "ticket":
+        return True
+    return bool(_CODE_RE.fullmatch(text)) and any(c.isdigit() for c in text)
+
+
+def _fast(times: list[float]) -> bool:
+    return len(times) >= MIN_SCAN_LENGTH and all(
+        (b - a) * 1000 <= FAST_GAP_MS for a, b in zip(times, times[1:], strict=False)
+    )
+
+
+def _printable(event: QKeyEvent) -> bool:
+    mods = event.modifiers() & (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.MetaModifier
+    )
+    t = event.text()
+    return not mods and len(t) == 1 and t.isprintable()
+
+
+class ScanInput(QLineEdit):
+    """The always-focused field: scans, and searches as you type."""
+
+    submitted = Signal(str)  # Enter, Tab, or a scanner-fast burst followed by silence
+    navigate = Signal(int, bool)  # rows to move, extend the selection
+    toggle_mark = Signal()
+    escaped = Signal()
+
+    def __init__(self, parent=None, idle_ms: int = 150) -> None:
+        super().__init__(parent)
+        self._times: list[float] = []
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.setInterval(max(30, idle_ms))
+        self.idle.timeout.connect(self._on_idle)
+        self.textChanged.connect(self._on_text)
+        self.last_key_at = 0.0  # perf_counter of the last key (benchmarks measure from it)
+
+    def set_idle_ms(self, ms: int) -> None:
+        self.idle.setInterval(max(30, ms))
+
+    def _on_text(self, value: str) -> None:
+        if not value:
+            self._times.clear()
+            self.idle.stop()
+
+    def _submit(self) -> None:
+        self.idle.stop()
+        self._times.clear()
+        value = self.text()
+        if value.strip():
+            self.submitted.emit(value)
+
+    def _on_idle(self) -> None:
+        if _fast(self._times) and looks_scanned(self.text()):
+            self._submit()
+
+    def event(self, event: QEvent) -> bool:
+        # Tab must end a scan, not move the focus away from the scan field.
+        if event.type() == QEvent.Type.KeyPress and event.key() in (
+            Qt.Key.Key_Tab,
+            Qt.Key.Key_Backtab,
+        ):
+            self.last_key_at = time.perf_counter()
+            self._submit()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        self.last_key_at = time.perf_counter()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+            return
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        steps = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -10,
+            Qt.Key.Key_PageDown: 10,
+        }
+        if key in steps:
+            self.navigate.emit(steps[key], shift)
+            return
+        if key == Qt.Key.Key_Space and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.toggle_mark.emit()
+            return
+        if key == Qt.Key.Key_Escape:
+            self.clear()
+            self.escaped.emit()
+            return
+        if _printable(event):
+            if not self.text():
+                self._times.clear()
+            self._times.append(time.monotonic())
+            self.idle.start()
+        super().keyPressEvent(event)
+
+
+class ScanGuard(QObject):
+    """Application-wide key filter, active only while a modal dialog is open."""
+
+    scanned = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._buffer: list[tuple[QObject, int, Qt.KeyboardModifier, str, float]] = []
+        self._replaying = False
+        self.flush_timer = QTimer(self)
+        self.flush_timer.setSingleShot(True)
+        self.flush_timer.setInterval(FAST_GAP_MS + 30)
+        self.flush_timer.timeout.connect(lambda: self._end_burst(None))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._replaying or event.type() != QEvent.Type.KeyPress:
+            return False
+        if QApplication.activeModalWidget() is None and not self._buffer:
+            return False
+        if _printable(event):
+            now = time.monotonic()
+            if self._buffer and (now - self._buffer[-1][4]) * 1000 > FAST_GAP_MS:
+                self._replay()
+            self._buffer.append((watched, event.key(), event.modifiers(), event.text(), now))
+            self.flush_timer.start()
+            return True
+        if self._buffer:
+            if event.key() in _TERMINATORS:
+                return self._end_burst(event)
+            self._replay()
+        return False
+
+    def _end_burst(self, terminator: QKeyEvent | None) -> bool:
+        """True when the burst was a scan (taken, with its terminator)."""
+        self.flush_timer.stop()
+        value = "".join(b[3] for b in self._buffer)
+        if _fast([b[4] for b in self._buffer]) and looks_scanned(value):
+            self._buffer.clear()
+            self.scanned.emit(value)
+            return terminator is not None
+        self._replay()
+        return False
+
+    def _replay(self) -> None:
+        buffer, self._buffer = self._buffer, []
+        self.flush_timer.stop()
+        self._replaying = True
+        try:
+            for target, key, mods, chars, _ in buffer:
+                QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, mods, chars))
+        finally:
+            self._replaying = False

@@ -1,0 +1,151 @@
+"""Walk-in registration (F2): name, surname, company, category, email, privacy consent.
+
+While the clerk types, people who look the same are listed ("did you mean...?"). Register
+creates and checks in the person in one step; choosing someone from the list checks in that
+person instead, so nobody is registered twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core import checkin
+from desktop_app.core.model import CATEGORIES, Attendee
+from desktop_app.core.store import Stage
+from desktop_app.ui import text
+from desktop_app.ui.search import list_name, status_text
+
+
+class WalkInDialog(QDialog):
+    def __init__(self, parent: QWidget | None, stage: Stage) -> None:
+        super().__init__(parent)
+        self.stage = stage
+        self.chosen: Attendee | None = None  # someone already registered, picked from the list
+        self._warned = False
+        self.setWindowTitle(self.tr("Walk-in registration"))
+        self.setMinimumWidth(720)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.first_name = QLineEdit(self)
+        self.last_name = QLineEdit(self)
+        self.company = QLineEdit(self)
+        self.category = QComboBox(self)
+        for c in CATEGORIES:
+            self.category.addItem(text.category_name(c), c)
+        self.category.setCurrentIndex(CATEGORIES.index("company"))
+        self.email = QLineEdit(self)
+        self.privacy = QCheckBox(self.tr("Privacy notice given and consent obtained"), self)
+        form.addRow(self.tr("First name"), self.first_name)
+        form.addRow(self.tr("Surname"), self.last_name)
+        form.addRow(self.tr("Company"), self.company)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Email"), self.email)
+        form.addRow("", self.privacy)
+        layout.addLayout(form)
+        self.similar_label = QLabel(self.tr("Did you mean...?"), self)
+        font = self.similar_label.font()
+        font.setBold(True)
+        self.similar_label.setFont(font)
+        layout.addWidget(self.similar_label)
+        self.similar = QListWidget(self)
+        self.similar.setMaximumHeight(150)
+        layout.addWidget(self.similar)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        layout.addWidget(self.warning)
+        buttons = QHBoxLayout()
+        self.use_existing = QPushButton(self.tr("Check in the selected person"), self)
+        self.register = QPushButton(self.tr("Register and check in"), self)
+        self.cancel = QPushButton(self.tr("Cancel"), self)
+        self.register.setDefault(True)
+        buttons.addWidget(self.use_existing)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.register)
+        layout.addLayout(buttons)
+        self.use_existing.clicked.connect(self._use_existing)
+        self.register.clicked.connect(self._register)
+        self.cancel.clicked.connect(self.reject)
+        self.similar.itemActivated.connect(lambda _i: self._use_existing())
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(120)
+        self._refresh_timer.timeout.connect(self.refresh_similar)
+        for edit in (self.first_name, self.last_name, self.email):
+            edit.textChanged.connect(lambda _t: self._refresh_timer.start())
+        self.refresh_similar()
+        self.first_name.setFocus()
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "first_name": self.first_name.text(),
+            "last_name": self.last_name.text(),
+            "company": self.company.text(),
+            "category": self.category.currentData(),
+            "email": self.email.text(),
+            "privacy_consent": "yes" if self.privacy.isChecked() else "",
+        }
+
+    def refresh_similar(self) -> None:
+        self._refresh_timer.stop()
+        self._warned = False
+        self.warning.clear()
+        fields = self.fields()
+        found = []
+        if fields["first_name"].strip() or fields["last_name"].strip() or fields["email"].strip():
+            found = checkin.similar_attendees(self.stage, fields)
+        self.similar.clear()
+        for a in found:
+            label = f"{list_name(a)} — {a.company or '–'} — {status_text(a)}"
+            item = QListWidgetItem(label, self.similar)
+            item.setData(Qt.ItemDataRole.UserRole, a)
+        has = bool(found)
+        self.similar_label.setVisible(has)
+        self.similar.setVisible(has)
+        self.use_existing.setVisible(has)
+        if has:
+            self.similar.setCurrentRow(0)
+
+    def _use_existing(self) -> None:
+        item = self.similar.currentItem()
+        if item is None:
+            return
+        self.chosen = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
+
+    def _register(self) -> None:
+        if self._refresh_timer.isActive():
+            self.refresh_similar()
+        fields = self.fields()
+        if not (fields["first_name"].strip() or fields["last_name"].strip()):
+            self.warning.setText(self.tr("Type at least a first name or a surname."))
+            self.first_name.setFocus()
+            return
+        if self.similar.count() and not self._warned:
+            self._warned = True
+            self.warning.setText(
+                self.tr(
+                    "Someone similar is already registered. Choose them from the list, or press "
+                    "Register and check in again to create a new attendee."
+                )
+            )
+            return
+        self.chosen = None
+        self.accept()

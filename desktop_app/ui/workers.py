@@ -1,0 +1,78 @@
+"""Run slow work off the UI thread: `run_task(func, on_done)`; tests run it inline.
+
+The result is posted back to the UI thread through a signal, so `on_done` may touch widgets.
+"""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+_inline = False
+_pending: set[_Relay] = set()
+
+
+def set_inline(inline: bool) -> None:
+    """Tests: run every task synchronously in the calling thread."""
+    global _inline
+    _inline = inline
+
+
+class _Relay(QObject):
+    done = Signal(object, object)  # (result, error)
+
+
+class _Task(QRunnable):
+    def __init__(self, func: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.func = func
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.func()
+        except Exception as exc:  # reported on the UI thread, not swallowed
+            exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self.relay.done.emit(None, exc)
+            return
+        self.relay.done.emit(result, None)
+
+
+def run_task(
+    func: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+) -> None:
+    """Run `func` on the thread pool; call `on_done(result)` (or `on_error(exc)`) on the UI thread."""
+    if _inline:
+        try:
+            result = func()
+        except Exception as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+            return
+        if on_done:
+            on_done(result)
+        return
+    relay = _Relay()
+    _pending.add(relay)
+
+    def finish(result: Any, error: Exception | None) -> None:
+        _pending.discard(relay)
+        if error is not None:
+            if on_error is None:
+                raise error
+            on_error(error)
+        elif on_done:
+            on_done(result)
+
+    relay.done.connect(finish)
+    QThreadPool.globalInstance().start(_Task(func, relay))
+
+
+def wait_idle(timeout_ms: int = 5000) -> bool:
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

@@ -1,0 +1,609 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="118" />
+        <source>Roadshow Desk</source>
+        <translation>Roadshow Desk</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="79" />
+        <source>Ready: scan a QR code or type a name</source>
+        <translation>Ready: scan a QR code or type a name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="98" />
+        <source>%1 of %2 checked in</source>
+        <translation>%1 of %2 checked in</translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="77" />
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="78" />
+        <source>Consul-Delegation</source>
+        <translation>Consul-Delegation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="79" />
+        <source>Speaker</source>
+        <translation>Speaker</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="80" />
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="81" />
+        <location filename="../../desktop_app/ui/text.py" line="93" />
+        <source>Press</source>
+        <translation>Press</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="82" />
+        <source>Guest</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="89" />
+        <source>Companies</source>
+        <translation>Companies</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="90" />
+        <source>Consuls</source>
+        <translation>Consuls</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="91" />
+        <source>Speakers</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="92" />
+        <source>Staff members</source>
+        <translation>Staff members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="94" />
+        <source>Guests</source>
+        <translation>Guests</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="37" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="100" />
+        <source>Edit attendee</source>
+        <translation>Edit attendee</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="104" />
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="105" />
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="106" />
+        <source>Surname</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="107" />
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="108" />
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="115" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <source>Roadshow Desk — %1</source>
+        <translation>Roadshow Desk — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="129" />
+        <source>Scan the QR code or type a name…</source>
+        <translation>Scan the QR code or type a name…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="152" />
+        <location filename="../../desktop_app/ui/main_window.py" line="344" />
+        <source>Results (↑↓ to choose, Enter to check in)</source>
+        <translation>Results (↑↓ to choose, Enter to check in)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="207" />
+        <location filename="../../desktop_app/ui/main_window.py" line="401" />
+        <source>Check in (Enter)</source>
+        <translation>Check in (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="208" />
+        <source>Undo (F4)</source>
+        <translation>Undo (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="209" />
+        <source>Edit (F5)</source>
+        <translation>Edit (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <source>Badge (F3)</source>
+        <translation>Badge (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="243" />
+        <source>Last check-ins</source>
+        <translation>Last check-ins</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="261" />
+        <source>F2 Walk-in</source>
+        <translation>F2 Walk-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="262" />
+        <source>F3 Print badge</source>
+        <translation>F3 Print badge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <source>F4 Undo check-in</source>
+        <translation>F4 Undo check-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="264" />
+        <source>F5 Edit</source>
+        <translation>F5 Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="276" />
+        <source>&amp;Stage</source>
+        <translation>&amp;Stage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <source>Reports…</source>
+        <translation>Reports…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="280" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="284" />
+        <source>&amp;Desk</source>
+        <translation>&amp;Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="285" />
+        <source>Camera scanning</source>
+        <translation>Camera scanning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="289" />
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="320" />
+        <source>Present %1 / %2</source>
+        <translation>Present %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="330" />
+        <source>undone</source>
+        <translation>undone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <source>again</source>
+        <translation>again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="342" />
+        <source>Session door: %1</source>
+        <translation>Session door: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="369" />
+        <source>Nobody selected</source>
+        <translation>Nobody selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="371" />
+        <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
+        <translation>Scan a QR code, or type two letters of a name and pick with ↑↓.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="377" />
+        <source>%1 people selected</source>
+        <translation>%1 people selected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="379" />
+        <source>Check in all (Enter)</source>
+        <translation>Check in all (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="389" />
+        <source>Checked in at %1 (%2)</source>
+        <translation>Checked in at %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="394" />
+        <source>Not checked in yet</source>
+        <translation>Not checked in yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="396" />
+        <source>Badges printed: %1</source>
+        <translation>Badges printed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="397" />
+        <source>Code: %1</source>
+        <translation>Code: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="547" />
+        <source>Session full</source>
+        <translation>Session full</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="548" />
+        <source>The session is full. Let %1 in anyway?</source>
+        <translation>The session is full. Let %1 in anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="549" />
+        <source>Let in anyway</source>
+        <translation>Let in anyway</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="591" />
+        <source>Choose one person to undo their check-in.</source>
+        <translation>Choose one person to undo their check-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="596" />
+        <source>%1 is not checked in: nothing to undo.</source>
+        <translation>%1 is not checked in: nothing to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="613" />
+        <source>Check-in undone</source>
+        <translation>Check-in undone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="622" />
+        <source>Choose one person to edit.</source>
+        <translation>Choose one person to edit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="635" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="678" />
+        <source>The new language applies the next time the desk starts.</source>
+        <translation>The new language applies the next time the desk starts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="687" />
+        <source>Choose who gets a badge first.</source>
+        <translation>Choose who gets a badge first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="695" />
+        <source>Badge printing is not available on this desk yet.</source>
+        <translation>Badge printing is not available on this desk yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="717" />
+        <source>Reports are not available on this desk yet.</source>
+        <translation>Reports are not available on this desk yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="754" />
+        <source>No camera found: scanning with the camera is off.</source>
+        <translation>No camera found: scanning with the camera is off.</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="103" />
+        <source>Checked in — welcome</source>
+        <translation>Checked in — welcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="106" />
+        <source>Already checked in at %1 (%2)</source>
+        <translation>Already checked in at %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="111" />
+        <source>Not found: search by name or register</source>
+        <translation>Not found: search by name or register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="117" />
+        <source>Ticket for another stage: %1</source>
+        <translation>Ticket for another stage: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="121" />
+        <source>Invalid code</source>
+        <translation>Invalid code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="123" />
+        <location filename="../../desktop_app/ui/text.py" line="137" />
+        <source>Registration cancelled</source>
+        <translation>Registration cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="125" />
+        <source>Session full</source>
+        <translation>Session full</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="49" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="57" />
+        <source>Undo check-in</source>
+        <translation>Undo check-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="51" />
+        <source>Undo the check-in of %1? Why:</source>
+        <translation>Undo the check-in of %1? Why:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="55" />
+        <source>e.g. wrong person, scanned twice</source>
+        <translation>e.g. wrong person, scanned twice</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/search.py" line="57" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search.py" line="57" />
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search.py" line="57" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search.py" line="57" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="32" />
+        <source>Desk settings</source>
+        <translation>Desk settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="38" />
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="42" />
+        <source>Play a sound for each scan</source>
+        <translation>Play a sound for each scan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="44" />
+        <source>Scan QR codes with the camera</source>
+        <translation>Scan QR codes with the camera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="47" />
+        <source>Default camera</source>
+        <translation>Default camera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="54" />
+        <source>Stage entrance</source>
+        <translation>Stage entrance</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="60" />
+        <source>Print a badge at check-in</source>
+        <translation>Print a badge at check-in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="70" />
+        <source>Desk name</source>
+        <translation>Desk name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="71" />
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="72" />
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="73" />
+        <source>Session door</source>
+        <translation>Session door</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="76" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="78" />
+        <source>Scanner idle timeout</source>
+        <translation>Scanner idle timeout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="79" />
+        <source>Text size (next start)</source>
+        <translation>Text size (next start)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="83" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="84" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>StagePicker</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="127" />
+        <source>Open a stage</source>
+        <translation>Open a stage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="132" />
+        <source>Choose the stage for this desk:</source>
+        <translation>Choose the stage for this desk:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="145" />
+        <source>There are no stages on this desk yet. Import one (roadshow-desk stage import FILE) or open the demo stage.</source>
+        <translation>There are no stages on this desk yet. Import one (roadshow-desk stage import FILE) or open the demo stage.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="151" />
+        <source>Open the demo stage</source>
+        <translation>Open the demo stage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="154" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="41" />
+        <source>Walk-in registration</source>
+        <translation>Walk-in registration</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="53" />
+        <source>Privacy notice given and consent obtained</source>
+        <translation>Privacy notice given and consent obtained</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="54" />
+        <source>First name</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="55" />
+        <source>Surname</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="56" />
+        <source>Company</source>
+        <translation>Company</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="57" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="58" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="61" />
+        <source>Did you mean...?</source>
+        <translation>Did you mean...?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="74" />
+        <source>Check in the selected person</source>
+        <translation>Check in the selected person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="75" />
+        <source>Register and check in</source>
+        <translation>Register and check in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="76" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="138" />
+        <source>Type at least a first name or a surname.</source>
+        <translation>Type at least a first name or a surname.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="145" />
+        <source>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</source>
+        <translation>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</translation>
+    </message>
+</context>
+</TS>

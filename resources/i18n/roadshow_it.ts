@@ -1,0 +1,609 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="it_IT">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../desktop_app/ui/app.py" line="118" />
+        <source>Roadshow Desk</source>
+        <translation>Roadshow Desk</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="79" />
+        <source>Ready: scan a QR code or type a name</source>
+        <translation>Pronto: scansiona il QR o digita un nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="98" />
+        <source>%1 of %2 checked in</source>
+        <translation>%1 su %2 entrati</translation>
+    </message>
+</context>
+<context>
+    <name>Category</name>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="77" />
+        <source>Company</source>
+        <translation>Impresa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="78" />
+        <source>Consul-Delegation</source>
+        <translation>Console-Delegazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="79" />
+        <source>Speaker</source>
+        <translation>Relatore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="80" />
+        <source>Staff</source>
+        <translation>Organizzazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="81" />
+        <location filename="../../desktop_app/ui/text.py" line="93" />
+        <source>Press</source>
+        <translation>Stampa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="82" />
+        <source>Guest</source>
+        <translation>Ospite</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="89" />
+        <source>Companies</source>
+        <translation>Imprese</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="90" />
+        <source>Consuls</source>
+        <translation>Consoli</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="91" />
+        <source>Speakers</source>
+        <translation>Relatori</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="92" />
+        <source>Staff members</source>
+        <translation>Organizzazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="94" />
+        <source>Guests</source>
+        <translation>Ospiti</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="37" />
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>EditDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="100" />
+        <source>Edit attendee</source>
+        <translation>Modifica iscritto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="104" />
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="105" />
+        <source>First name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="106" />
+        <source>Surname</source>
+        <translation>Cognome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="107" />
+        <source>Company</source>
+        <translation>Azienda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="108" />
+        <source>Role</source>
+        <translation>Ruolo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="115" />
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <source>Roadshow Desk — %1</source>
+        <translation>Roadshow Desk — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="129" />
+        <source>Scan the QR code or type a name…</source>
+        <translation>Scansiona il QR o digita un nome…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="152" />
+        <location filename="../../desktop_app/ui/main_window.py" line="344" />
+        <source>Results (↑↓ to choose, Enter to check in)</source>
+        <translation>Risultati (↑↓ per scegliere, Invio per entrare)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="207" />
+        <location filename="../../desktop_app/ui/main_window.py" line="401" />
+        <source>Check in (Enter)</source>
+        <translation>Fai entrare (Invio)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="208" />
+        <source>Undo (F4)</source>
+        <translation>Annulla (F4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="209" />
+        <source>Edit (F5)</source>
+        <translation>Modifica (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <source>Badge (F3)</source>
+        <translation>Badge (F3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="243" />
+        <source>Last check-ins</source>
+        <translation>Ultimi ingressi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="261" />
+        <source>F2 Walk-in</source>
+        <translation>F2 Nuovo iscritto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="262" />
+        <source>F3 Print badge</source>
+        <translation>F3 Stampa badge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <source>F4 Undo check-in</source>
+        <translation>F4 Annulla ingresso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="264" />
+        <source>F5 Edit</source>
+        <translation>F5 Modifica</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="276" />
+        <source>&amp;Stage</source>
+        <translation>&amp;Tappa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <source>Reports…</source>
+        <translation>Report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="280" />
+        <source>Quit</source>
+        <translation>Esci</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="284" />
+        <source>&amp;Desk</source>
+        <translation>&amp;Postazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="285" />
+        <source>Camera scanning</source>
+        <translation>Scansione con la webcam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="289" />
+        <source>Settings…</source>
+        <translation>Impostazioni…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="320" />
+        <source>Present %1 / %2</source>
+        <translation>Presenti %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="330" />
+        <source>undone</source>
+        <translation>annullato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <source>again</source>
+        <translation>già</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="342" />
+        <source>Session door: %1</source>
+        <translation>Ingresso sessione: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="369" />
+        <source>Nobody selected</source>
+        <translation>Nessuno selezionato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="371" />
+        <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
+        <translation>Scansiona un QR, oppure digita due lettere del nome e scegli con ↑↓.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="377" />
+        <source>%1 people selected</source>
+        <translation>%1 persone selezionate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="379" />
+        <source>Check in all (Enter)</source>
+        <translation>Fai entrare tutti (Invio)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="389" />
+        <source>Checked in at %1 (%2)</source>
+        <translation>Entrato alle %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="394" />
+        <source>Not checked in yet</source>
+        <translation>Non ancora entrato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="396" />
+        <source>Badges printed: %1</source>
+        <translation>Badge stampati: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="397" />
+        <source>Code: %1</source>
+        <translation>Codice: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="547" />
+        <source>Session full</source>
+        <translation>Sessione al completo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="548" />
+        <source>The session is full. Let %1 in anyway?</source>
+        <translation>La sessione è al completo. Far entrare comunque %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="549" />
+        <source>Let in anyway</source>
+        <translation>Fai entrare comunque</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="591" />
+        <source>Choose one person to undo their check-in.</source>
+        <translation>Scegli una persona per annullarne l'ingresso.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="596" />
+        <source>%1 is not checked in: nothing to undo.</source>
+        <translation>%1 non è entrato: niente da annullare.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="613" />
+        <source>Check-in undone</source>
+        <translation>Ingresso annullato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="622" />
+        <source>Choose one person to edit.</source>
+        <translation>Scegli una persona da modificare.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="635" />
+        <source>Saved: %1</source>
+        <translation>Salvato: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="678" />
+        <source>The new language applies the next time the desk starts.</source>
+        <translation>La nuova lingua vale dal prossimo avvio.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="687" />
+        <source>Choose who gets a badge first.</source>
+        <translation>Scegli prima a chi stampare il badge.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="695" />
+        <source>Badge printing is not available on this desk yet.</source>
+        <translation>La stampa dei badge non è ancora disponibile su questa postazione.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="717" />
+        <source>Reports are not available on this desk yet.</source>
+        <translation>I report non sono ancora disponibili su questa postazione.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="754" />
+        <source>No camera found: scanning with the camera is off.</source>
+        <translation>Nessuna webcam trovata: la scansione con la webcam è spenta.</translation>
+    </message>
+</context>
+<context>
+    <name>Outcome</name>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="103" />
+        <source>Checked in — welcome</source>
+        <translation>Ingresso confermato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="106" />
+        <source>Already checked in at %1 (%2)</source>
+        <translation>Già entrato alle %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="111" />
+        <source>Not found: search by name or register</source>
+        <translation>Non trovato: cerca per nome o registra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="117" />
+        <source>Ticket for another stage: %1</source>
+        <translation>Biglietto per un'altra tappa: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="121" />
+        <source>Invalid code</source>
+        <translation>Codice non valido</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="123" />
+        <location filename="../../desktop_app/ui/text.py" line="137" />
+        <source>Registration cancelled</source>
+        <translation>Iscrizione annullata</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/text.py" line="125" />
+        <source>Session full</source>
+        <translation>Sessione al completo</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="49" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="57" />
+        <source>Undo check-in</source>
+        <translation>Annulla ingresso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="51" />
+        <source>Undo the check-in of %1? Why:</source>
+        <translation>Annullare l'ingresso di %1? Motivo:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="55" />
+        <source>e.g. wrong person, scanned twice</source>
+        <translation>es. persona sbagliata, scansione doppia</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/search.py" line="57" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search.py" line="57" />
+        <source>Company</source>
+        <translation>Azienda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search.py" line="57" />
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/search.py" line="57" />
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="32" />
+        <source>Desk settings</source>
+        <translation>Impostazioni della postazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="38" />
+        <source>System language</source>
+        <translation>Lingua del sistema</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="42" />
+        <source>Play a sound for each scan</source>
+        <translation>Suono a ogni scansione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="44" />
+        <source>Scan QR codes with the camera</source>
+        <translation>Scansiona i QR con la webcam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="47" />
+        <source>Default camera</source>
+        <translation>Webcam predefinita</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="54" />
+        <source>Stage entrance</source>
+        <translation>Ingresso della tappa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="60" />
+        <source>Print a badge at check-in</source>
+        <translation>Stampa il badge all'ingresso</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="70" />
+        <source>Desk name</source>
+        <translation>Nome della postazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="71" />
+        <source>Operator</source>
+        <translation>Operatore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="72" />
+        <source>Language</source>
+        <translation>Lingua</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="73" />
+        <source>Session door</source>
+        <translation>Ingresso sessione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="76" />
+        <source>Camera</source>
+        <translation>Webcam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="78" />
+        <source>Scanner idle timeout</source>
+        <translation>Fine scansione dopo una pausa di</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="79" />
+        <source>Text size (next start)</source>
+        <translation>Dimensione del testo (dal prossimo avvio)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="83" />
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="84" />
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>StagePicker</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="127" />
+        <source>Open a stage</source>
+        <translation>Apri una tappa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="132" />
+        <source>Choose the stage for this desk:</source>
+        <translation>Scegli la tappa per questa postazione:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="145" />
+        <source>There are no stages on this desk yet. Import one (roadshow-desk stage import FILE) or open the demo stage.</source>
+        <translation>Su questa postazione non ci sono ancora tappe. Importane una (roadshow-desk stage import FILE) oppure apri la tappa dimostrativa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="151" />
+        <source>Open the demo stage</source>
+        <translation>Apri la tappa dimostrativa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="154" />
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="41" />
+        <source>Walk-in registration</source>
+        <translation>Nuovo iscritto (in loco)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="53" />
+        <source>Privacy notice given and consent obtained</source>
+        <translation>Informativa privacy consegnata e consenso raccolto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="54" />
+        <source>First name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="55" />
+        <source>Surname</source>
+        <translation>Cognome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="56" />
+        <source>Company</source>
+        <translation>Azienda</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="57" />
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="58" />
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="61" />
+        <source>Did you mean...?</source>
+        <translation>Forse cercavi...?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="74" />
+        <source>Check in the selected person</source>
+        <translation>Fai entrare la persona selezionata</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="75" />
+        <source>Register and check in</source>
+        <translation>Registra e fai entrare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="76" />
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="138" />
+        <source>Type at least a first name or a surname.</source>
+        <translation>Scrivi almeno il nome o il cognome.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="145" />
+        <source>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</source>
+        <translation>Una persona simile è già iscritta. Sceglila dalla lista, oppure premi di nuovo «Registra e fai entrare» per creare un nuovo iscritto.</translation>
+    </message>
+</context>
+</TS>
