@@ -1266,6 +1266,8 @@ class _Existing:
     def __init__(self, stage: Any) -> None:
         self.by_code: dict[str, Attendee] = {}
         self.by_email: dict[str, list[Attendee]] = {}
+        self.by_name: dict[tuple[str, str], list[Attendee]] | None = None
+        self.people: list[Attendee] = []
         self._loaded = False
         self._stage = stage
 
@@ -1273,16 +1275,29 @@ class _Existing:
         if self._loaded:
             return
         self._loaded = True
-        for a in self._stage.attendees():
+        self.people = self._stage.attendees()
+        for a in self.people:
             for code in a.external_codes:
                 self.by_code[code] = a
             if a.email:
                 self.by_email.setdefault(a.email.casefold(), []).append(a)
 
+    def _by_name(self, row: _Row) -> Attendee | None:
+        """No code, no e-mail: the same name at the same company, if only one person has it."""
+        if self.by_name is None:
+            self.by_name = {}
+            for a in self.people:
+                if not a.email and not a.external_codes and not a.redacted:
+                    self.by_name.setdefault(_name_key(a.__dict__), []).append(a)
+        found = self.by_name.get(_name_key(row.fields), [])
+        return found[0] if len(found) == 1 else None
+
     def match(self, row: _Row) -> tuple[Attendee | None, str | None]:
         self._load()
-        if not self.by_code and not self.by_email:
+        if not self.people:
             return None, None
+        if not row.codes and not row.fields.get("email"):
+            return self._by_name(row), None
         found = {self.by_code[c].id: self.by_code[c] for c in row.codes if c in self.by_code}
         if len(found) > 1:
             return None, "its ticket codes belong to different registered people."
@@ -1311,6 +1326,11 @@ class _Existing:
             if old & new:
                 return a, None
         return None, None
+
+
+def _name_key(fields: dict[str, Any]) -> tuple[str, str]:
+    name = fold(f"{fields.get('first_name', '')} {fields.get('last_name', '')}")
+    return " ".join(name.split()), " ".join(fold(fields.get("company", "")).split())
 
 
 def _changes(target: Attendee, row: _Row) -> dict[str, Any]:
