@@ -267,6 +267,8 @@ def parse_layout(data: Any, source: str = "layout") -> Layout:
     gap_y = _number(sheet, "gap_y", source, "sheet", 0.0)
     used_w = columns * badge_w + (columns - 1) * gap_x
     used_h = rows * badge_h + (rows - 1) * gap_y
+    if used_w > page_w + 0.01 or used_h > page_h + 0.01:
+        raise _fail(source, "sheet", "the badges do not fit on the page")
     margin_x = _number(sheet, "margin_x", source, "sheet", (page_w - used_w) / 2)
     margin_y = _number(sheet, "margin_y", source, "sheet", (page_h - used_h) / 2)
     if margin_x + used_w > page_w + 0.01 or margin_y + used_h > page_h + 0.01:
