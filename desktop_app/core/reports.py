@@ -335,6 +335,7 @@ class SeriesCompany:
     name: str
     vat: str
     people: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # normalised names seen with this firm
     registered: Counter[str] = field(default_factory=Counter)  # slug -> people registered
     attended: Counter[str] = field(default_factory=Counter)  # slug -> people present
 
@@ -403,6 +404,7 @@ def _add_stage(series: Series, stage: Stage) -> None:
         if firm is None:
             firm = series.companies[ckey] = SeriesCompany(company, vat_key(vat))
         firm.people.add(key)
+        firm.names.add(company_name_key(company))
         firm.registered[info.slug] += 1
         if present:
             firm.attended[info.slug] += 1
@@ -424,7 +426,27 @@ def collect_series(data_dir: Path, desk: Desk | None = None) -> Series:
             continue
         with stage:
             _add_stage(series, stage)
+    _merge_companies_by_name(series)
     return series
+
+
+def _merge_companies_by_name(series: Series) -> None:
+    """A firm registered once without its VAT number joins the one firm with that VAT whose
+    name matches (two VAT numbers under one name stay apart: the name cannot tell which)."""
+    by_name: dict[str, list[str]] = {}
+    for key, firm in series.companies.items():
+        if key.startswith("vat:"):
+            for name in firm.names:
+                by_name.setdefault(name, []).append(key)
+    for key in [k for k in series.companies if k.startswith("name:")]:
+        targets = set(by_name.get(key[5:], []))
+        if len(targets) != 1:
+            continue
+        firm = series.companies.pop(key)
+        into = series.companies[targets.pop()]
+        into.people |= firm.people
+        into.registered.update(firm.registered)
+        into.attended.update(firm.attended)
 
 
 def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
