@@ -21,7 +21,16 @@ from pathlib import Path
 from typing import Any
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QMarginsF, QObject, QRunnable, QSizeF, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QMarginsF,
+    QObject,
+    QRunnable,
+    QSizeF,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -322,22 +331,25 @@ def _finish(
     )
 
 
-def _show_failure(parent: QWidget, outcome: PrintOutcome) -> None:
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, _tr("Badge not printed"), outcome.message, parent=parent
-    )
+def _show_failure(parent: QWidget, outcome: PrintOutcome) -> QMessageBox:
+    """A window-modal warning with Retry; it does not block the caller."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Badge not printed"))
+    box.setText(outcome.message)
     box.setInformativeText(_tr("The badge is not counted as printed."))
     retry = box.addButton(_tr("Retry"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def answered() -> None:
-        if box.clickedButton() is retry and outcome.retry is not None:
-            outcome.retry()
+    def answered(button: Any) -> None:
+        if button is retry and outcome.retry is not None:
+            QTimer.singleShot(0, outcome.retry)
+        box.deleteLater()
 
-    box.finished.connect(answered)
+    box.buttonClicked.connect(answered)
     box.open()
+    return box
 
 
 def auto_print_wanted(settings: Settings, attendee: Attendee | None) -> bool:
