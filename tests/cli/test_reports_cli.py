@@ -1,0 +1,278 @@
+"""The managers' commands: export, report, session, stage purge, erase."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pypdf
+import pytest
+from openpyxl import load_workbook
+
+from desktop_app.cli import main
+from desktop_app.core.desk import load_desk
+from desktop_app.core.store import Stage, stage_path
+
+
+def run(capsys, *args) -> tuple[int, dict]:
+    code = main([str(a) for a in args])
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert len(lines) == 1, f"--json must print exactly one line, got {out!r}"
+    return code, json.loads(lines[0])
+
+
+@pytest.fixture
+def dd(tmp_path, capsys) -> str:
+    path = str(tmp_path / "data")
+    code, out = run(capsys, "--data-dir", path, "--json", "demo", "demo", "--size", 40)
+    assert code == 0 and out["created"]
+    return path
+
+
+def test_export_csv_default_semicolon_and_comma(capsys, dd, tmp_path):
+    out = tmp_path / "list.csv"
+    code, data = run(
+        capsys, "export", "demo", "--format", "csv", "--out", out, "--data-dir", dd, "--json"
+    )
+    assert code == 0 and data["rows"] == 40 and data["checked_in"] == 16
+    text = out.read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert len(rows) == 40 and "Checked in" in rows[0] and "First arrival" in rows[0]
+    assert sum(r["Checked in"] == "yes" for r in rows) == 16
+    code, data = run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "export",
+        "demo",
+        "--format",
+        "csv",
+        "--out",
+        out,
+        "--delimiter",
+        ",",
+        "--checked-in-only",
+        "--columns",
+        "last_name,first_name,desk",
+    )
+    rows = list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=","))
+    assert list(rows[0]) == ["Last name", "First name", "Desk"] and len(rows) == 16
+
+
+def test_export_xlsx_and_pdf_by_category_and_session(capsys, dd, tmp_path):
+    code, data = run(capsys, "--json", "--data-dir", dd, "session", "list", "demo")
+    workshop = next(s for s in data["sessions"] if s["name"].startswith("Workshop"))
+    code, _ = run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "checkin",
+        "demo",
+        _code_of(dd, 0),
+        "--session",
+        workshop["id"],
+    )
+    assert code == 0
+    out = tmp_path / "list.xlsx"
+    code, data = run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "export",
+        "demo",
+        "--format",
+        "xlsx",
+        "--out",
+        out,
+        "--category",
+        "company",
+    )
+    assert code == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["Attendees", "Sessions", "Summary"]
+    assert {r[6] for r in book["Attendees"].iter_rows(min_row=2, values_only=True)} == {"Company"}
+    out = tmp_path / "session.pdf"
+    code, data = run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "export",
+        "demo",
+        "--format",
+        "pdf",
+        "--out",
+        out,
+        "--session",
+        workshop["id"],
+        "--signature",
+        "--lang",
+        "it",
+    )
+    assert code == 0 and data["rows"] == 1 and data["session_id"] == workshop["id"]
+    text = "\n".join(p.extract_text() for p in pypdf.PdfReader(out).pages)
+    assert "Firma" in text and "Pagina 3 di 3" in text
+
+
+def _code_of(dd, index):
+    from pathlib import Path
+
+    desk = load_desk(Path(dd))
+    with Stage.open(Path(dd), "demo", desk) as stage:
+        return stage.attendees()[index].code
+
+
+def test_export_refusals_exit_1_with_plain_words(capsys, dd, tmp_path):
+    code, data = run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "export",
+        "demo",
+        "--format",
+        "csv",
+        "--out",
+        tmp_path / "x.csv",
+        "--columns",
+        "name,shoe",
+    )
+    assert code == 1 and "shoe" in data["error"]["message"]
+    code, data = run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "export",
+        "nowhere",
+        "--format",
+        "csv",
+        "--out",
+        tmp_path / "x.csv",
+    )
+    assert code == 1 and data["error"]["code"] == "stage_not_found"
+    with pytest.raises(SystemExit) as usage:
+        main(["--json", "--data-dir", dd, "export", "demo", "--format", "doc", "--out", "x.doc"])
+    assert usage.value.code == 2
+    assert json.loads(capsys.readouterr().out)["error"]["code"] == "usage"
+
+
+def test_report_stage_says_numbers_are_not_known_to_be_final(capsys, dd):
+    code, data = run(capsys, "--json", "--data-dir", dd, "report", "stage", "demo")
+    assert code == 0 and data["registered"] == 40 and data["checked_in"] == 16
+    assert data["final"]["state"] == "unknown"
+    main(["--data-dir", dd, "report", "stage", "demo"])
+    assert "numbers final: not known" in capsys.readouterr().out
+
+
+def test_report_series_over_the_data_dir(capsys, dd, tmp_path):
+    code, _ = run(capsys, "--json", "--data-dir", dd, "demo", "second", "--size", 20)
+    out = tmp_path / "series.xlsx"
+    code, data = run(capsys, "--json", "--data-dir", dd, "report", "series", "--out", out)
+    assert code == 0 and data["stages"] == 2 and data["registered"] == 60
+    assert load_workbook(out).sheetnames[0] == "Stages"
+
+
+def test_session_add_list_import(capsys, dd, tmp_path):
+    code, data = run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "session",
+        "add",
+        "demo",
+        "--name",
+        "Networking",
+        "--kind",
+        "networking",
+        "--room",
+        "Foyer",
+        "--start",
+        "17:00",
+        "--end",
+        "18:30",
+        "--capacity",
+        "80",
+    )
+    assert code == 0 and data["session"]["capacity"] == 80
+    file = tmp_path / "s.csv"
+    file.write_text("Nome;Sala;Inizio;Fine\nCena di gala;Villa;20:00;23:00\n", encoding="utf-8")
+    code, data = run(capsys, "--json", "--data-dir", dd, "session", "import", "demo", file)
+    assert data == {"created": 1, "updated": 0, "unchanged": 0}
+    code, data = run(capsys, "--json", "--data-dir", dd, "session", "list", "demo")
+    assert {"Networking", "Cena di gala"} <= {s["name"] for s in data["sessions"]}
+    code, data = run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "session",
+        "add",
+        "demo",
+        "--name",
+        "X",
+        "--capacity",
+        "lots",
+    )
+    assert code == 1 and "not a number" in data["error"]["message"]
+
+
+def test_stage_purge_refuses_while_unsynced_then_force(capsys, dd):
+    from pathlib import Path
+
+    code, data = run(capsys, "--json", "--data-dir", dd, "stage", "purge", "demo")
+    assert code == 1 and data["error"]["code"] == "unsynced_events"
+    assert "16 check-in(s)" in data["error"]["message"]
+    assert stage_path(Path(dd), "demo").exists()
+    code, data = run(capsys, "--json", "--data-dir", dd, "stage", "purge", "demo", "--force")
+    assert code == 0 and data["lost"] == data["events"] and data["lost_by_kind"]["checkin"] == 16
+    assert not stage_path(Path(dd), "demo").exists()
+    code, data = run(capsys, "--json", "--data-dir", dd, "stage", "list")
+    assert data["stages"] == []
+
+
+def test_stage_purge_after_the_hub_acknowledged_everything(capsys, dd):
+    from pathlib import Path
+
+    desk = load_desk(Path(dd))
+    with Stage.open(Path(dd), "demo", desk) as stage:
+        stage.mark_acknowledged([(e.id, i + 1) for i, e in enumerate(stage.events())])
+    main(["--data-dir", dd, "stage", "purge", "demo"])
+    assert "The hub holds every one of them" in capsys.readouterr().out
+    assert not stage_path(Path(dd), "demo").exists()
+
+
+def test_erase_blanks_a_person(capsys, dd, tmp_path):
+    code = _code_of(dd, 0)
+    rc, data = run(capsys, "--json", "--data-dir", dd, "erase", "demo", code)
+    assert rc == 0 and data["redacted"] and data["code"] == code
+    rc, data = run(capsys, "--json", "--data-dir", dd, "erase", "demo", code)
+    assert rc == 1 and "already erased" in data["error"]["message"]
+    rc, data = run(capsys, "--json", "--data-dir", dd, "erase", "demo", "NOPE000000")
+    assert rc == 1 and data["error"]["code"] == "attendee_not_found"
+    out = tmp_path / "list.csv"
+    run(
+        capsys,
+        "--json",
+        "--data-dir",
+        dd,
+        "export",
+        "demo",
+        "--format",
+        "csv",
+        "--out",
+        out,
+        "--columns",
+        "code,last_name,email",
+    )
+    rows = {
+        r["Code"]: r
+        for r in csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";")
+    }
+    assert rows[code]["Last name"] == "(erased)" and rows[code]["Email"] == ""
