@@ -8,6 +8,7 @@ a round cut anywhere (network, crash, killed process) is simply repeated.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -149,6 +150,9 @@ class HubClient:
             "GET", f"/stages/{slug}/events", params=params, clock_ms=clock_ms, unsynced=unsynced
         )
 
+    def desks(self, slug: str, *, clock_ms: int | None = None) -> list[dict[str, Any]]:
+        return self.request("GET", f"/stages/{slug}/desks", clock_ms=clock_ms)["desks"]
+
     def status(self, slug: str) -> dict[str, Any]:
         return self.request("GET", f"/stages/{slug}/status")
 
@@ -178,6 +182,7 @@ class SyncClient:
         self.pull_batch = pull_batch
         self.hub_id: str | None = None
         self.clock_offset_ms: int | None = None
+        self._desks_fetched: dict[str, float] = {}
 
     def close(self) -> None:
         self.hub.close()
@@ -219,6 +224,9 @@ class SyncClient:
             report.pushed = self.push(stage, slug)
             report.pulled, report.last_hub_seq = self.pull(stage, slug)
             report.unsynced = stage.unsynced_count()
+            stale = time.monotonic() - self._desks_fetched.get(slug, -1e9)
+            if report.pushed or report.pulled or stale >= protocol.DESKS_REFRESH_S:
+                self.refresh_desks(stage, slug)
         finally:
             if own:
                 stage.close()
@@ -275,6 +283,13 @@ class SyncClient:
             if not page.get("more"):
                 break
         return pulled, cursor
+
+    def refresh_desks(self, stage: Stage, slug: str) -> list[dict[str, Any]]:
+        """Keep the hub's view of every desk in the stage, for "are the numbers final?"."""
+        desks = self.hub.desks(slug, clock_ms=stage.clock.wall_ms())
+        stage.set_sync_value(protocol.HUB_DESKS_KEY, json.dumps(desks))
+        self._desks_fetched[slug] = time.monotonic()
+        return desks
 
     def bootstrap(self, slug: str) -> Stage:
         """Make this desk's copy of a stage from every event the hub holds for it."""

@@ -224,6 +224,18 @@ class Hub:
 
         return JSONResponse(await run_in_threadpool(work))
 
+    async def desks(self, request: Request) -> Response:
+        slug = request.path_params["slug"]
+
+        def work() -> dict[str, Any]:
+            self._desk(request, slug)
+            info = self.store.stage_by_slug(slug)
+            if info is None:
+                raise HubError("stage_not_on_hub", f"The hub has no stage called '{slug}'.", 404)
+            return {"desks": self.store.desks_of_stage(info["id"]), "hub_time_ms": _now_ms()}
+
+        return JSONResponse(await run_in_threadpool(work))
+
     async def status(self, request: Request) -> Response:
         slug = request.path_params["slug"]
 
@@ -269,6 +281,7 @@ def create_app(db: Path | str | HubStore) -> Starlette:
         Route(f"{prefix}/stages", hub.stages, methods=["GET"]),
         Route(f"{prefix}/stages/{{slug}}/events", hub.push, methods=["POST"]),
         Route(f"{prefix}/stages/{{slug}}/events", hub.pull, methods=["GET"]),
+        Route(f"{prefix}/stages/{{slug}}/desks", hub.desks, methods=["GET"]),
         Route(f"{prefix}/stages/{{slug}}/status", hub.status, methods=["GET"]),
     ]
 

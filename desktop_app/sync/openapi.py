@@ -159,6 +159,15 @@ def openapi_schema() -> dict[str, Any]:
                     "responses": {"200": _json_response("Events", "PullResult"), **_AUTH_ERRORS},
                 },
             },
+            f"{protocol.API_PREFIX}/stages/{{slug}}/desks": {
+                "get": {
+                    "summary": "Per desk: last heard, up to which event, anything still waiting",
+                    "operationId": "stageDesks",
+                    "security": secured,
+                    "parameters": [_SLUG_PARAM, *_DESK_HEADERS],
+                    "responses": {"200": _json_response("Desks", "DeskList"), **_AUTH_ERRORS},
+                }
+            },
             f"{protocol.API_PREFIX}/stages/{{slug}}/status": {
                 "get": {
                     "summary": "Counts, digest, desks heard from, duplicates (admin token)",
@@ -283,6 +292,33 @@ def openapi_schema() -> dict[str, Any]:
                         "hub_id": {"type": "string"},
                     },
                 },
+                "DeskList": {
+                    "type": "object",
+                    "required": ["desks"],
+                    "properties": {
+                        "desks": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/DeskSeen"},
+                        },
+                        "hub_time_ms": {"type": "integer"},
+                    },
+                },
+                "DeskSeen": {
+                    "type": "object",
+                    "required": ["desk_id", "up_to_desk_seq", "gaps", "final"],
+                    "properties": {
+                        "desk_id": {"type": "string"},
+                        "name": {"type": "string"},
+                        "token": {"type": "string"},
+                        "last_heard": {"type": "string", "nullable": True},
+                        "up_to_desk_seq": {"type": "integer"},
+                        "events": {"type": "integer"},
+                        "gaps": {"type": "boolean"},
+                        "unsynced_at_last_contact": {"type": "integer", "nullable": True},
+                        "final": {"type": "boolean"},
+                        "clock_offset_ms": {"type": "integer", "nullable": True},
+                    },
+                },
                 "Status": {
                     "type": "object",
                     "required": ["stage", "registered", "checked_in", "events", "digest", "desks"],
@@ -293,7 +329,10 @@ def openapi_schema() -> dict[str, Any]:
                         "events": {"type": "integer"},
                         "digest": {"type": "string"},
                         "final": {"type": "boolean"},
-                        "desks": {"type": "array", "items": {"type": "object"}},
+                        "desks": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/DeskSeen"},
+                        },
                         "duplicates": {"type": "array", "items": {"type": "object"}},
                     },
                 },

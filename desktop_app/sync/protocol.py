@@ -26,6 +26,11 @@ MAX_PAYLOAD_BYTES = 64 * 1024
 PUSH_BATCH = 500
 PULL_BATCH = 5000
 
+# The stage sync value where a desk keeps the hub's last list of desks heard from (JSON):
+# reports read it to say whether the numbers are final (core/reports.py HUB_DESKS_KEY).
+HUB_DESKS_KEY = "hub_desks"
+DESKS_REFRESH_S = 30.0
+
 # A desk whose clock is off by this much (either way) shows a warning.
 CLOCK_WARNING_MS = 2 * 60 * 1000
 

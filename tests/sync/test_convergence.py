@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from desktop_app.core import checkin
+from desktop_app.core import checkin, reports
 from desktop_app.core.hlc import HybridClock, physical_ms
 from desktop_app.sync.client import SyncClient
 
@@ -67,6 +67,8 @@ def test_three_offline_desks_converge(hub, desks, order):
             digests.add(stage.digest())
             assert stage.counts()["checked_in"] == len(expected)
             assert stage.unsynced_count() == 0
+            # The desk kept the hub's view of every desk: reports can say numbers are final.
+            assert reports.finality(stage).state == "final", reports.finality(stage).reasons
     assert sync(hub, desks, "org", admin).pulled > 0
     with desks.open("org", SLUG) as stage:
         digests.add(stage.digest())
