@@ -1,0 +1,141 @@
+"""The Reports screen, offscreen: live totals, charts, filters, exports, finality."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop_app.core import checkin, sessions
+from desktop_app.ui import workers
+from desktop_app.ui.reports import ReportsWindow, open_reports
+from tests.core.report_data import spread_checkins
+
+
+@pytest.fixture
+def inline():
+    workers.set_inline(True)
+    yield
+    workers.set_inline(False)
+
+
+@pytest.fixture
+def screen(qtbot, stage, people, inline, tmp_path):
+    spread_checkins(
+        stage, [people[0].id, people[3].id], start="2026-03-12T09:05:00+00:00", minutes=20
+    )
+    saved = {}
+
+    def save_path(fmt, suggested):
+        saved[fmt] = tmp_path / suggested
+        return saved[fmt]
+
+    widget = ReportsWindow(stage, lang="en", save_path=save_path)
+    widget.saved = saved
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def _bars(chart):
+    series = chart.series()[0]
+    return [[s.at(i) for i in range(s.count())] for s in series.barSets()]
+
+
+def test_totals_and_charts_show_the_stage(screen):
+    assert screen.registered_label.text().split() == ["Registered", "5"]
+    assert "2 (40%)" in screen.checked_in_label.text()
+    assert screen.no_show_label.text().endswith("3")
+    assert sum(_bars(screen.arrivals_chart)[0]) == 2
+    registered, present = _bars(screen.category_chart)
+    assert sum(registered) == 5 and sum(present) == 2
+    labels = screen.category_chart.axes()[0].categories()
+    assert "Consul / Delegation" in labels
+    assert screen.country_chart.series() and screen.sector_chart.series()
+
+
+def test_live_refresh_and_filters(screen, stage, people, qtbot):
+    checkin.admit(stage, people[2])
+    screen.refresh()  # the timer does this every few seconds
+    assert "3 (60%)" in screen.checked_in_label.text()
+    screen.category_box.setCurrentIndex(screen.category_box.findData("consul"))
+    assert screen.registered_label.text().split() == ["Registered", "1"]
+    s = sessions.define_session(stage, "Workshop India", capacity=1)
+    screen.refresh()
+    index = screen.session_box.findData(s["id"])
+    assert index > 0  # the new session appears in the filter by itself
+    screen.category_box.setCurrentIndex(0)
+    screen.session_box.setCurrentIndex(index)
+    assert screen.checked_in_label.text().startswith("Present at the session\n0")
+    checkin.admit(stage, people[1], session_id=s["id"])
+    screen.refresh()
+    assert screen.checked_in_label.text().startswith("Present at the session\n1")
+
+
+def test_exports_from_the_buttons(screen, qtbot):
+    screen.checked_in_only.setChecked(True)
+    qtbot.mouseClick(screen.export_buttons["csv"], _left())
+    text = screen.saved["csv"].read_bytes().decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    assert sorted(r["Last name"] for r in rows) == ["Bertè", "Sato"]
+    assert "Exported 2 people" in screen.status_label.text()
+    qtbot.mouseClick(screen.export_buttons["xlsx"], _left())
+    assert load_workbook(screen.saved["xlsx"]).sheetnames == ["Attendees", "Sessions", "Summary"]
+    screen.signature.setChecked(True)
+    qtbot.mouseClick(screen.export_buttons["pdf"], _left())
+    assert screen.saved["pdf"].read_bytes().startswith(b"%PDF")
+    assert all(b.isEnabled() for b in screen.export_buttons.values())
+
+
+def test_an_export_that_fails_says_so(screen, tmp_path, qtbot):
+    screen.save_path = lambda fmt, name: tmp_path / "missing-folder" / name
+    qtbot.mouseClick(screen.export_buttons["csv"], _left())
+    assert screen.status_label.text().startswith("Export failed")
+
+
+def test_finality_not_known_until_the_hub_answers(screen, stage):
+    assert screen.finality.state == "unknown"
+    assert "not known" in screen.final_label.text()
+    hub = [
+        {
+            "desk_id": "01900000-0000-7000-8000-00000000d2d2",
+            "name": "Desk 2",
+            "up_to_desk_seq": 2,
+            "gaps": False,
+            "final": True,
+        },
+    ]
+    stage.mark_acknowledged([(e.id, i + 1) for i, e in enumerate(stage.unsynced_events())])
+    screen.hub_status = lambda: hub
+    screen.ask_hub()
+    assert screen.finality.state == "final"
+    assert "final" in screen.final_label.text()
+    hub[0]["final"] = False
+    screen.ask_hub()
+    assert "not final yet" in screen.final_label.text()
+
+    def unreachable():
+        from desktop_app.core.errors import RoadshowError
+
+        raise RoadshowError("The hub cannot be reached.")
+
+    screen.hub_status = unreachable
+    screen.ask_hub()
+    assert screen.finality.state == "unknown"
+    assert "cannot be reached" in screen.final_label.text()
+
+
+def test_the_desk_window_hook_opens_it(qtbot, stage, people, inline):
+    widget = open_reports(parent=None, stage=stage)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, ReportsWindow)
+    assert "Tappa di Bergamo" in widget.windowTitle()
+
+
+def _left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
