@@ -695,7 +695,7 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("Badge printing is not available on this desk yet."))
             return
         try:
-            hooks.call_hook(
+            outcome = hooks.call_hook(
                 hook,
                 parent=self,
                 window=self,
@@ -709,6 +709,10 @@ class MainWindow(QMainWindow):
             )
         except RoadshowError as exc:
             self.show_notice(exc.message)
+        else:
+            message = getattr(outcome, "message", "")
+            if message and not getattr(outcome, "skipped", False):
+                self.show_notice(message)
         QTimer.singleShot(0, self.refresh_side)
 
     def open_reports(self) -> None:
@@ -717,7 +721,12 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("Reports are not available on this desk yet."))
             return
         widget = hooks.call_hook(
-            hook, parent=self, stage=self.stage, data_dir=self.ctx.data_dir, settings=self.settings
+            hook,
+            parent=self,
+            stage=self.stage,
+            data_dir=self.ctx.data_dir,
+            settings=self.settings,
+            lang=self.ctx.language,
         )
         if isinstance(widget, QWidget) and not widget.isVisible():
             self._reports = widget

@@ -66,6 +66,7 @@ class ScanInput(QLineEdit):
         self.idle.timeout.connect(self._on_idle)
         self.textChanged.connect(self._on_text)
         self.last_key_at = 0.0  # perf_counter of the last key (benchmarks measure from it)
+        self.idle_fired_at = 0.0
 
     def set_idle_ms(self, ms: int) -> None:
         self.idle.setInterval(max(30, ms))
@@ -83,6 +84,7 @@ class ScanInput(QLineEdit):
             self.submitted.emit(value)
 
     def _on_idle(self) -> None:
+        self.idle_fired_at = time.perf_counter()
         if _fast(self._times) and looks_scanned(self.text()):
             self._submit()
 

@@ -16,7 +16,22 @@
         <translation>Ready: scan a QR code or type a name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/banner.py" line="98" />
+        <location filename="../../desktop_app/ui/banner.py" line="97" />
+        <source>Type the surname to search, or press F2 to register a walk-in.</source>
+        <translation>Type the surname to search, or press F2 to register a walk-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="100" />
+        <source>This person is registered for another stage: send them to the organizers.</source>
+        <translation>This person is registered for another stage: send them to the organizers.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="103" />
+        <source>Scan again, or search by name.</source>
+        <translation>Scan again, or search by name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="114" />
         <source>%1 of %2 checked in</source>
         <translation>%1 of %2 checked in</translation>
     </message>
@@ -336,12 +351,12 @@
         <translation>Badge printing is not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="717" />
+        <location filename="../../desktop_app/ui/main_window.py" line="721" />
         <source>Reports are not available on this desk yet.</source>
         <translation>Reports are not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="754" />
+        <location filename="../../desktop_app/ui/main_window.py" line="763" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>No camera found: scanning with the camera is off.</translation>
     </message>

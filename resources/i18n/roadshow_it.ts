@@ -16,7 +16,22 @@
         <translation>Pronto: scansiona il QR o digita un nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/banner.py" line="98" />
+        <location filename="../../desktop_app/ui/banner.py" line="97" />
+        <source>Type the surname to search, or press F2 to register a walk-in.</source>
+        <translation>Digita il cognome per cercare, oppure premi F2 per registrare un nuovo iscritto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="100" />
+        <source>This person is registered for another stage: send them to the organizers.</source>
+        <translation>Questa persona è iscritta a un'altra tappa: indirizzala agli organizzatori.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="103" />
+        <source>Scan again, or search by name.</source>
+        <translation>Scansiona di nuovo, oppure cerca per nome.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="114" />
         <source>%1 of %2 checked in</source>
         <translation>%1 su %2 entrati</translation>
     </message>
@@ -336,12 +351,12 @@
         <translation>La stampa dei badge non è ancora disponibile su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="717" />
+        <location filename="../../desktop_app/ui/main_window.py" line="721" />
         <source>Reports are not available on this desk yet.</source>
         <translation>I report non sono ancora disponibili su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="754" />
+        <location filename="../../desktop_app/ui/main_window.py" line="763" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>Nessuna webcam trovata: la scansione con la webcam è spenta.</translation>
     </message>
