@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import io
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -28,7 +30,21 @@ from .layout import Element, Layout, LayoutInvalid
 from .text import ASCENT, LINE_HEIGHT, LINE_PITCH, Fitted, fit, fonts
 
 CUT_MARK = 4 * mm
+_RECT = "%d %d %d 1 re"
 GREY = (0.45, 0.45, 0.45)
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Page streams deflated but not ASCII85-armoured: 20% smaller and faster. ReportLab reads
+    this from its global config when a page is written; any value gives a valid PDF, so a
+    concurrent render elsewhere in the process is unaffected in substance."""
+    previous = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = previous
 
 
 def _rgb(colour: str) -> tuple[float, float, float]:
@@ -142,6 +158,19 @@ class BadgeRenderer:
         )
         canvas.setTitle(f"Badges · {self.stage_values['stage_title']}")
         canvas.setCreator("Roadshow Desk")
+        with _binary_streams():
+            return self._render(canvas, buffer, badges, total, progress, should_stop)
+
+    def _render(
+        self,
+        canvas: Canvas,
+        buffer: io.BytesIO,
+        badges: Iterable[tuple[Attendee, str]],
+        total: int,
+        progress: Callable[[int, int], None] | None,
+        should_stop: Callable[[], bool] | None,
+    ) -> tuple[bytes, int, int, bool]:
+        layout = self.layout
         count = pages = 0
         stopped = False
         page: list[tuple[Attendee, str]] = []
@@ -294,10 +323,9 @@ class BadgeRenderer:
         origin_x = x + QUIET_ZONE * unit
         origin_y = y + QUIET_ZONE * unit
         top = modules - 1
-        ops = [f"q 0 0 0 rg {unit:.5f} 0 0 {unit:.5f} {origin_x:.3f} {origin_y:.3f} cm"]
-        ops.extend(f"{col} {top - row} {length} 1 re" for row, col, length in runs)
-        ops.append("f Q")
-        canvas.addLiteral("\n".join(ops))
+        head = f"q 0 0 0 rg {unit:.5f} 0 0 {unit:.5f} {origin_x:.3f} {origin_y:.3f} cm\n"
+        body = "\n".join([_RECT % (col, top - row, length) for row, col, length in runs])
+        canvas.addLiteral(head + body + "\nf Q")
 
     def _cut_marks(self, canvas: Canvas) -> None:
         """Thin grey marks where the sheet is cut: in the margins, or (no margin) just inside

@@ -145,12 +145,15 @@ def fit(
     if max_lines == 1 or (one_size >= min_size and one_size >= size / PREFER_TWO_LINES):
         return Fitted((one,), one_size, one_size < min_size)
     best: Fitted | None = None
+    best_widest = 0.0
     for first, second in _splits(text):
         a, b = shape_line(first.strip(), style), shape_line(second.strip(), style)
         widest = max(a.width, b.width) or 1.0
         two_size = min(size, box_w / widest, box_h / _block_height(2))
-        if best is None or two_size > best.size:
+        # the biggest size; among equal sizes the most even lines
+        if best is None or (two_size, -widest) > (best.size, -best_widest):
             best = Fitted((a, b), two_size, two_size < min_size)
+            best_widest = widest
     if best is None or best.size <= one_size * (PREFER_TWO_LINES if one_size >= min_size else 1):
         return Fitted((one,), one_size, one_size < min_size)
     return best

@@ -8,6 +8,7 @@ The encoder is deterministic: the same payload always gives the same matrix.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,20 +30,19 @@ def qr_matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(pixels[row * size + col] == 0 for col in range(size)) for row in range(size))
 
 
+_DARK_RUN = re.compile(rb"\x00+")
+
+
 def qr_runs(payload: str) -> tuple[int, list[tuple[int, int, int]]]:
     """(size, runs): each run is (row, first column, length) of adjacent dark modules, row 0 at
     the top. A badge draws one rectangle per run, which keeps the PDF small and sharp."""
     size, pixels = _encode(payload)
-    runs: list[tuple[int, int, int]] = []
-    for row in range(size):
-        line = pixels[row * size : (row + 1) * size]
-        col = line.find(0)
-        while col != -1:
-            end = line.find(255, col)
-            if end == -1:
-                end = size
-            runs.append((row, col, end - col))
-            col = line.find(0, end)
+    width = size + 1  # rows joined with a light separator so no run crosses a row
+    joined = b"\xff".join(pixels[row * size : (row + 1) * size] for row in range(size))
+    runs = []
+    for match in _DARK_RUN.finditer(joined):
+        row, col = divmod(match.start(), width)
+        runs.append((row, col, match.end() - match.start()))
     return size, runs
 
 

@@ -285,3 +285,12 @@ def test_record_and_reprint_count(stage, crowd):
     checkin.record_badge_printed(stage, crowd[:1], layout="a6-portrait")
     checkin.record_badge_printed(stage, crowd[:1], layout="a6-portrait")
     assert stage.attendee(crowd[0].id).badge_prints == 2
+
+
+def test_a_long_chinese_company_wraps_between_characters():
+    fonts()
+    text = "上海精密机械与航空航天零部件国际有限公司"
+    fitted = fit(text, "regular", 150.0, 40.0, 16.0, 12.0, 2)
+    assert len(fitted.lines) == 2 and not fitted.below_min
+    assert "".join(t for line in fitted.lines for _f, t in line.runs) == text
+    assert all(line.width * fitted.size <= 150.0 + 1e-6 for line in fitted.lines)

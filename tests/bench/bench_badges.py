@@ -8,6 +8,7 @@ a 1,000-badge PDF <= 5 MB.
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -22,6 +23,8 @@ from desktop_app.core.store import Stage
 
 
 def main(n: int = 1000) -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     data_dir = Path(tempfile.mkdtemp(prefix="bench-badges-"))
     desk = load_desk(data_dir)
     public = tickets.ensure_key_pair(data_dir)
