@@ -636,10 +636,10 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
             if getattr(ws, "sheet_state", "visible") != "visible" and len(wb.worksheets) > 1:
                 continue
             cells_of = Table([], [], "xlsx", sheet=ws.title)
-            start = ws.min_row or 1
 
-            def rows(ws=ws, start=start, t=cells_of) -> Iterator[tuple[int, list[str]]]:
-                for number, values in enumerate(ws.iter_rows(values_only=True), start=start):
+            def rows(ws=ws, t=cells_of) -> Iterator[tuple[int, list[str]]]:
+                # iter_rows starts at row 1 whatever the sheet's dimension says.
+                for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
                     yield number, [_excel_text(v, number, i, t) for i, v in enumerate(values)]
 
             try:
@@ -1137,6 +1137,9 @@ def _import(
 
     for row, target in planned:
         if target is None:
+            report.created += 1
+            if dry_run:
+                continue
             fields: dict[str, Any] = dict(row.fields)
             if row.codes:
                 fields["external_codes"] = row.codes
@@ -1144,7 +1147,6 @@ def _import(
                 fields["extra"] = row.extra
             attendee_id, payload = stage.new_attendee_payload(fields)
             items.append(("attendee_upserted", attendee_id, payload))
-            report.created += 1
             continue
         changed = _changes(target, row)
         if changed:

@@ -87,10 +87,13 @@ def write_xlsx(path: Path, n: int) -> None:
     wb.save(path)
 
 
-def timed_import(data_dir: Path, slug: str, file: Path, profile: bool = False) -> float:
+def timed_import(
+    data_dir: Path, slug: str, file: Path, profile: bool = False
+) -> tuple[float, float]:
     desk = load_desk(data_dir)
     with Stage.create(data_dir, slug, title="Bench", date="2026-03-12", desk=desk) as stage:
         profiler = cProfile.Profile() if profile else None
+        c0 = time.process_time()
         t0 = time.perf_counter()
         if profiler:
             profiler.enable()
@@ -98,11 +101,12 @@ def timed_import(data_dir: Path, slug: str, file: Path, profile: bool = False) -
         if profiler:
             profiler.disable()
         elapsed = time.perf_counter() - t0
+        cpu = time.process_time() - c0
         assert report.ok and report.created > 0, report.summary()
         if profiler:
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(30)
             pstats.Stats(profiler).sort_stats("tottime").print_stats(20)
-    return elapsed
+    return elapsed, cpu
 
 
 def main() -> None:
@@ -118,22 +122,27 @@ def main() -> None:
         data_dir.mkdir()
         csv_file = tmp_path / "iscritti.csv"
         write_csv(csv_file, n)
-        t_csv = timed_import(data_dir, "bench-csv", csv_file, args.profile)
-        print(f"CSV  import, {n} rows, fresh stage: {t_csv:6.2f} s  (target <= 3 s)")
+        t_csv, cpu = timed_import(data_dir, "bench-csv", csv_file, args.profile)
+        print(
+            f"CSV  import, {n} rows, fresh stage: {t_csv:6.2f} s  (CPU {cpu:5.2f} s; target <= 3 s)"
+        )
 
         desk = load_desk(data_dir)
         with Stage.open(data_dir, "bench-csv", desk) as stage:
             t0 = time.perf_counter()
             report = import_file(stage, csv_file)
             t_again = time.perf_counter() - t0
+            print(f"CSV  re-import, all unchanged:       {t_again:6.2f} s")
             assert report.unchanged == n, report.summary()
-        print(f"CSV  re-import, all unchanged:       {t_again:6.2f} s")
 
         if not args.skip_xlsx:
             xlsx_file = tmp_path / "iscritti.xlsx"
             write_xlsx(xlsx_file, n)
-            t_xlsx = timed_import(data_dir, "bench-xlsx", xlsx_file)
-            print(f"XLSX import, {n} rows, fresh stage: {t_xlsx:6.2f} s  (target <= 15 s)")
+            t_xlsx, cpu = timed_import(data_dir, "bench-xlsx", xlsx_file)
+            print(
+                f"XLSX import, {n} rows, fresh stage: {t_xlsx:6.2f} s  "
+                f"(CPU {cpu:5.2f} s; target <= 15 s)"
+            )
 
 
 if __name__ == "__main__":

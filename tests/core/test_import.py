@@ -613,6 +613,18 @@ def test_xlsx_row_numbers_are_the_sheet_rows(stage, tmp_path):
     assert [(p.row, p.column) for p in report.problems] == [(3, "Email")]
 
 
+def test_xlsx_data_that_starts_below_and_right(stage, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["B3"], ws["C3"], ws["D3"] = "Nome", "Cognome", "Email"
+    ws["B4"], ws["C4"], ws["D4"] = "Marco", "Rossi", "m@example.test"
+    ws["B6"], ws["C6"], ws["D6"] = "Anna", "Bianchi", "sbagliata"
+    wb.save(tmp_path / "l.xlsx")
+    report = import_file(stage, tmp_path / "l.xlsx")
+    assert [(p.row, p.column) for p in report.problems] == [(6, "Email")]
+    assert "Column A" not in report.extra_columns
+
+
 def test_xlsx_without_names_and_empty_workbook(stage, tmp_path):
     with pytest.raises(ImportFailed, match="Columns found: Azienda, Email"):
         import_file(stage, write_xlsx(tmp_path / "a.xlsx", [["Azienda", "Email"], ["x", "y"]]))
