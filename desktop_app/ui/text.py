@@ -13,7 +13,7 @@ SYMBOLS = {
     checkin.WRONG_STAGE: "⇄",
     checkin.INVALID: "⚠",
     checkin.CANCELLED: "⊘",
-    checkin.SESSION_FULL: "⛔",
+    checkin.SESSION_FULL: "⊠",
 }
 # Colours only back up the symbol and the words; they stay apart for colour-blind staff
 # (green / amber / red differ in lightness too). (background, text)

@@ -75,7 +75,7 @@ def test_session_door(qtbot, open_window, stage, people, desk_settings):
     assert window.banner.status == checkin.CHECKED_IN
     assert stage.session_attendance("S1", people[0].id)
     window.submit_scan(people[1].code)
-    assert window.banner.outcome.text() == "⛔  Session full"
+    assert window.banner.outcome.text() == "⊠  Session full"
     qtbot.waitUntil(lambda: window.dialog is not None)  # offers to let them in anyway
     window.dialog.accept()
     qtbot.waitUntil(lambda: window.banner.status == checkin.CHECKED_IN)
