@@ -12,10 +12,11 @@
 from __future__ import annotations
 
 import csv
+import json
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -259,7 +260,7 @@ def attendance_rows(stage: Stage, options: ExportOptions) -> list[Row]:
         raise InvalidInput(
             f"Unknown category '{options.category}'. Known: {', '.join(CATEGORIES)}."
         )
-    people = stage.attendees(category=options.category, include_cancelled=options.include_cancelled)
+    people = _attendees(stage, options)
     rows: list[Row] = []
     if options.session_id:
         arrivals = session_arrivals(stage, options.session_id)
@@ -285,28 +286,62 @@ def attendance_rows(stage: Stage, options: ExportOptions) -> list[Row]:
 
 def _value(row: Row, key: str, w: dict[str, str], lang: str) -> Any:
     """A cell as a Python value (datetime for arrivals, int for counts, else text)."""
-    a = row.attendee
+    return _getter(key, w, lang)(row)
+
+
+_ATTENDEE_NAMES = tuple(f.name for f in fields(Attendee))
+
+
+def _attendees(stage: Stage, options: ExportOptions) -> list[Attendee]:
+    """Like `Stage.attendees` (same filters, surname order), lean enough for 50,000 rows."""
+    sql = f"SELECT {', '.join(_ATTENDEE_NAMES)} FROM attendee"
+    where, args = [], []
+    if options.category:
+        where.append("category = ?")
+        args.append(options.category)
+    if options.checked_in_only and not options.session_id:
+        where.append("checkin_event_id IS NOT NULL")
+    if not options.include_cancelled:
+        where.append("status = 'active'")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY sort_name, id"
+    codes = _ATTENDEE_NAMES.index("external_codes")
+    extra = _ATTENDEE_NAMES.index("extra")
+    redacted = _ATTENDEE_NAMES.index("redacted")
+    out = []
+    for row in stage.conn.execute(sql, args):
+        row = list(row)
+        row[codes] = json.loads(row[codes]) if row[codes] != "[]" else []
+        row[extra] = json.loads(row[extra]) if row[extra] != "{}" else {}
+        row[redacted] = bool(row[redacted])
+        out.append(Attendee(*row))
+    return out
+
+
+def _getter(key: str, w: dict[str, str], lang: str) -> Any:
+    """row -> the cell of column `key`: chosen once per column, called once per row."""
     if key == "checked_in":
-        return w["yes"] if row.checked_in else w["no"]
+        yes, no = w["yes"], w["no"]
+        return lambda r: yes if r.checked_in else no
     if key == "first_arrival":
-        return row.arrival
+        return lambda r: r.arrival
     if key == "desk":
-        return row.desk
+        return lambda r: r.desk
     if key == "operator":
-        return row.operator
+        return lambda r: r.operator
     if key == "category":
-        return category_label(a.category, lang)
+        return lambda r: category_label(r.attendee.category, lang)
     if key == "status":
-        return w.get(a.status, a.status)
-    if key == "badge_prints":
-        return a.badge_prints
+        return lambda r: w.get(r.attendee.status, r.attendee.status)
     if key == "signature":
-        return ""
+        return lambda r: ""
     if key == "name":
-        return sorted_name(a) or (w["erased"] if a.redacted else "")
-    if a.redacted and key in ("last_name",) and not a.last_name:
-        return w["erased"]
-    return getattr(a, key)
+        return lambda r: sorted_name(r.attendee) or (w["erased"] if r.attendee.redacted else "")
+    if key == "last_name":
+        erased = w["erased"]
+        return lambda r: r.attendee.last_name or (erased if r.attendee.redacted else "")
+    return lambda r: getattr(r.attendee, key)
 
 
 def sorted_name(a: Attendee) -> str:
@@ -377,9 +412,21 @@ def write_csv(rows: list[Row], out: Path, options: ExportOptions) -> None:
     with open(out, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=options.delimiter, quoting=csv.QUOTE_MINIMAL)
         writer.writerow([COLUMNS[c][lang_index] for c in columns])
-        writer.writerows(
-            [neutralise(_text(_value(r, c, w, options.lang))) for c in columns] for r in rows
-        )
+        getters = [_getter(c, w, options.lang) for c in columns]
+        for start in range(0, len(rows), CHUNK):
+            writer.writerows(
+                [_csv_cell(get(r)) for get in getters] for r in rows[start : start + CHUNK]
+            )
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if value.__class__ is not str:
+        value = _text(value)
+    if value and value[0] in "=+-@\t\r":
+        return "'" + value
+    return value
 
 
 # --- XLSX ------------------------------------------------------------------------------------
@@ -483,8 +530,9 @@ def write_xlsx(stage: Stage, rows: list[Row], out: Path, options: ExportOptions)
     people = book.sheet(
         w["attendees"], [COLUMNS[c][it] for c in columns], [_WIDTHS[c] for c in columns]
     )
+    getters = [_getter(c, w, lang) for c in columns]
     for r in rows:
-        people.append([_value(r, c, w, lang) for c in columns])
+        people.append([get(r) for get in getters])
 
     sessions = book.sheet(
         w["sessions"],
