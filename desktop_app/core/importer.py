@@ -895,6 +895,8 @@ def _is_honorific(word: str) -> bool:
 
 
 def _countries(text: str) -> str:
+    if not any(sep in text for sep in ";,|\n"):
+        return text
     parts = [p.strip() for p in _COUNTRY_SPLIT.split(text) if p.strip()]
     return "; ".join(parts)
 
@@ -971,7 +973,10 @@ class _RowParser:
             if not value:
                 continue
             if name == "external_codes":
-                row.codes = [c.upper() for c in _CODE_SPLIT.split(value) if c]
+                if any(sep in value for sep in " ,;|\t\n\r"):
+                    row.codes = [c.upper() for c in _CODE_SPLIT.split(value) if c]
+                else:
+                    row.codes = [value.upper()]
             elif name == "category":
                 row.label = value
             elif name == "countries":
@@ -989,7 +994,11 @@ class _RowParser:
                 fields[name] = value
         for i in self.numeric_columns:
             value = cells[i]
-            if value and ((number, i) in self.lossy or _SCIENTIFIC.match(value)):
+            if not value:
+                continue
+            if (number, i) in self.lossy or (
+                ("E" in value or "e" in value) and _SCIENTIFIC.match(value)
+            ):
                 self.cut.setdefault(i, []).append(number)
         vat = fields.get("vat")
         if vat and len(vat) in (9, 10) and (number, self.vat_column) in self.numeric:

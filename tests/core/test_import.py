@@ -328,6 +328,22 @@ def test_reimport_updates_only_what_changed(stage, tmp_path):
     }
 
 
+def test_reimport_matches_by_ticket_code_even_when_the_email_changed(stage, tmp_path):
+    import_file(stage, write_csv(tmp_path / "a.csv", BASIC))
+    rows = [row[:] for row in BASIC]
+    rows[1][3] = "nicolo.berte@example.test"
+    rows[1].append("")
+    rows[0].append("Dieta")
+    rows[2].append("vegana")
+    rows[3].append("")
+    report = import_file(stage, write_csv(tmp_path / "b.csv", rows))
+    assert (report.created, report.updated, report.unchanged) == (0, 2, 1)
+    people = by_last_name(stage)
+    assert people["Bertè"].email == "nicolo.berte@example.test"
+    assert people["Bertelli"].extra == {"Dieta": "vegana"}
+    assert people["Bertè"].external_codes == ["IT-1"]
+
+
 def test_reimport_matches_by_email_when_there_is_no_code(stage, tmp_path):
     rows = [["Nome", "Cognome", "Email", "Ruolo"], ["Marco", "Rossi", "m@example.test", "CEO"]]
     import_file(stage, write_csv(tmp_path / "a.csv", rows))
