@@ -466,7 +466,12 @@ class XlsxSheet:
         return cell
 
     def append(
-        self, values: list[Any], *, percent_from: int | None = None, bold: bool = False
+        self,
+        values: list[Any],
+        *,
+        percent_from: int | None = None,
+        bold: bool = False,
+        in_filter: bool = True,
     ) -> None:
         out = []
         font = self.book.bold if bold else None
@@ -484,7 +489,8 @@ class XlsxSheet:
                 value = self._styled(value, font)
             out.append(value)
         self.ws.append(out)
-        self.rows += 1
+        if in_filter:  # a totals row stays out of the filter (and of any sorting)
+            self.rows += 1
 
     def close(self) -> None:
         from openpyxl.utils import get_column_letter

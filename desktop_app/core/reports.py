@@ -456,7 +456,8 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
     it = lang == "it"
     slugs = [s.slug for s in series.stages]
     stage_heads = [f"{s.city or s.title} {s.date}" for s in series.stages]
-    book = XlsxBook()
+    book = XlsxBook(lang)
+    _overview_sheet(book, series, it)
 
     cats = [c for c in CATEGORIES if any(c in s.by_category for s in series.stages)]
     head = ["Tappa" if it else "Stage", "Data" if it else "Date", "Città" if it else "City"]
@@ -485,6 +486,7 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
         ],
         percent_from=6,
         bold=True,
+        in_filter=False,
     )
 
     head = ["Nome" if it else "Name", "Azienda" if it else "Company", "Email"]
@@ -560,6 +562,46 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
                 [key, keys[key], *[getattr(s, attended).get(key, 0) for s in series.stages]]
             )
     book.save(out)
+
+
+def _overview_sheet(book: Any, series: Series, it: bool) -> None:
+    summary = series.summary()
+    sheet = book.sheet("Sintesi" if it else "Overview", None, [44, 14])
+    sheet.append(["Il roadshow in sintesi" if it else "The roadshow at a glance"], bold=True)
+    sheet.append(["Tappe" if it else "Stages", summary["stages"]])
+    sheet.append(["Iscrizioni" if it else "Registrations", summary["registered"]])
+    sheet.append(["Presenze" if it else "Check-ins", summary["checked_in"]])
+    sheet.append(["Persone diverse" if it else "Different people", summary["people"]])
+    sheet.append(["Aziende diverse" if it else "Different companies", summary["companies"]])
+    if series.erased:
+        sheet.append(
+            ["Iscrizioni con dati cancellati" if it else "Registrations erased", series.erased]
+        )
+    sheet.append([])
+    sheet.append(
+        ["Persone presenti a N tappe" if it else "People who attended N stages", ""], bold=True
+    )
+    for count, people in summary["people_by_stages_attended"].items():
+        label = (
+            (f"{count} tappe" if it else f"{count} stages")
+            if count != "1"
+            else ("1 tappa" if it else "1 stage")
+        )
+        if count == "0":
+            label = "nessuna (solo iscritte)" if it else "none (registered only)"
+        sheet.append([label, people])
+    if series.skipped:
+        sheet.append([])
+        sheet.append(
+            [
+                (
+                    "Tappe non lette (danneggiate o bloccate): "
+                    if it
+                    else "Stages not read (damaged or locked): "
+                )
+                + ", ".join(series.skipped)
+            ]
+        )
 
 
 def _rate(part: int, whole: int) -> float | None:

@@ -191,7 +191,17 @@ def test_series_report_matches_people_and_companies_across_stages(
     out = tmp_path / "series.xlsx"
     reports.write_series_xlsx(series, out)
     book = load_workbook(out)
-    assert book.sheetnames == ["Stages", "People", "Companies", "Countries of interest", "Sectors"]
+    assert book.sheetnames == [
+        "Overview",
+        "Stages",
+        "People",
+        "Companies",
+        "Countries of interest",
+        "Sectors",
+    ]
+    overview = {r[0]: r[1] for r in book["Overview"].iter_rows(values_only=True) if r and r[0]}
+    assert overview["Stages"] == 3 and overview["3 stages"] == 1
+    assert book["Stages"].auto_filter.ref == "A1:M4"  # the totals row stays out of the filter
     stages = list(book["Stages"].iter_rows(values_only=True))
     assert stages[0][:7] == (
         "Stage",
