@@ -19,7 +19,7 @@ from typing import Any
 
 from desktop_app.cli import Context, Result
 from desktop_app.core import export, privacy, reports, sessions
-from desktop_app.core.errors import AttendeeNotFound
+from desktop_app.core.errors import AttendeeNotFound, InvalidInput
 from desktop_app.core.model import CATEGORIES
 
 
@@ -48,12 +48,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("slug")
     p.add_argument("--session", default="")
     p.add_argument("--category", choices=CATEGORIES)
+    p.add_argument("--hub", help="ask this sync hub whether the numbers are final (with --token)")
+    p.add_argument("--token", help="an organizer (admin) token of the hub")
+    p.add_argument("--hub-db", help="or read the hub's own database file (on the hub's computer)")
     p.set_defaults(handler=cmd_report_stage)
     p = report_sub.add_parser(
         "series", parents=[common], help="every stage in the data dir in one XLSX workbook"
     )
     p.add_argument("--out", required=True, help="the .xlsx file to write")
     p.add_argument("--lang", default="en", choices=("en", "it"))
+    p.add_argument("--hub-db", help="read the stages the hub holds instead of the data dir's")
     p.set_defaults(handler=cmd_report_series)
 
     session = sub.add_parser("session", parents=[common], help="sessions inside a stage")
@@ -124,11 +128,32 @@ def _stats_json(stats: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def _hub_desks(ctx: Context, args: argparse.Namespace, slug: str) -> list[dict[str, Any]] | None:
+    """The hub's per-desk status of a stage, when the command was told where the hub is."""
+    if args.hub_db:
+        from desktop_app.sync.hubstore import HubStore
+
+        with HubStore(Path(args.hub_db)) as store:
+            return store.status(slug)["desks"]
+    if args.hub:
+        if not args.token:
+            raise InvalidInput("--hub needs --token (an organizer token of the hub).")
+        from desktop_app.sync.client import HubClient
+
+        client = HubClient(args.hub, args.token, ctx.desk.id)
+        try:
+            return client.status(slug)["desks"]
+        finally:
+            client.close()
+    return None
+
+
 def cmd_report_stage(ctx: Context, args: argparse.Namespace) -> Result:
+    hub_desks = _hub_desks(ctx, args, args.slug)
     with ctx.open_stage(args.slug) as stage:
         session_id = sessions.session(stage, args.session)["id"] if args.session else ""
         stats = reports.stage_statistics(stage, session_id=session_id, category=args.category)
-        final = reports.finality(stage)
+        final = reports.finality(stage, hub_desks)
     data = _stats_json(stats)
     data["final"] = final.to_dict()
     lines = [
@@ -148,8 +173,21 @@ def cmd_report_stage(ctx: Context, args: argparse.Namespace) -> Result:
     return Result(data, "\n".join(lines))
 
 
+def _hub_projections(hub_db: Path):
+    from desktop_app.sync.hubstore import HubStore
+
+    with HubStore(hub_db) as store:
+        for info in store.stages():
+            yield store.projection(info["id"])
+
+
 def cmd_report_series(ctx: Context, args: argparse.Namespace) -> Result:
-    series = reports.collect_series(ctx.data_dir, ctx.desk)
+    if args.hub_db:
+        if not Path(args.hub_db).exists():
+            raise InvalidInput(f"There is no hub database at {args.hub_db}.")
+        series = reports.series_from_stages(_hub_projections(Path(args.hub_db)))
+    else:
+        series = reports.collect_series(ctx.data_dir, ctx.desk)
     reports.write_series_xlsx(series, Path(args.out), lang=args.lang)
     summary = series.summary()
     summary["file"] = args.out

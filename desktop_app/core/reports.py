@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -414,8 +415,7 @@ def collect_series(data_dir: Path, desk: Desk | None = None) -> Series:
     """Read every stage file in the data dir (oldest date first)."""
     desk = desk or load_desk(data_dir)
     series = Series()
-    listed = [s for s in list_stages(data_dir)]
-    for entry in sorted(listed, key=lambda s: (s.get("date") or "", s["slug"])):
+    for entry in sorted(list_stages(data_dir), key=lambda s: (s.get("date") or "", s["slug"])):
         if "error" in entry:
             series.skipped.append(entry["slug"])
             continue
@@ -426,6 +426,17 @@ def collect_series(data_dir: Path, desk: Desk | None = None) -> Series:
             continue
         with stage:
             _add_stage(series, stage)
+    _merge_companies_by_name(series)
+    return series
+
+
+def series_from_stages(stages: Iterable[Stage]) -> Series:
+    """The series over stages opened elsewhere (e.g. the hub's projections); each is closed."""
+    series = Series()
+    for stage in stages:
+        with stage:
+            _add_stage(series, stage)
+    series.stages.sort(key=lambda s: (s.date, s.slug))
     _merge_companies_by_name(series)
     return series
 

@@ -276,3 +276,19 @@ def test_erase_blanks_a_person(capsys, dd, tmp_path):
         for r in csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig")), delimiter=";")
     }
     assert rows[code]["Last name"] == "(erased)" and rows[code]["Email"] == ""
+
+
+def test_series_and_finality_from_the_hub_database(capsys, dd, tmp_path):
+    file, hub = tmp_path / "demo.stage", tmp_path / "hub.sqlite"
+    assert run(capsys, "--json", "--data-dir", dd, "stage", "export", "demo", "--out", file)[0] == 0
+    assert run(capsys, "--json", "hub", "import", "--db", hub, file)[0] == 0
+    out = tmp_path / "hub-series.xlsx"
+    code, data = run(capsys, "--json", "report", "series", "--hub-db", hub, "--out", out)
+    assert code == 0 and data["stages"] == 1 and data["registered"] == 40
+    code, data = run(capsys, "--json", "--data-dir", dd, "report", "stage", "demo", "--hub-db", hub)
+    # the hub holds every event, but this desk never synced: not final, and it says why
+    assert code == 0 and data["final"]["state"] == "not_final" and data["final"]["reasons"]
+    code, data = run(
+        capsys, "--json", "report", "series", "--hub-db", tmp_path / "no.sqlite", "--out", out
+    )
+    assert code == 1
