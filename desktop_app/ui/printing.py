@@ -625,7 +625,11 @@ class BatchPrintDialog(QDialog):
         form = QFormLayout()
         self.layout_box = QComboBox(self)
         for name in layout_names(self.data_dir):
-            self.layout_box.addItem(name, name)
+            try:
+                title = load_layout(name, self.data_dir).title
+            except RoadshowError:
+                continue  # a broken organizer layout: the command line says what is wrong
+            self.layout_box.addItem(title, name)
         wanted = settings.get("badges/layout") if settings is not None else "a6-portrait"
         index = self.layout_box.findData(wanted)
         self.layout_box.setCurrentIndex(max(0, index))
@@ -691,14 +695,20 @@ class BatchPrintDialog(QDialog):
         self.stop_button.clicked.connect(self.stop)
         self.close_button.clicked.connect(self.reject)
 
+        self.preview = BadgePreview(self)
+        self.preview.setMinimumSize(260, 260)
+        top = QHBoxLayout()
+        top.addLayout(form, 3)
+        top.addWidget(self.preview, 2)
+
         box = QVBoxLayout(self)
-        box.addLayout(form)
+        box.addLayout(top)
         box.addWidget(self.count_label)
         box.addWidget(self.progress)
         box.addWidget(self.status)
         box.addWidget(self.buttons)
 
-        for widget in (self.category_box, self.sort_box):
+        for widget in (self.category_box, self.sort_box, self.layout_box):
             widget.currentIndexChanged.connect(self.update_count)
         for check in (self.not_printed, self.checked_in):
             check.toggled.connect(self.update_count)
@@ -735,16 +745,17 @@ class BatchPrintDialog(QDialog):
     def update_count(self) -> int:
         r = self.request()
         try:
-            count = len(
-                select_attendees(
-                    self.stage,
-                    category=r.category,
-                    not_printed=r.not_printed,
-                    checked_in=r.checked_in,
-                    sort=r.sort,
-                )
+            people = select_attendees(
+                self.stage,
+                category=r.category,
+                not_printed=r.not_printed,
+                checked_in=r.checked_in,
+                sort=r.sort,
             )
+            count = len(people)
             self.count_label.setText(_tr("%1 badges").replace("%1", str(count)))
+            # the first badge of the batch, as it will print
+            self.preview.show_badge(self.stage, people[0], r.layout, self.data_dir)
         except RoadshowError as exc:
             count = 0
             self.count_label.setText(exc.message)

@@ -141,6 +141,7 @@ def test_batch_dialog_renders_on_a_worker_with_progress(qtbot, stage, data_dir, 
     assert dialog.layout_box.currentData() == "a6-4up-a4"
     assert dialog.to_pdf.isChecked()  # no system printer here
     assert "8 badges" in dialog.count_label.text()
+    assert len(dialog.preview.images) == 1  # the first badge of the batch, as it will print
     dialog.category_box.setCurrentIndex(dialog.category_box.findData("consul"))
     assert "2 badges" in dialog.count_label.text()
     dialog.category_box.setCurrentIndex(0)
