@@ -20,7 +20,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -44,6 +44,48 @@ REFRESH_MS = 3000
 MAX_BARS = 12
 _BLUE = QColor(41, 84, 153)
 _GREY = QColor(191, 199, 214)
+
+# Italian words until the shipped catalogue (resources/i18n) carries this screen's strings:
+# Qt's translation wins whenever it has one.
+_ITALIAN = {
+    "(The hub could not be asked: %1)": "(Non è stato possibile chiedere all'hub: %1)",
+    "(not given)": "(non indicato)",
+    "All categories": "Tutte le categorie",
+    "Arrivals per 15 minutes": "Ingressi ogni 15 minuti",
+    "Arrivals": "Ingressi",
+    "Ask the hub": "Chiedi all'hub",
+    "Asking the hub…": "Richiesta all'hub in corso…",
+    "By category": "Per categoria",
+    "By country of interest": "Per paese di interesse",
+    "By sector": "Per settore",
+    "Category": "Categoria",
+    "Checked in": "Presenti",
+    "Checked-in people only (exports)": "Solo presenti (esportazioni)",
+    "Export CSV…": "Esporta CSV…",
+    "Export Excel…": "Esporta Excel…",
+    "Export PDF…": "Esporta PDF…",
+    "Export failed: %1": "Esportazione non riuscita: %1",
+    "Export the attendance list": "Esporta l'elenco presenze",
+    "Exported %1 people to %2": "Esportate %1 persone in %2",
+    "Exporting…": "Esportazione in corso…",
+    "Not checked in\n%1": "Assenti\n%1",
+    "Present at the session": "Presenti alla sessione",
+    "Registered": "Iscritti",
+    "Registered\n%1": "Iscritti\n%1",
+    "Reports — %1": "Report — %1",
+    "Session": "Sessione",
+    "Signature column (PDF)": "Colonna firma (PDF)",
+    "Whole stage (entrance)": "Tutta la tappa (ingresso)",
+    "⟲ Numbers are not final yet: %1": "⟲ I numeri non sono ancora definitivi: %1",
+    "✔ Numbers are final: every desk was heard from since its last check-in.": (
+        "✔ Numeri definitivi: ogni postazione si è sincronizzata dopo il suo ultimo ingresso."
+    ),
+    "? Whether the numbers are final is not known: the sync hub has not said "
+    "which desks it heard from.": (
+        "? Non si sa se i numeri sono definitivi: l'hub di sincronizzazione non ha detto "
+        "da quali postazioni ha ricevuto dati."
+    ),
+}
 
 SavePath = Callable[[str, str], "Path | None"]  # (format, suggested name) -> path or None
 HubStatus = Callable[[], "list[dict[str, Any]] | None"]  # the hub's desks list, or None
@@ -83,6 +125,12 @@ class ReportsWindow(QWidget):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
+
+    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102
+        translated = QCoreApplication.translate("ReportsWindow", text, disambiguation, n)
+        if translated == text and self.lang == "it":
+            return _ITALIAN.get(text, text)
+        return translated
 
     # --- layout ------------------------------------------------------------------------------
 

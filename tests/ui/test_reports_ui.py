@@ -139,3 +139,14 @@ def _left():
     from PySide6.QtCore import Qt
 
     return Qt.MouseButton.LeftButton
+
+
+def test_italian_screen(qtbot, stage, people, inline):
+    widget = ReportsWindow(stage, lang="it")
+    qtbot.addWidget(widget)
+    assert widget.registered_label.text().split() == ["Iscritti", "5"]
+    assert widget.category_box.itemText(widget.category_box.findData("consul")) == (
+        "Console / Delegazione"
+    )
+    assert "Non si sa" in widget.final_label.text()
+    assert widget.export_buttons["pdf"].text() == "Esporta PDF…"
