@@ -100,7 +100,7 @@ class HubClient:
         unsynced: int | None = None,
         **kw: Any,
     ) -> dict[str, Any]:
-        headers = {}
+        headers = kw.pop("headers", {})
         if clock_ms is not None:
             headers[protocol.HEADER_CLOCK] = str(clock_ms)
         if unsynced is not None:
@@ -137,9 +137,18 @@ class HubClient:
     def push(
         self, slug: str, events: list[Event], *, clock_ms: int, unsynced: int
     ) -> dict[str, Any]:
-        body = {"events": [protocol.event_to_wire(e) for e in events]}
+        body = json.dumps(
+            {"events": [protocol.event_to_wire(e) for e in events]},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ).encode("utf-8")
         return self.request(
-            "POST", f"/stages/{slug}/events", json=body, clock_ms=clock_ms, unsynced=unsynced
+            "POST",
+            f"/stages/{slug}/events",
+            content=body,
+            headers={"Content-Type": "application/json"},
+            clock_ms=clock_ms,
+            unsynced=unsynced,
         )
 
     def pull(

@@ -105,7 +105,20 @@ def event_from_wire(data: object, index: int = 0) -> Event:
 
 
 def event_to_wire(event: Event) -> dict[str, Any]:
-    data = event.to_dict()
+    # Field by field rather than dataclasses.asdict, which deep-copies every payload.
+    data = {
+        "id": event.id,
+        "stage_id": event.stage_id,
+        "desk_id": event.desk_id,
+        "desk_seq": event.desk_seq,
+        "hlc": event.hlc,
+        "kind": event.kind,
+        "attendee_id": event.attendee_id,
+        "payload": event.payload,
+        "recorded_at": event.recorded_at,
+        "desk_name": event.desk_name,
+        "operator": event.operator,
+    }
     if event.hub_seq is not None:
         data["hub_seq"] = event.hub_seq
     return data

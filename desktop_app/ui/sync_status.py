@@ -299,7 +299,10 @@ class SyncService(QObject):
         """Count this desk's waiting events again (after a check-in, before the next round)."""
         waiting = self._waiting()
         if waiting != self.status.waiting:
+            more = waiting > self.status.waiting
             self._set(replace(self.status, waiting=waiting))
+            if more and self.status.state == ONLINE:
+                self.sync_now()  # a new check-in: the other desks see it within seconds
 
 
 # --- the indicator --------------------------------------------------------------------------------
