@@ -475,10 +475,15 @@ def _read(path: Path, mapping: dict[str, str] | None = None) -> Table:
         )
     try:
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(128)
     except OSError as exc:
         raise ImportFailed(f"The file {path.name} cannot be read ({exc.strerror}).") from exc
     if head.startswith(b"PK\x03\x04"):
+        if b"opendocument" in head:
+            raise ImportFailed(
+                f"{path.name} is an OpenDocument (.ods) spreadsheet. Save it as .xlsx or CSV "
+                "(File > Save as), then import that."
+            )
         return _read_xlsx(path, mapping)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportFailed(
@@ -517,23 +522,23 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             "Import a CSV or an Excel .xlsx file."
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        pass
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError as exc:
-        raise ImportFailed(
-            f"The characters of {path.name} are in an encoding the importer does not know "
-            "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
-        ) from exc
-    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\r\n\t")
-    if controls > 0.01 * min(len(text), 65536):
+        try:
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError as exc:
+            raise ImportFailed(
+                f"The characters of {path.name} are in an encoding the importer does not know "
+                "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
+            ) from exc
+    head = text[:65536]
+    controls = sum(1 for c in head if c < " " and c not in "\r\n\t")
+    if controls > 0.01 * len(head):
         raise ImportFailed(
             f"{path.name} is not a text file (it contains binary data). "
             "Import a CSV or an Excel .xlsx file."
         )
-    return text, "cp1252"
+    return text, encoding
 
 
 def _sniff_delimiter(text: str) -> str:

@@ -510,6 +510,29 @@ def test_old_xls_and_broken_xlsx(stage, tmp_path):
         import_file(stage, broken)
 
 
+def test_other_spreadsheet_formats_say_what_to_do(stage, tmp_path):
+    import zipfile
+
+    ods = tmp_path / "iscritti.ods"
+    with zipfile.ZipFile(ods, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("content.xml", "<x/>")
+    with pytest.raises(ImportFailed, match=r"OpenDocument.*xlsx or CSV"):
+        import_file(stage, ods)
+    docx = tmp_path / "lettera.xlsx"
+    with zipfile.ZipFile(docx, "w") as z:
+        z.writestr("word/document.xml", "<x/>")
+    with pytest.raises(ImportFailed, match="not a readable Excel"):
+        import_file(stage, docx)
+
+
+def test_text_full_of_control_characters_is_binary(stage, tmp_path):
+    path = tmp_path / "strano.csv"
+    path.write_bytes(bytes([1, 2, 3, 4, 5, 6, 7, 65]) * 500)
+    with pytest.raises(ImportFailed, match="not a text file"):
+        import_file(stage, path)
+
+
 def test_wrong_encoding(stage, tmp_path):
     path = tmp_path / "l.csv"
     # Bytes that are neither UTF-8 nor Windows-1252 (0x81 and 0x8d are unassigned there).
