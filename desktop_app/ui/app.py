@@ -50,9 +50,9 @@ def install_language(app: QApplication, settings: Settings, cache_dir: Path) -> 
     language = i18n.choose_language(settings.get("ui/language"))
     for old in getattr(app, "_roadshow_translators", []):
         app.removeTranslator(old)
-    translator = i18n.load_translator(language, cache_dir) if language != "en" else None
-    app._roadshow_translators = [translator] if translator else []  # keep a reference
-    if translator:
+    translators = i18n.load_translators(language, cache_dir) if language != "en" else []
+    app._roadshow_translators = translators  # Qt does not own them: keep a reference
+    for translator in translators:
         app.installTranslator(translator)
     text.set_locale(i18n.locale_for(language))
     return language

@@ -31,40 +31,46 @@ def _lrelease() -> str | None:
     return shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
 
-def compiled_catalog(language: str, cache_dir: Path) -> Path | None:
-    """The .qm for a language, compiled from its .ts when the source changed."""
-    source = paths.resource("i18n", f"roadshow_{language}.ts")
+def compiled_catalog(source: Path, cache_dir: Path) -> Path | None:
+    """The .qm of a .ts source, compiled when the source changed."""
     if not source.exists():
         return None
     shipped = source.with_suffix(".qm")  # a wheel may ship compiled catalogues
     if shipped.exists() and shipped.stat().st_mtime >= source.stat().st_mtime:
         return shipped
     digest = hashlib.sha256(source.read_bytes()).hexdigest()[:12]
-    target = cache_dir / f"roadshow_{language}-{digest}.qm"
+    target = cache_dir / f"{source.stem}-{digest}.qm"
     if target.exists():
         return target
     tool = _lrelease()
     if tool is None:
         return None
     cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cache_dir / f"roadshow_{language}.partial"
+    tmp = cache_dir / f"{source.stem}.partial"
     result = subprocess.run(
         [tool, "-silent", str(source), "-qm", str(tmp)], capture_output=True, timeout=60
     )
     if result.returncode != 0 or not tmp.exists():
         return None
-    for old in cache_dir.glob(f"roadshow_{language}-*.qm"):
+    for old in cache_dir.glob(f"{source.stem}-*.qm"):
         old.unlink(missing_ok=True)
     tmp.replace(target)
     return target
 
 
-def load_translator(language: str, cache_dir: Path) -> QTranslator | None:
-    catalog = compiled_catalog(language, cache_dir)
-    if catalog is None:
-        return None
-    translator = QTranslator()
-    return translator if translator.load(str(catalog)) else None
+def catalogs(language: str) -> list[Path]:
+    """Every shipped catalogue of a language: the lupdate one and the hand-kept ones."""
+    return sorted(paths.resource("i18n").glob(f"*_{language}.ts"))
+
+
+def load_translators(language: str, cache_dir: Path) -> list[QTranslator]:
+    out = []
+    for source in catalogs(language):
+        catalog = compiled_catalog(source, cache_dir)
+        translator = QTranslator()
+        if catalog is not None and translator.load(str(catalog)):
+            out.append(translator)
+    return out
 
 
 def locale_for(language: str) -> QLocale:

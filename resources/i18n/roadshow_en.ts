@@ -154,209 +154,209 @@
         <translation>Scan the QR code or type a name…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152" />
-        <location filename="../../desktop_app/ui/main_window.py" line="344" />
+        <location filename="../../desktop_app/ui/main_window.py" line="153" />
+        <location filename="../../desktop_app/ui/main_window.py" line="345" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Results (↑↓ to choose, Enter to check in)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207" />
-        <location filename="../../desktop_app/ui/main_window.py" line="401" />
+        <location filename="../../desktop_app/ui/main_window.py" line="208" />
+        <location filename="../../desktop_app/ui/main_window.py" line="402" />
         <source>Check in (Enter)</source>
         <translation>Check in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208" />
+        <location filename="../../desktop_app/ui/main_window.py" line="209" />
         <source>Undo (F4)</source>
         <translation>Undo (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209" />
+        <location filename="../../desktop_app/ui/main_window.py" line="210" />
         <source>Edit (F5)</source>
         <translation>Edit (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <location filename="../../desktop_app/ui/main_window.py" line="211" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243" />
+        <location filename="../../desktop_app/ui/main_window.py" line="244" />
         <source>Last check-ins</source>
         <translation>Last check-ins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261" />
+        <location filename="../../desktop_app/ui/main_window.py" line="262" />
         <source>F2 Walk-in</source>
         <translation>F2 Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="262" />
+        <location filename="../../desktop_app/ui/main_window.py" line="263" />
         <source>F3 Print badge</source>
         <translation>F3 Print badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <location filename="../../desktop_app/ui/main_window.py" line="264" />
         <source>F4 Undo check-in</source>
         <translation>F4 Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264" />
+        <location filename="../../desktop_app/ui/main_window.py" line="265" />
         <source>F5 Edit</source>
         <translation>F5 Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276" />
+        <location filename="../../desktop_app/ui/main_window.py" line="277" />
         <source>&amp;Stage</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <location filename="../../desktop_app/ui/main_window.py" line="278" />
         <source>Reports…</source>
         <translation>Reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="280" />
+        <location filename="../../desktop_app/ui/main_window.py" line="281" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="284" />
+        <location filename="../../desktop_app/ui/main_window.py" line="285" />
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285" />
+        <location filename="../../desktop_app/ui/main_window.py" line="286" />
         <source>Camera scanning</source>
         <translation>Camera scanning</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="289" />
+        <location filename="../../desktop_app/ui/main_window.py" line="290" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="320" />
+        <location filename="../../desktop_app/ui/main_window.py" line="321" />
         <source>Present %1 / %2</source>
         <translation>Present %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="330" />
+        <location filename="../../desktop_app/ui/main_window.py" line="331" />
         <source>undone</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <location filename="../../desktop_app/ui/main_window.py" line="333" />
         <source>again</source>
         <translation>again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="342" />
+        <location filename="../../desktop_app/ui/main_window.py" line="343" />
         <source>Session door: %1</source>
         <translation>Session door: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="369" />
+        <location filename="../../desktop_app/ui/main_window.py" line="370" />
         <source>Nobody selected</source>
         <translation>Nobody selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="371" />
+        <location filename="../../desktop_app/ui/main_window.py" line="372" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scan a QR code, or type two letters of a name and pick with ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="377" />
+        <location filename="../../desktop_app/ui/main_window.py" line="378" />
         <source>%1 people selected</source>
         <translation>%1 people selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="379" />
+        <location filename="../../desktop_app/ui/main_window.py" line="380" />
         <source>Check in all (Enter)</source>
         <translation>Check in all (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="389" />
+        <location filename="../../desktop_app/ui/main_window.py" line="390" />
         <source>Checked in at %1 (%2)</source>
         <translation>Checked in at %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="394" />
+        <location filename="../../desktop_app/ui/main_window.py" line="395" />
         <source>Not checked in yet</source>
         <translation>Not checked in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="396" />
+        <location filename="../../desktop_app/ui/main_window.py" line="397" />
         <source>Badges printed: %1</source>
         <translation>Badges printed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="397" />
+        <location filename="../../desktop_app/ui/main_window.py" line="398" />
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="547" />
+        <location filename="../../desktop_app/ui/main_window.py" line="548" />
         <source>Session full</source>
         <translation>Session full</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="548" />
+        <location filename="../../desktop_app/ui/main_window.py" line="549" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>The session is full. Let %1 in anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="549" />
+        <location filename="../../desktop_app/ui/main_window.py" line="550" />
         <source>Let in anyway</source>
         <translation>Let in anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="591" />
+        <location filename="../../desktop_app/ui/main_window.py" line="592" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Choose one person to undo their check-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="596" />
+        <location filename="../../desktop_app/ui/main_window.py" line="597" />
         <source>%1 is not checked in: nothing to undo.</source>
         <translation>%1 is not checked in: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="613" />
+        <location filename="../../desktop_app/ui/main_window.py" line="614" />
         <source>Check-in undone</source>
         <translation>Check-in undone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="622" />
+        <location filename="../../desktop_app/ui/main_window.py" line="623" />
         <source>Choose one person to edit.</source>
         <translation>Choose one person to edit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="635" />
+        <location filename="../../desktop_app/ui/main_window.py" line="636" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="678" />
+        <location filename="../../desktop_app/ui/main_window.py" line="679" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>The new language applies the next time the desk starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="687" />
+        <location filename="../../desktop_app/ui/main_window.py" line="688" />
         <source>Choose who gets a badge first.</source>
         <translation>Choose who gets a badge first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="695" />
+        <location filename="../../desktop_app/ui/main_window.py" line="696" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>Badge printing is not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="721" />
+        <location filename="../../desktop_app/ui/main_window.py" line="722" />
         <source>Reports are not available on this desk yet.</source>
         <translation>Reports are not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="763" />
+        <location filename="../../desktop_app/ui/main_window.py" line="764" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>No camera found: scanning with the camera is off.</translation>
     </message>
@@ -417,6 +417,171 @@
         <location filename="../../desktop_app/ui/dialogs.py" line="55" />
         <source>e.g. wrong person, scanned twice</source>
         <translation>e.g. wrong person, scanned twice</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="121" />
+        <source>Reports — %1</source>
+        <translation>Reports — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="148" />
+        <source>Session</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="151" />
+        <source>Category</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="153" />
+        <source>All categories</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="157" />
+        <source>Checked-in people only (exports)</source>
+        <translation>Checked-in people only (exports)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="159" />
+        <source>Signature column (PDF)</source>
+        <translation>Signature column (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="178" />
+        <source>Ask the hub</source>
+        <translation>Ask the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="184" />
+        <source>Arrivals per 15 minutes</source>
+        <translation>Arrivals per 15 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="185" />
+        <source>By category</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="186" />
+        <source>By country of interest</source>
+        <translation>By country of interest</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="187" />
+        <source>By sector</source>
+        <translation>By sector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="200" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="201" />
+        <source>Export Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="202" />
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="216" />
+        <source>Whole stage (entrance)</source>
+        <translation>Whole stage (entrance)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="248" />
+        <source>Registered
+%1</source>
+        <translation>Registered
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="249" />
+        <source>Present at the session</source>
+        <translation>Present at the session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="249" />
+        <location filename="../../desktop_app/ui/reports.py" line="285" />
+        <location filename="../../desktop_app/ui/reports.py" line="296" />
+        <source>Checked in</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="251" />
+        <source>Not checked in
+%1</source>
+        <translation>Not checked in
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="259" />
+        <source>✔ Numbers are final: every desk was heard from since its last check-in.</source>
+        <translation>✔ Numbers are final: every desk was heard from since its last check-in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="262" />
+        <source>⟲ Numbers are not final yet: %1</source>
+        <translation>⟲ Numbers are not final yet: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="267" />
+        <source>? Whether the numbers are final is not known: the sync hub has not said which desks it heard from.</source>
+        <translation>? Whether the numbers are final is not known: the sync hub has not said which desks it heard from.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="279" />
+        <source>Arrivals</source>
+        <translation>Arrivals</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="284" />
+        <location filename="../../desktop_app/ui/reports.py" line="295" />
+        <source>Registered</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="292" />
+        <source>(not given)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="317" />
+        <source>Asking the hub…</source>
+        <translation>Asking the hub…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="331" />
+        <source>(The hub could not be asked: %1)</source>
+        <translation>(The hub could not be asked: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="341" />
+        <source>Export the attendance list</source>
+        <translation>Export the attendance list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="363" />
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="372" />
+        <source>Exported %1 people to %2</source>
+        <translation>Exported %1 people to %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="381" />
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
     </message>
 </context>
 <context>

@@ -154,209 +154,209 @@
         <translation>Scansiona il QR o digita un nome…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="152" />
-        <location filename="../../desktop_app/ui/main_window.py" line="344" />
+        <location filename="../../desktop_app/ui/main_window.py" line="153" />
+        <location filename="../../desktop_app/ui/main_window.py" line="345" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Risultati (↑↓ per scegliere, Invio per entrare)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207" />
-        <location filename="../../desktop_app/ui/main_window.py" line="401" />
+        <location filename="../../desktop_app/ui/main_window.py" line="208" />
+        <location filename="../../desktop_app/ui/main_window.py" line="402" />
         <source>Check in (Enter)</source>
         <translation>Fai entrare (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208" />
+        <location filename="../../desktop_app/ui/main_window.py" line="209" />
         <source>Undo (F4)</source>
         <translation>Annulla (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209" />
+        <location filename="../../desktop_app/ui/main_window.py" line="210" />
         <source>Edit (F5)</source>
         <translation>Modifica (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <location filename="../../desktop_app/ui/main_window.py" line="211" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="243" />
+        <location filename="../../desktop_app/ui/main_window.py" line="244" />
         <source>Last check-ins</source>
         <translation>Ultimi ingressi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="261" />
+        <location filename="../../desktop_app/ui/main_window.py" line="262" />
         <source>F2 Walk-in</source>
         <translation>F2 Nuovo iscritto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="262" />
+        <location filename="../../desktop_app/ui/main_window.py" line="263" />
         <source>F3 Print badge</source>
         <translation>F3 Stampa badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <location filename="../../desktop_app/ui/main_window.py" line="264" />
         <source>F4 Undo check-in</source>
         <translation>F4 Annulla ingresso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264" />
+        <location filename="../../desktop_app/ui/main_window.py" line="265" />
         <source>F5 Edit</source>
         <translation>F5 Modifica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276" />
+        <location filename="../../desktop_app/ui/main_window.py" line="277" />
         <source>&amp;Stage</source>
         <translation>&amp;Tappa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <location filename="../../desktop_app/ui/main_window.py" line="278" />
         <source>Reports…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="280" />
+        <location filename="../../desktop_app/ui/main_window.py" line="281" />
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="284" />
+        <location filename="../../desktop_app/ui/main_window.py" line="285" />
         <source>&amp;Desk</source>
         <translation>&amp;Postazione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285" />
+        <location filename="../../desktop_app/ui/main_window.py" line="286" />
         <source>Camera scanning</source>
         <translation>Scansione con la webcam</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="289" />
+        <location filename="../../desktop_app/ui/main_window.py" line="290" />
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="320" />
+        <location filename="../../desktop_app/ui/main_window.py" line="321" />
         <source>Present %1 / %2</source>
         <translation>Presenti %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="330" />
+        <location filename="../../desktop_app/ui/main_window.py" line="331" />
         <source>undone</source>
         <translation>annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <location filename="../../desktop_app/ui/main_window.py" line="333" />
         <source>again</source>
         <translation>già</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="342" />
+        <location filename="../../desktop_app/ui/main_window.py" line="343" />
         <source>Session door: %1</source>
         <translation>Ingresso sessione: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="369" />
+        <location filename="../../desktop_app/ui/main_window.py" line="370" />
         <source>Nobody selected</source>
         <translation>Nessuno selezionato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="371" />
+        <location filename="../../desktop_app/ui/main_window.py" line="372" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scansiona un QR, oppure digita due lettere del nome e scegli con ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="377" />
+        <location filename="../../desktop_app/ui/main_window.py" line="378" />
         <source>%1 people selected</source>
         <translation>%1 persone selezionate</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="379" />
+        <location filename="../../desktop_app/ui/main_window.py" line="380" />
         <source>Check in all (Enter)</source>
         <translation>Fai entrare tutti (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="389" />
+        <location filename="../../desktop_app/ui/main_window.py" line="390" />
         <source>Checked in at %1 (%2)</source>
         <translation>Entrato alle %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="394" />
+        <location filename="../../desktop_app/ui/main_window.py" line="395" />
         <source>Not checked in yet</source>
         <translation>Non ancora entrato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="396" />
+        <location filename="../../desktop_app/ui/main_window.py" line="397" />
         <source>Badges printed: %1</source>
         <translation>Badge stampati: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="397" />
+        <location filename="../../desktop_app/ui/main_window.py" line="398" />
         <source>Code: %1</source>
         <translation>Codice: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="547" />
+        <location filename="../../desktop_app/ui/main_window.py" line="548" />
         <source>Session full</source>
         <translation>Sessione al completo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="548" />
+        <location filename="../../desktop_app/ui/main_window.py" line="549" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>La sessione è al completo. Far entrare comunque %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="549" />
+        <location filename="../../desktop_app/ui/main_window.py" line="550" />
         <source>Let in anyway</source>
         <translation>Fai entrare comunque</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="591" />
+        <location filename="../../desktop_app/ui/main_window.py" line="592" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Scegli una persona per annullarne l'ingresso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="596" />
+        <location filename="../../desktop_app/ui/main_window.py" line="597" />
         <source>%1 is not checked in: nothing to undo.</source>
         <translation>%1 non è entrato: niente da annullare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="613" />
+        <location filename="../../desktop_app/ui/main_window.py" line="614" />
         <source>Check-in undone</source>
         <translation>Ingresso annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="622" />
+        <location filename="../../desktop_app/ui/main_window.py" line="623" />
         <source>Choose one person to edit.</source>
         <translation>Scegli una persona da modificare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="635" />
+        <location filename="../../desktop_app/ui/main_window.py" line="636" />
         <source>Saved: %1</source>
         <translation>Salvato: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="678" />
+        <location filename="../../desktop_app/ui/main_window.py" line="679" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>La nuova lingua vale dal prossimo avvio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="687" />
+        <location filename="../../desktop_app/ui/main_window.py" line="688" />
         <source>Choose who gets a badge first.</source>
         <translation>Scegli prima a chi stampare il badge.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="695" />
+        <location filename="../../desktop_app/ui/main_window.py" line="696" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>La stampa dei badge non è ancora disponibile su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="721" />
+        <location filename="../../desktop_app/ui/main_window.py" line="722" />
         <source>Reports are not available on this desk yet.</source>
         <translation>I report non sono ancora disponibili su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="763" />
+        <location filename="../../desktop_app/ui/main_window.py" line="764" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>Nessuna webcam trovata: la scansione con la webcam è spenta.</translation>
     </message>
@@ -417,6 +417,171 @@
         <location filename="../../desktop_app/ui/dialogs.py" line="55" />
         <source>e.g. wrong person, scanned twice</source>
         <translation>es. persona sbagliata, scansione doppia</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="121" />
+        <source>Reports — %1</source>
+        <translation>Report — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="148" />
+        <source>Session</source>
+        <translation>Sessione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="151" />
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="153" />
+        <source>All categories</source>
+        <translation>Tutte le categorie</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="157" />
+        <source>Checked-in people only (exports)</source>
+        <translation>Solo le persone entrate (esportazioni)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="159" />
+        <source>Signature column (PDF)</source>
+        <translation>Colonna firma (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="178" />
+        <source>Ask the hub</source>
+        <translation>Chiedi all'hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="184" />
+        <source>Arrivals per 15 minutes</source>
+        <translation>Arrivi ogni 15 minuti</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="185" />
+        <source>By category</source>
+        <translation>Per categoria</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="186" />
+        <source>By country of interest</source>
+        <translation>Per Paese di interesse</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="187" />
+        <source>By sector</source>
+        <translation>Per settore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="200" />
+        <source>Export CSV…</source>
+        <translation>Esporta CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="201" />
+        <source>Export Excel…</source>
+        <translation>Esporta Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="202" />
+        <source>Export PDF…</source>
+        <translation>Esporta PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="216" />
+        <source>Whole stage (entrance)</source>
+        <translation>Tutta la tappa (ingresso)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="248" />
+        <source>Registered
+%1</source>
+        <translation>Iscritti
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="249" />
+        <source>Present at the session</source>
+        <translation>Presenti alla sessione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="249" />
+        <location filename="../../desktop_app/ui/reports.py" line="285" />
+        <location filename="../../desktop_app/ui/reports.py" line="296" />
+        <source>Checked in</source>
+        <translation>Entrati</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="251" />
+        <source>Not checked in
+%1</source>
+        <translation>Non entrati
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="259" />
+        <source>✔ Numbers are final: every desk was heard from since its last check-in.</source>
+        <translation>✔ I numeri sono definitivi: ogni postazione si è sincronizzata dopo il suo ultimo ingresso.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="262" />
+        <source>⟲ Numbers are not final yet: %1</source>
+        <translation>⟲ I numeri non sono ancora definitivi: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="267" />
+        <source>? Whether the numbers are final is not known: the sync hub has not said which desks it heard from.</source>
+        <translation>? Non si sa se i numeri sono definitivi: l'hub di sincronizzazione non ha detto quali postazioni ha sentito.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="279" />
+        <source>Arrivals</source>
+        <translation>Arrivi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="284" />
+        <location filename="../../desktop_app/ui/reports.py" line="295" />
+        <source>Registered</source>
+        <translation>Iscritti</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="292" />
+        <source>(not given)</source>
+        <translation>(non indicato)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="317" />
+        <source>Asking the hub…</source>
+        <translation>Richiesta all'hub…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="331" />
+        <source>(The hub could not be asked: %1)</source>
+        <translation>(Impossibile interrogare l'hub: %1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="341" />
+        <source>Export the attendance list</source>
+        <translation>Esporta l'elenco presenze</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="363" />
+        <source>Exporting…</source>
+        <translation>Esportazione in corso…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="372" />
+        <source>Exported %1 people to %2</source>
+        <translation>Esportate %1 persone in %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="381" />
+        <source>Export failed: %1</source>
+        <translation>Esportazione non riuscita: %1</translation>
     </message>
 </context>
 <context>
