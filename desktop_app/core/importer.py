@@ -231,6 +231,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 }
 # Prefixes of ticketing exports: pretix "Attendee name: Given name", "Your e-mail"...
 _PREFIXES = ("attendeename", "attendee", "partecipante", "participant", "your", "il tuo", "tuo")
+_PREFIX_FIELDS = ("email", "phone", "company", "vat", "role", "sector", "notes", "countries")
 _ALIAS_RANK = {
     alias: (name, rank) for name, aliases in ALIASES.items() for rank, alias in enumerate(aliases)
 }
@@ -773,6 +774,11 @@ def _match_header(header: str) -> tuple[str, int] | None:
                 return hit[0], hit[1] + 100
     if any(w in key for w in ("privacy", "consenso", "acconsento", "gdpr", "trattamentodei")):
         return "privacy_consent", 200
+    # "E-mail aziendale", "Telefono cellulare", "Settore di attività": a known start.
+    for name in _PREFIX_FIELDS:
+        for rank, alias in enumerate(ALIASES[name]):
+            if len(alias) >= 5 and key.startswith(alias):
+                return name, 300 + rank
     return None
 
 

@@ -143,7 +143,9 @@ def test_google_forms_full_name_column(stage):
         (["Tipo biglietto", "Ticket code"], {"category": "Tipo biglietto"}),
         (["Full name", "Organizzazione"], {"full_name": "Full name", "company": "Organizzazione"}),
         (["Cognome e nome"], {"full_name_last_first": "Cognome e nome"}),
-        (["Telefono cellulare (lavoro)"], {}),
+        (["Telefono cellulare (lavoro)"], {"phone": "Telefono cellulare (lavoro)"}),
+        (["Nome", "E-mail aziendale", "Email"], {"email": "Email"}),
+        (["E-mail aziendale", "Nome referente"], {"email": "E-mail aziendale"}),
     ],
 )
 def test_guess_mapping_is_case_accent_and_punctuation_insensitive(headers, expected):
