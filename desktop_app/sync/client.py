@@ -9,6 +9,7 @@ a round cut anywhere (network, crash, killed process) is simply repeated.
 from __future__ import annotations
 
 import json
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -74,12 +75,14 @@ class HubClient:
         desk_id: str,
         *,
         timeout: float = 15.0,
-        verify: bool | str = True,
+        verify: bool | str | ssl.SSLContext = True,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         if not url.startswith(("http://", "https://")):
             raise RoadshowError("The hub address starts with http:// or https://.")
         self.url = url.rstrip("/")
+        if isinstance(verify, str):  # a CA file to trust (a hub with its own certificate)
+            verify = ssl.create_default_context(cafile=verify)
         self.http = httpx.Client(
             base_url=self.url + protocol.API_PREFIX,
             timeout=timeout,

@@ -7,6 +7,7 @@ big, 422 invalid). The schema is at `/v1/openapi.json`.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import logging
@@ -27,7 +28,7 @@ from starlette.routing import Route
 
 from desktop_app import __version__
 from desktop_app.sync import protocol
-from desktop_app.sync.hubstore import HubError, HubStore
+from desktop_app.sync.hubstore import CONTACT_FLUSH_S, HubError, HubStore
 from desktop_app.sync.openapi import openapi_schema
 
 log = logging.getLogger("roadshow.hub")
@@ -285,9 +286,19 @@ def create_app(db: Path | str | HubStore) -> Starlette:
         Route(f"{prefix}/stages/{{slug}}/status", hub.status, methods=["GET"]),
     ]
 
+    async def flush_now_and_then() -> None:
+        # Contact times wait in memory between writes; `hub status` in another process
+        # reads the file, so write them out every few seconds.
+        while True:
+            await asyncio.sleep(CONTACT_FLUSH_S)
+            with contextlib.suppress(sqlite3.Error):
+                await run_in_threadpool(store.flush_contacts)
+
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        flusher = asyncio.get_running_loop().create_task(flush_now_and_then())
         yield
+        flusher.cancel()
         if owned:
             store.close()
         else:
@@ -337,7 +348,15 @@ def serve(
 class HubThread:
     """A hub served on a background thread (tests, benchmarks, a venue laptop's own hub)."""
 
-    def __init__(self, db: Path, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(
+        self,
+        db: Path,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        tls_cert: str | None = None,
+        tls_key: str | None = None,
+    ) -> None:
         import uvicorn
 
         # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets that say so.
@@ -347,7 +366,15 @@ class HubThread:
         self.host, self.port = self.sock.getsockname()[:2]
         self.store = HubStore(Path(db))
         self.app = create_app(self.store)
-        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="on")
+        self.scheme = "https" if tls_cert else "http"
+        config = uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="on",
+            ssl_certfile=tls_cert,
+            ssl_keyfile=tls_key,
+        )
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(
             target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True
@@ -355,7 +382,7 @@ class HubThread:
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}"
+        return f"{self.scheme}://{self.host}:{self.port}"
 
     def start(self) -> HubThread:
         self.thread.start()

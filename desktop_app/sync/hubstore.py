@@ -482,20 +482,24 @@ class HubStore:
         force: bool = False,
     ) -> None:
         key = (desk_id, stage_id)
-        self._contacts[key] = {
-            "token_name": token_name,
-            "last_heard": now_iso(),
-            "unsynced": unsynced,
-            "clock_offset_ms": clock_offset_ms,
-        }
-        if force or time.monotonic() - self._flushed.get(key, 0.0) >= CONTACT_FLUSH_S:
-            self.flush_contacts([key])
+        with self._lock:
+            self._contacts[key] = {
+                "token_name": token_name,
+                "last_heard": now_iso(),
+                "unsynced": unsynced,
+                "clock_offset_ms": clock_offset_ms,
+            }
+            if force or time.monotonic() - self._flushed.get(key, 0.0) >= CONTACT_FLUSH_S:
+                self.flush_contacts([key])
 
     def flush_contacts(self, keys: Iterable[tuple[str, str]] | None = None) -> None:
-        keys = list(self._contacts) if keys is None else list(keys)
-        rows = [(k, self._contacts.pop(k)) for k in keys if k in self._contacts]
-        if not rows:
-            return
+        with self._lock:
+            keys = list(self._contacts) if keys is None else list(keys)
+            rows = [(k, self._contacts.pop(k)) for k in keys if k in self._contacts]
+            if rows:
+                self._store_contacts(rows)
+
+    def _store_contacts(self, rows: list[tuple[tuple[str, str], dict[str, Any]]]) -> None:
         with self._write() as conn:
             conn.executemany(
                 "INSERT INTO desk_contact (desk_id, stage_id, token_name, last_heard, unsynced, "
