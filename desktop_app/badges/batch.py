@@ -92,12 +92,17 @@ class BatchResult:
                 "This installation has no signing key: the QR codes carry the attendee codes "
                 "(valid by lookup at any desk of this stage)."
             )
+        scripts: dict[str, tuple[list[str], set[str]]] = {}
         for item in self.missing_glyphs:
-            codes = item["badges"]
-            shown = ", ".join(codes[:10]) + (" …" if len(codes) > 10 else "")
+            chars, codes = scripts.setdefault(item["script"], ([], set()))
+            chars.append(f"{item['char']} {item['codepoint']}")
+            codes.update(item["badges"])
+        for script, (chars, codes) in sorted(scripts.items()):
+            shown = ", ".join(sorted(codes)[:10]) + (" …" if len(codes) > 10 else "")
             lines.append(
-                f"No font has the character {item['codepoint']} ('{item['char']}'): printed as "
-                f"'?' on {len(codes)} badge(s): {shown}."
+                f"No badge font covers {script} ({', '.join(chars[:6])}"
+                f"{' …' if len(chars) > 6 else ''}): printed as '?' on {len(codes)} "
+                f"badge(s): {shown}."
             )
         if self.below_min_size:
             lines.append(

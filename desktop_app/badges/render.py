@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -387,9 +388,20 @@ def render_to_bytes(
     return pdf, renderer.notes
 
 
+def script_of(char: str) -> str:
+    """The script a character belongs to, as Unicode names it (DEVANAGARI, THAI, ...)."""
+    name = unicodedata.name(char, "")
+    return name.split(" ")[0] if name else f"U+{ord(char):04X}"
+
+
 def describe_missing(notes: BadgeNotes) -> list[dict[str, Any]]:
     return [
-        {"char": char, "codepoint": f"U+{ord(char):04X}", "badges": sorted(codes)}
+        {
+            "char": char,
+            "codepoint": f"U+{ord(char):04X}",
+            "script": script_of(char),
+            "badges": sorted(codes),
+        }
         for char, codes in sorted(notes.missing.items())
     ]
 

@@ -2,7 +2,7 @@
 shaping, and fitting a text into its box (shrink down to a minimum size, then two lines).
 
 Fonts (resources/fonts): DejaVu Sans covers Latin with Vietnamese, Greek, Cyrillic, Arabic
-(with presentation forms) and Hebrew; Droid Sans Fallback covers Chinese, Japanese and Korean.
+(with presentation forms) and Hebrew; WenQuanYi Micro Hei covers Chinese, Japanese and Korean.
 ReportLab draws glyphs as given and does not shape Arabic on a canvas, so an Arabic or Hebrew
 text is reshaped to presentation forms (arabic-reshaper) and put in visual order (python-bidi,
 the Unicode bidi algorithm) before drawing. A character no font covers is drawn as "?" and
@@ -26,7 +26,7 @@ FONT_FILES = {
     "regular": ("RD-Sans", "DejaVuSans.ttf"),
     "bold": ("RD-Sans-Bold", "DejaVuSans-Bold.ttf"),
 }
-FALLBACK = ("RD-CJK", "DroidSansFallbackFull.ttf")
+FALLBACK = ("RD-CJK", "wqy-microhei.ttc")
 MISSING = "?"
 
 ASCENT = 0.93  # of the font size, DejaVu Sans
@@ -51,7 +51,7 @@ def fonts() -> FontSet:
         font = TTFont(name, str(paths.resource("fonts", filename)))
         pdfmetrics.registerFont(font)
         primary[style] = (name, frozenset(font.face.charToGlyph))
-    font = TTFont(FALLBACK[0], str(paths.resource("fonts", FALLBACK[1])))
+    font = TTFont(FALLBACK[0], str(paths.resource("fonts", FALLBACK[1])), subfontIndex=0)
     pdfmetrics.registerFont(font)
     return FontSet(primary, (FALLBACK[0], frozenset(font.face.charToGlyph)))
 

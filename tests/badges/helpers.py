@@ -19,7 +19,8 @@ from desktop_app.badges.text import fonts
 FONT_NAMES = {
     "DejaVuSans-Bold": "RD-Sans-Bold",
     "DejaVuSans": "RD-Sans",
-    "DroidSansFallback": "RD-CJK",
+    "WenQuanYiMicroHei-0": "RD-CJK",
+    "WenQuanYiMicroHei": "RD-CJK",
 }
 
 MULTILINGUAL = [

@@ -178,7 +178,7 @@ def test_a_character_no_font_has_is_reported_not_silently_boxed(stage, data_dir)
     )
     result = render_stage_badges(stage, [person], "a6-portrait", data_dir)
     assert result.missing_glyphs == [
-        {"char": uncovered, "codepoint": "U+1D11E", "badges": [person.code]}
+        {"char": uncovered, "codepoint": "U+1D11E", "script": "MUSICAL", "badges": [person.code]}
     ]
     assert "U+1D11E" in result.summary() and person.code in result.summary()
     assert any(r.text == "Ann? Rossi" for r in text_runs(result.pdf))
@@ -294,3 +294,31 @@ def test_a_long_chinese_company_wraps_between_characters():
     assert len(fitted.lines) == 2 and not fitted.below_min
     assert "".join(t for line in fitted.lines for _f, t in line.runs) == text
     assert all(line.width * fitted.size <= 150.0 + 1e-6 for line in fitted.lines)
+
+
+def test_a_script_without_a_font_is_named_in_the_summary(stage, data_dir):
+    thai = stage.new_attendee(
+        {"first_name": "สมชาย", "last_name": "ใจดี", "company": "Bangkok Tools"}
+    )
+    hindi = stage.new_attendee({"first_name": "राहुल", "last_name": "शर्मा", "company": "Pune Gears"})
+    result = render_stage_badges(stage, [thai, hindi], "a6-portrait", data_dir)
+    summary = result.summary()
+    assert "No badge font covers THAI" in summary and thai.code in summary
+    assert "No badge font covers DEVANAGARI" in summary and hindi.code in summary
+    assert result.badges == 2  # the badges are still made, with the company and the QR
+
+
+def test_japanese_korean_and_hebrew_names(stage, data_dir):
+    people = [
+        stage.new_attendee(
+            {"first_name": "太郎", "last_name": "山田", "company": "株式会社トヨダ"}
+        ),
+        stage.new_attendee({"first_name": "민준", "last_name": "김", "company": "현대중공업"}),
+        stage.new_attendee({"first_name": "דוד", "last_name": "כהן", "company": "Haifa Tech"}),
+    ]
+    result = render_stage_badges(stage, people, "a6-portrait", data_dir)
+    assert result.missing_glyphs == []
+    runs = {r.plain: r.font for r in text_runs(result.pdf)}
+    assert runs["山田太郎"] == "RD-CJK" and runs["김민준"] == "RD-CJK"  # family name first
+    hebrew = [f for t, f in runs.items() if "דוד" in t or "דוד"[::-1] in t]
+    assert hebrew == ["RD-Sans-Bold"]
