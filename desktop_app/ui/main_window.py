@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
         self.refresh_timer.start()
         self.refresh_side()
         self._attach_sync_indicator()
+        QTimer.singleShot(300, self.sounds.preload)
         if self.settings.get("camera/enabled"):
             QTimer.singleShot(0, lambda: self.set_camera(True))
         self.scan.setFocus()
@@ -350,7 +351,26 @@ class MainWindow(QMainWindow):
         if self.stage.event_count() != self._event_count:
             self.refresh_side()
             if self.model.people:
-                self.on_text_changed(self.scan.text())
+                self._research_keeping_selection()
+
+    def _research_keeping_selection(self) -> None:
+        """Another desk changed something: fresh statuses, same people still selected."""
+        sel = self.results.selectionModel()
+        chosen = {a.id for a in self.current_people()}
+        current = sel.currentIndex().row()
+        current_id = self.model.people[current].id if 0 <= current < len(self.model.people) else ""
+        self.model.set_people(self.stage.search(self.scan.text(), limit=SEARCH_LIMIT))
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for row, a in enumerate(self.model.people):
+            if a.id in chosen:
+                sel.select(self.model.index(row, 0), flags)
+            if a.id == current_id:
+                sel.setCurrentIndex(
+                    self.model.index(row, 0), QItemSelectionModel.SelectionFlag.NoUpdate
+                )
+        if not sel.hasSelection() and self.model.people:
+            self.results.selectRow(0)
+        self.show_details()
 
     def show_notice(self, message: str) -> None:
         self.notice_text = message

@@ -22,20 +22,33 @@ class Sounds:
         self._effects: dict[str, object] = {}
         self.last_played: str | None = None  # what a test (or a log) can check
 
+    def _effect(self, outcome: str):
+        effect = self._effects.get(outcome)
+        if effect is None:
+            from PySide6.QtCore import QUrl
+            from PySide6.QtMultimedia import QSoundEffect
+
+            effect = QSoundEffect()
+            effect.setSource(QUrl.fromLocalFile(str(sound_file(outcome))))
+            effect.setVolume(0.8)
+            self._effects[outcome] = effect
+        return effect
+
+    def preload(self) -> None:
+        """Load the multimedia backend and the sounds now, not on the first scan."""
+        if not self.enabled:
+            return
+        try:
+            for outcome in checkin.OUTCOMES:
+                self._effect(outcome)
+        except (ImportError, RuntimeError):
+            self.enabled = False
+
     def play(self, outcome: str) -> None:
         if not self.enabled:
             return
         self.last_played = outcome
         try:
-            effect = self._effects.get(outcome)
-            if effect is None:
-                from PySide6.QtCore import QUrl
-                from PySide6.QtMultimedia import QSoundEffect
-
-                effect = QSoundEffect()
-                effect.setSource(QUrl.fromLocalFile(str(sound_file(outcome))))
-                effect.setVolume(0.8)
-                self._effects[outcome] = effect
-            effect.play()
+            self._effect(outcome).play()
         except (ImportError, RuntimeError):
             self.enabled = False  # no multimedia backend here: carry on silently

@@ -259,3 +259,13 @@ def test_badge_print_without_the_badges_module_says_so(qtbot, window, monkeypatc
     qtbot.keyClicks(window.scan, "ros ma")
     qtbot.keyClick(window.scan, Qt.Key.Key_F3)
     assert "not available" in window.notice.text()
+
+
+def test_another_desks_check_in_shows_up_live(qtbot, window, stage, people):
+    qtbot.keyClicks(window.scan, "bert")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Down)  # the clerk is looking at Anna Bertelli
+    checkin.admit(stage, people[0])  # meanwhile (e.g. synced from another desk)
+    window._refresh_if_changed()
+    assert window.present_label.text() == "Present 1 / 5"
+    assert window.model.index(0, 3).data().startswith("✔")
+    assert window.detail_name.text() == "Anna Bertelli"  # the selection stays put
