@@ -269,6 +269,7 @@ def print_badge(
             _show_failure(parent, outcome)
         return outcome
 
+    attendee = stage.attendee(attendee.id)  # a person on screen may be older than the store
     if auto and attendee.badge_prints > 0:
         return PrintOutcome(
             True,

@@ -79,16 +79,15 @@ def test_automatic_print_never_reprints_and_needs_a_printer(
     settings.set("badges/auto_print", True)
     assert auto_print_wanted(settings, person)
     outcome = print_badge(stage, person, settings=settings, data_dir=data_dir, auto=True)
-    assert (
-        not outcome.ok and "No badge printer" in outcome.message
-    )  # nothing asked, nothing counted
+    assert not outcome.ok and "No badge printer" in outcome.message  # nothing asked
     assert stage.attendee(person.id).badge_prints == 0
     from desktop_app.core import checkin
 
     checkin.record_badge_printed(stage, [person])
     printed = stage.attendee(person.id)
     assert not auto_print_wanted(settings, printed)
-    skipped = print_badge(stage, printed, settings=settings, data_dir=data_dir, auto=True)
+    # the desk may hold the person as they were before another desk printed their badge
+    skipped = print_badge(stage, person, settings=settings, data_dir=data_dir, auto=True)
     assert skipped.ok and skipped.skipped and stage.attendee(person.id).badge_prints == 1
 
 
