@@ -81,6 +81,7 @@ def build_window(
         sounds=sounds or Sounds(bool(settings.get("checkin/sounds"))),
         language=language,
         scale=scale,
+        high_contrast=bool(settings.get("ui/high_contrast")),
     )
     return MainWindow(ctx)
 

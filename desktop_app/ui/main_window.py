@@ -55,6 +55,7 @@ class DeskContext:
     sounds: Sounds
     language: str = "en"
     scale: float = 1.0
+    high_contrast: bool = False
 
 
 def _font(widget: QWidget, points: float, bold: bool = False) -> None:
@@ -184,12 +185,24 @@ class MainWindow(QMainWindow):
         root.addLayout(body, 1)
         root.addWidget(self._keys_bar())
         self.setCentralWidget(central)
-        self.setStyleSheet(
+        style = (
             "QLineEdit#scan { border: 3px solid #1f4e8c; border-radius: 6px; padding: 2px 10px; }"
             "QLabel#notice { background: #fff4ce; color: #111; padding: 4px 8px; border-radius: 4px; }"
             "QFrame#panel { background: #f4f5f7; border: 1px solid #c9ccd1; border-radius: 8px; }"
             "QTableView { selection-background-color: #1f4e8c; selection-color: white; }"
         )
+        if self.ctx.high_contrast:  # pure black on white, heavy outlines
+            style += (
+                "QWidget { color: #000; }"
+                "QMainWindow, QFrame#panel, QTableView, QListWidget { background: #fff; }"
+                "QLineEdit#scan { border: 4px solid #000; }"
+                "QFrame#panel { border: 2px solid #000; }"
+                "QTableView { selection-background-color: #000; selection-color: #fff; }"
+                "QPushButton { border: 2px solid #000; padding: 4px; background: #fff; }"
+                "QPushButton:disabled { color: #767676; border: 2px dashed #767676; }"
+            )
+            self.results.setAlternatingRowColors(False)
+        self.setStyleSheet(style)
 
     def _details_panel(self) -> QFrame:
         s = self.ctx.scale

@@ -77,6 +77,9 @@ class SettingsDialog(QDialog):
         form.addRow("", self.auto_print)
         form.addRow(self.tr("Scanner idle timeout"), self.idle_ms)
         form.addRow(self.tr("Text size (next start)"), self.font_scale)
+        self.high_contrast = QCheckBox(self.tr("High contrast (next start)"), self)
+        self.high_contrast.setChecked(settings.get("ui/high_contrast"))
+        form.addRow("", self.high_contrast)
         box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -103,6 +106,7 @@ class SettingsDialog(QDialog):
         s.set("badges/auto_print", self.auto_print.isChecked())
         s.set("checkin/scan_idle_ms", self.idle_ms.value())
         s.set("ui/font_scale", self.font_scale.value())
+        s.set("ui/high_contrast", self.high_contrast.isChecked())
 
 
 def _camera_names() -> list[str]:

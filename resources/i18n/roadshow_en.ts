@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="118" />
+        <location filename="../../desktop_app/ui/app.py" line="119" />
         <source>Roadshow Desk</source>
         <translation>Roadshow Desk</translation>
     </message>
@@ -144,219 +144,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>Roadshow Desk — %1</source>
         <translation>Roadshow Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="129" />
+        <location filename="../../desktop_app/ui/main_window.py" line="131" />
         <source>Scan the QR code or type a name…</source>
         <translation>Scan the QR code or type a name…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153" />
-        <location filename="../../desktop_app/ui/main_window.py" line="345" />
+        <location filename="../../desktop_app/ui/main_window.py" line="155" />
+        <location filename="../../desktop_app/ui/main_window.py" line="358" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Results (↑↓ to choose, Enter to check in)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208" />
-        <location filename="../../desktop_app/ui/main_window.py" line="402" />
+        <location filename="../../desktop_app/ui/main_window.py" line="221" />
+        <location filename="../../desktop_app/ui/main_window.py" line="434" />
         <source>Check in (Enter)</source>
         <translation>Check in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209" />
+        <location filename="../../desktop_app/ui/main_window.py" line="222" />
         <source>Undo (F4)</source>
         <translation>Undo (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <location filename="../../desktop_app/ui/main_window.py" line="223" />
         <source>Edit (F5)</source>
         <translation>Edit (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211" />
+        <location filename="../../desktop_app/ui/main_window.py" line="224" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244" />
+        <location filename="../../desktop_app/ui/main_window.py" line="257" />
         <source>Last check-ins</source>
         <translation>Last check-ins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="262" />
+        <location filename="../../desktop_app/ui/main_window.py" line="275" />
         <source>F2 Walk-in</source>
         <translation>F2 Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <location filename="../../desktop_app/ui/main_window.py" line="276" />
         <source>F3 Print badge</source>
         <translation>F3 Print badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264" />
+        <location filename="../../desktop_app/ui/main_window.py" line="277" />
         <source>F4 Undo check-in</source>
         <translation>F4 Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="265" />
+        <location filename="../../desktop_app/ui/main_window.py" line="278" />
         <source>F5 Edit</source>
         <translation>F5 Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <location filename="../../desktop_app/ui/main_window.py" line="290" />
         <source>&amp;Stage</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278" />
+        <location filename="../../desktop_app/ui/main_window.py" line="291" />
         <source>Reports…</source>
         <translation>Reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="281" />
+        <location filename="../../desktop_app/ui/main_window.py" line="294" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285" />
+        <location filename="../../desktop_app/ui/main_window.py" line="298" />
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="286" />
+        <location filename="../../desktop_app/ui/main_window.py" line="299" />
         <source>Camera scanning</source>
         <translation>Camera scanning</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290" />
+        <location filename="../../desktop_app/ui/main_window.py" line="303" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="321" />
+        <location filename="../../desktop_app/ui/main_window.py" line="334" />
         <source>Present %1 / %2</source>
         <translation>Present %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="331" />
+        <location filename="../../desktop_app/ui/main_window.py" line="344" />
         <source>undone</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="333" />
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
         <source>again</source>
         <translation>again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="343" />
+        <location filename="../../desktop_app/ui/main_window.py" line="356" />
         <source>Session door: %1</source>
         <translation>Session door: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="370" />
+        <location filename="../../desktop_app/ui/main_window.py" line="402" />
         <source>Nobody selected</source>
         <translation>Nobody selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="372" />
+        <location filename="../../desktop_app/ui/main_window.py" line="404" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scan a QR code, or type two letters of a name and pick with ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="378" />
+        <location filename="../../desktop_app/ui/main_window.py" line="410" />
         <source>%1 people selected</source>
         <translation>%1 people selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="380" />
+        <location filename="../../desktop_app/ui/main_window.py" line="412" />
         <source>Check in all (Enter)</source>
         <translation>Check in all (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="390" />
+        <location filename="../../desktop_app/ui/main_window.py" line="422" />
         <source>Checked in at %1 (%2)</source>
         <translation>Checked in at %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="395" />
+        <location filename="../../desktop_app/ui/main_window.py" line="427" />
         <source>Not checked in yet</source>
         <translation>Not checked in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="397" />
+        <location filename="../../desktop_app/ui/main_window.py" line="429" />
         <source>Badges printed: %1</source>
         <translation>Badges printed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="398" />
+        <location filename="../../desktop_app/ui/main_window.py" line="430" />
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="548" />
+        <location filename="../../desktop_app/ui/main_window.py" line="580" />
         <source>Session full</source>
         <translation>Session full</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="549" />
+        <location filename="../../desktop_app/ui/main_window.py" line="581" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>The session is full. Let %1 in anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="550" />
+        <location filename="../../desktop_app/ui/main_window.py" line="582" />
         <source>Let in anyway</source>
         <translation>Let in anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="592" />
+        <location filename="../../desktop_app/ui/main_window.py" line="624" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Choose one person to undo their check-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="597" />
+        <location filename="../../desktop_app/ui/main_window.py" line="629" />
         <source>%1 is not checked in: nothing to undo.</source>
         <translation>%1 is not checked in: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="614" />
+        <location filename="../../desktop_app/ui/main_window.py" line="646" />
         <source>Check-in undone</source>
         <translation>Check-in undone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="623" />
+        <location filename="../../desktop_app/ui/main_window.py" line="655" />
         <source>Choose one person to edit.</source>
         <translation>Choose one person to edit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="636" />
+        <location filename="../../desktop_app/ui/main_window.py" line="668" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="679" />
+        <location filename="../../desktop_app/ui/main_window.py" line="711" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>The new language applies the next time the desk starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="688" />
+        <location filename="../../desktop_app/ui/main_window.py" line="720" />
         <source>Choose who gets a badge first.</source>
         <translation>Choose who gets a badge first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="696" />
+        <location filename="../../desktop_app/ui/main_window.py" line="728" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>Badge printing is not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="722" />
+        <location filename="../../desktop_app/ui/main_window.py" line="754" />
         <source>Reports are not available on this desk yet.</source>
         <translation>Reports are not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="764" />
+        <location filename="../../desktop_app/ui/main_window.py" line="796" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>No camera found: scanning with the camera is off.</translation>
     </message>
@@ -680,12 +680,17 @@
         <translation>Text size (next start)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="83" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="80" />
+        <source>High contrast (next start)</source>
+        <translation>High contrast (next start)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="86" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="84" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="87" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>

@@ -3,7 +3,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop_app/ui/app.py" line="118" />
+        <location filename="../../desktop_app/ui/app.py" line="119" />
         <source>Roadshow Desk</source>
         <translation>Roadshow Desk</translation>
     </message>
@@ -144,219 +144,219 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <location filename="../../desktop_app/ui/main_window.py" line="84" />
         <source>Roadshow Desk — %1</source>
         <translation>Roadshow Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="129" />
+        <location filename="../../desktop_app/ui/main_window.py" line="131" />
         <source>Scan the QR code or type a name…</source>
         <translation>Scansiona il QR o digita un nome…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153" />
-        <location filename="../../desktop_app/ui/main_window.py" line="345" />
+        <location filename="../../desktop_app/ui/main_window.py" line="155" />
+        <location filename="../../desktop_app/ui/main_window.py" line="358" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Risultati (↑↓ per scegliere, Invio per entrare)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="208" />
-        <location filename="../../desktop_app/ui/main_window.py" line="402" />
+        <location filename="../../desktop_app/ui/main_window.py" line="221" />
+        <location filename="../../desktop_app/ui/main_window.py" line="434" />
         <source>Check in (Enter)</source>
         <translation>Fai entrare (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209" />
+        <location filename="../../desktop_app/ui/main_window.py" line="222" />
         <source>Undo (F4)</source>
         <translation>Annulla (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <location filename="../../desktop_app/ui/main_window.py" line="223" />
         <source>Edit (F5)</source>
         <translation>Modifica (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211" />
+        <location filename="../../desktop_app/ui/main_window.py" line="224" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244" />
+        <location filename="../../desktop_app/ui/main_window.py" line="257" />
         <source>Last check-ins</source>
         <translation>Ultimi ingressi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="262" />
+        <location filename="../../desktop_app/ui/main_window.py" line="275" />
         <source>F2 Walk-in</source>
         <translation>F2 Nuovo iscritto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <location filename="../../desktop_app/ui/main_window.py" line="276" />
         <source>F3 Print badge</source>
         <translation>F3 Stampa badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="264" />
+        <location filename="../../desktop_app/ui/main_window.py" line="277" />
         <source>F4 Undo check-in</source>
         <translation>F4 Annulla ingresso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="265" />
+        <location filename="../../desktop_app/ui/main_window.py" line="278" />
         <source>F5 Edit</source>
         <translation>F5 Modifica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <location filename="../../desktop_app/ui/main_window.py" line="290" />
         <source>&amp;Stage</source>
         <translation>&amp;Tappa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278" />
+        <location filename="../../desktop_app/ui/main_window.py" line="291" />
         <source>Reports…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="281" />
+        <location filename="../../desktop_app/ui/main_window.py" line="294" />
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="285" />
+        <location filename="../../desktop_app/ui/main_window.py" line="298" />
         <source>&amp;Desk</source>
         <translation>&amp;Postazione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="286" />
+        <location filename="../../desktop_app/ui/main_window.py" line="299" />
         <source>Camera scanning</source>
         <translation>Scansione con la webcam</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290" />
+        <location filename="../../desktop_app/ui/main_window.py" line="303" />
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="321" />
+        <location filename="../../desktop_app/ui/main_window.py" line="334" />
         <source>Present %1 / %2</source>
         <translation>Presenti %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="331" />
+        <location filename="../../desktop_app/ui/main_window.py" line="344" />
         <source>undone</source>
         <translation>annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="333" />
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
         <source>again</source>
         <translation>già</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="343" />
+        <location filename="../../desktop_app/ui/main_window.py" line="356" />
         <source>Session door: %1</source>
         <translation>Ingresso sessione: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="370" />
+        <location filename="../../desktop_app/ui/main_window.py" line="402" />
         <source>Nobody selected</source>
         <translation>Nessuno selezionato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="372" />
+        <location filename="../../desktop_app/ui/main_window.py" line="404" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scansiona un QR, oppure digita due lettere del nome e scegli con ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="378" />
+        <location filename="../../desktop_app/ui/main_window.py" line="410" />
         <source>%1 people selected</source>
         <translation>%1 persone selezionate</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="380" />
+        <location filename="../../desktop_app/ui/main_window.py" line="412" />
         <source>Check in all (Enter)</source>
         <translation>Fai entrare tutti (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="390" />
+        <location filename="../../desktop_app/ui/main_window.py" line="422" />
         <source>Checked in at %1 (%2)</source>
         <translation>Entrato alle %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="395" />
+        <location filename="../../desktop_app/ui/main_window.py" line="427" />
         <source>Not checked in yet</source>
         <translation>Non ancora entrato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="397" />
+        <location filename="../../desktop_app/ui/main_window.py" line="429" />
         <source>Badges printed: %1</source>
         <translation>Badge stampati: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="398" />
+        <location filename="../../desktop_app/ui/main_window.py" line="430" />
         <source>Code: %1</source>
         <translation>Codice: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="548" />
+        <location filename="../../desktop_app/ui/main_window.py" line="580" />
         <source>Session full</source>
         <translation>Sessione al completo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="549" />
+        <location filename="../../desktop_app/ui/main_window.py" line="581" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>La sessione è al completo. Far entrare comunque %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="550" />
+        <location filename="../../desktop_app/ui/main_window.py" line="582" />
         <source>Let in anyway</source>
         <translation>Fai entrare comunque</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="592" />
+        <location filename="../../desktop_app/ui/main_window.py" line="624" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Scegli una persona per annullarne l'ingresso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="597" />
+        <location filename="../../desktop_app/ui/main_window.py" line="629" />
         <source>%1 is not checked in: nothing to undo.</source>
         <translation>%1 non è entrato: niente da annullare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="614" />
+        <location filename="../../desktop_app/ui/main_window.py" line="646" />
         <source>Check-in undone</source>
         <translation>Ingresso annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="623" />
+        <location filename="../../desktop_app/ui/main_window.py" line="655" />
         <source>Choose one person to edit.</source>
         <translation>Scegli una persona da modificare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="636" />
+        <location filename="../../desktop_app/ui/main_window.py" line="668" />
         <source>Saved: %1</source>
         <translation>Salvato: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="679" />
+        <location filename="../../desktop_app/ui/main_window.py" line="711" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>La nuova lingua vale dal prossimo avvio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="688" />
+        <location filename="../../desktop_app/ui/main_window.py" line="720" />
         <source>Choose who gets a badge first.</source>
         <translation>Scegli prima a chi stampare il badge.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="696" />
+        <location filename="../../desktop_app/ui/main_window.py" line="728" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>La stampa dei badge non è ancora disponibile su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="722" />
+        <location filename="../../desktop_app/ui/main_window.py" line="754" />
         <source>Reports are not available on this desk yet.</source>
         <translation>I report non sono ancora disponibili su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="764" />
+        <location filename="../../desktop_app/ui/main_window.py" line="796" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>Nessuna webcam trovata: la scansione con la webcam è spenta.</translation>
     </message>
@@ -680,12 +680,17 @@
         <translation>Dimensione del testo (dal prossimo avvio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="83" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="80" />
+        <source>High contrast (next start)</source>
+        <translation>Contrasto elevato (dal prossimo avvio)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="86" />
         <source>Save</source>
         <translation>Salva</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="84" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="87" />
         <source>Cancel</source>
         <translation>Annulla</translation>
     </message>
