@@ -47,22 +47,35 @@ class CameraScanner(QObject):
         self._session = None
         self._sink = None
 
-    def start(self) -> bool:
-        """False when there is no camera (the desk goes on with the scanner)."""
-        from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QMediaDevices, QVideoSink
-
+    def start(self, preview_parent=None):
+        """Start the camera. Returns a preview widget (or True without a parent to put it in),
+        or False when there is no camera or no multimedia backend: the scanner goes on."""
+        try:
+            from PySide6.QtMultimedia import QCamera, QMediaCaptureSession, QMediaDevices
+        except ImportError:
+            return False
         devices = QMediaDevices.videoInputs()
         if not devices:
             return False
         chosen = next((d for d in devices if d.description() == self.device), devices[0])
         self._camera = QCamera(chosen, self)
-        self._sink = QVideoSink(self)
         self._session = QMediaCaptureSession(self)
         self._session.setCamera(self._camera)
-        self._session.setVideoSink(self._sink)
+        preview = None
+        if preview_parent is not None:
+            from PySide6.QtMultimediaWidgets import QVideoWidget
+
+            preview = QVideoWidget(preview_parent)
+            self._session.setVideoOutput(preview)
+            self._sink = preview.videoSink()
+        else:
+            from PySide6.QtMultimedia import QVideoSink
+
+            self._sink = QVideoSink(self)
+            self._session.setVideoSink(self._sink)
         self._sink.videoFrameChanged.connect(self._on_frame)
         self._camera.start()
-        return True
+        return preview if preview is not None else True
 
     def stop(self) -> None:
         if self._camera is not None:

@@ -181,7 +181,8 @@ class MainWindow(QMainWindow):
         lower.addWidget(self._details_panel(), 2)
         left.addLayout(lower, 2)
         body.addLayout(left, 1)
-        body.addWidget(self._counters_panel())
+        self.counters = self._counters_panel()
+        body.addWidget(self.counters)
         root.addLayout(body, 1)
         root.addWidget(self._keys_bar())
         self.setCentralWidget(central)
@@ -793,14 +794,22 @@ class MainWindow(QMainWindow):
         if on and self.camera is None:
             self.camera = CameraScanner(self, device=self.settings.get("camera/device"))
             self.camera.scanned.connect(self.submit_scan)
-            if not self.camera.start():
+            preview = self.camera.start(self.counters)
+            if not preview:
                 self.show_notice(self.tr("No camera found: scanning with the camera is off."))
                 self.camera = None
                 self.camera_action.setChecked(False)
                 return
+            if isinstance(preview, QWidget):
+                preview.setFixedHeight(int(180 * self.ctx.scale))
+                self.counters.layout().addWidget(preview)
+                self.camera_preview = preview
         elif not on and self.camera is not None:
             self.camera.stop()
             self.camera = None
+            if getattr(self, "camera_preview", None) is not None:
+                self.camera_preview.deleteLater()
+                self.camera_preview = None
         if self.camera_action.isChecked() != on:
             self.camera_action.setChecked(on)
 

@@ -269,3 +269,9 @@ def test_another_desks_check_in_shows_up_live(qtbot, window, stage, people):
     assert window.present_label.text() == "Present 1 / 5"
     assert window.model.index(0, 3).data().startswith("✔")
     assert window.detail_name.text() == "Anna Bertelli"  # the selection stays put
+
+
+def test_camera_switch_without_a_camera(qtbot, window):
+    window.camera_action.setChecked(True)
+    assert window.camera is None and not window.camera_action.isChecked()
+    assert "No camera found" in window.notice.text()
