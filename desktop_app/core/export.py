@@ -86,16 +86,16 @@ _WIDTHS = {  # spreadsheet column widths (characters); PDF uses them as weights
     "name": 30,
     "company": 32,
     "vat": 15,
-    "role": 22,
+    "role": 26,
     "category": 21,
     "email": 30,
     "phone": 16,
     "sector": 16,
-    "countries": 30,
-    "country": 18,
+    "countries": 34,
+    "country": 22,
     "status": 12,
     "checked_in": 11,
-    "first_arrival": 17,
+    "first_arrival": 18,
     "desk": 14,
     "operator": 14,
     "badge_prints": 9,
@@ -552,7 +552,7 @@ def write_xlsx(stage: Stage, rows: list[Row], out: Path, options: ExportOptions)
             w["present"],
             w["fill"],
         ],
-        [40, 12, 18, 17, 17, 10, 10, 12],
+        [46, 14, 18, 18, 18, 10, 10, 13],
     )
     for s in stage.sessions():
         capacity = s["capacity"]
@@ -571,7 +571,7 @@ def write_xlsx(stage: Stage, rows: list[Row], out: Path, options: ExportOptions)
         )
 
     stats = stage_statistics(stage, session_id=options.session_id, category=options.category)
-    summary = book.sheet(w["summary"], None, [44, 12, 12, 12, 14])
+    summary = book.sheet(w["summary"], None, [44, 18, 12, 12, 14])
     info = stage.info
     summary.append([w["stage"], info.title], bold=True)
     summary.append([w["date"], _naive(info.date)])

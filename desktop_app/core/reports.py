@@ -475,7 +475,9 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
     head += ["Iscritti" if it else "Registered", "Presenti" if it else "Checked in"]
     head += ["Assenti" if it else "No-shows", "% assenti" if it else "No-show rate"]
     head += [f"% {'assenti' if it else 'no-show'} {category_label(c, lang)}" for c in cats]
-    sheet = book.sheet("Tappe" if it else "Stages", head, widths=[34, 12, 16, 11, 11, 11, 12])
+    sheet = book.sheet(
+        "Tappe" if it else "Stages", head, widths=[34, 12, 16, 11, 11, 11, 13] + [24] * len(cats)
+    )
     for s in series.stages:
         row: list[Any] = [s.title, _date(s.date), s.city, s.registered, s.checked_in]
         row += [s.registered - s.checked_in, _rate(s.registered - s.checked_in, s.registered)]
@@ -504,7 +506,7 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
     head += ["Categoria" if it else "Category", "Tappe iscritto" if it else "Stages registered"]
     head += ["Tappe presente" if it else "Stages attended", *stage_heads]
     sheet = book.sheet(
-        "Persone" if it else "People", head, widths=[28, 32, 30, 18, 12, 12] + [14] * len(slugs)
+        "Persone" if it else "People", head, widths=[28, 32, 30, 18, 12, 12] + [19] * len(slugs)
     )
     yes, no = ("presente", "assente") if it else ("attended", "no-show")
     people = sorted(series.people.values(), key=lambda p: (-sum(p.stages.values()), fold(p.name)))
@@ -528,7 +530,7 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
     sheet = book.sheet(
         "Aziende" if it else "Companies",
         head + stage_heads,
-        widths=[36, 16, 10, 12, 12, 12] + [14] * len(slugs),
+        widths=[36, 16, 10, 12, 12, 12] + [19] * len(slugs),
     )
     firms = sorted(series.companies.values(), key=lambda f: (-len(f.attended), fold(f.name)))
     for f in firms:
@@ -567,7 +569,7 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
             else "Sector"
         )
         head = [first, "Presenti (totale)" if it else "Attended (total)", *stage_heads]
-        sheet = book.sheet(title, head, widths=[28, 16] + [14] * len(slugs))
+        sheet = book.sheet(title, head, widths=[28, 16] + [19] * len(slugs))
         for key in sorted(keys, key=lambda k: (k == UNKNOWN, -keys[k], k)):
             sheet.append(
                 [key, keys[key], *[getattr(s, attended).get(key, 0) for s in series.stages]]
