@@ -59,7 +59,8 @@ class ScanInput(QLineEdit):
 
     def __init__(self, parent=None, idle_ms: int = 150) -> None:
         super().__init__(parent)
-        self._times: list[float] = []
+        self._times: list[float] = []  # when each key of the current burst came
+        self._burst_start = 0  # where the current burst of keys began in the text
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.setInterval(max(30, idle_ms))
@@ -74,18 +75,29 @@ class ScanInput(QLineEdit):
     def _on_text(self, value: str) -> None:
         if not value:
             self._times.clear()
+            self._burst_start = 0
             self.idle.stop()
+
+    def _scanned_part(self) -> str:
+        """The text, or only the scanner's burst when it landed after something typed by hand
+        (the clerk began a name, then the scanner read a badge)."""
+        value = self.text()
+        burst = value[self._burst_start :]
+        if self._burst_start and _fast(self._times) and looks_scanned(burst):
+            return burst
+        return value
 
     def _submit(self) -> None:
         self.idle.stop()
+        value = self._scanned_part()
         self._times.clear()
-        value = self.text()
+        self._burst_start = 0
         if value.strip():
             self.submitted.emit(value)
 
     def _on_idle(self) -> None:
         self.idle_fired_at = time.perf_counter()
-        if _fast(self._times) and looks_scanned(self.text()):
+        if _fast(self._times) and looks_scanned(self.text()[self._burst_start :]):
             self._submit()
 
     def event(self, event: QEvent) -> bool:
@@ -123,9 +135,11 @@ class ScanInput(QLineEdit):
             self.escaped.emit()
             return
         if _printable(event):
-            if not self.text():
-                self._times.clear()
-            self._times.append(time.monotonic())
+            now = time.monotonic()
+            if not self.text() or (self._times and (now - self._times[-1]) * 1000 > FAST_GAP_MS):
+                self._times.clear()  # a new burst of keys starts here
+                self._burst_start = self.cursorPosition() if self.text() else 0
+            self._times.append(now)
             self.idle.start()
         super().keyPressEvent(event)
 

@@ -275,3 +275,15 @@ def test_camera_switch_without_a_camera(qtbot, window):
     window.camera_action.setChecked(True)
     assert window.camera is None and not window.camera_action.isChecked()
     assert "No camera found" in window.notice.text()
+
+
+def test_scan_after_a_half_typed_name_checks_in_the_badge(qtbot, window, stage, people, data_dir):
+    for ch in "ros":  # the clerk starts typing a name, by hand
+        qtbot.keyClick(window.scan, ch)
+        qtbot.wait(70)
+    assert result_names(window) == ["Rossi Marco"]
+    qtbot.keyClicks(window.scan, ticket_for(data_dir, stage, people[3]))  # then scans a badge
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    assert "S.E. Hiroshi Sato" in window.banner.shown_text()
+    assert stage.attendee(people[3].id).checked_in
+    assert not stage.attendee(people[2].id).checked_in
