@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.cli import Context, Result
-from desktop_app.core.errors import InvalidInput
+from desktop_app.core.errors import InvalidInput, StageFileInvalid
 from desktop_app.sync import protocol
 
 TOKEN_ENV = "ROADSHOW_HUB_TOKEN"
@@ -155,6 +155,13 @@ def cmd_hub_import(ctx: Context, args: argparse.Namespace) -> Result:
 
     header, events = read_stage_file(Path(args.file))
     slug = header["stage"]["slug"]
+    for i, event in enumerate(events):
+        try:
+            protocol.check_payload(event, i)
+        except protocol.ProtocolError as exc:
+            raise StageFileInvalid(
+                f"This stage file has an unusable event: {exc.message}"
+            ) from None
     with _store(args) as store:
         _, new = store.ingest(slug, events, publisher="import", via="import")
     return Result(

@@ -198,18 +198,18 @@ class Hub:
         received_ms = _now_ms()
         slug = request.path_params["slug"]
         q = request.query_params
-        after = _int_param(q.get("after"), "after", 0, 0, 2**62)
-        limit = _int_param(
-            q.get("limit"), "limit", protocol.PULL_BATCH, 1, protocol.MAX_PULL_EVENTS
-        )
-        mine = q.get("mine", "1")
-        if mine not in ("0", "1"):
-            raise HubError("invalid_parameter", "'mine' must be 0 or 1.", 422)
-        offset = self._clock_offset(request, received_ms)
-        unsynced = self._unsynced(request)
 
         def work() -> dict[str, Any]:
-            desk, desk_id = self._desk(request, slug)
+            desk, desk_id = self._desk(request, slug)  # who asks comes before what they ask
+            after = _int_param(q.get("after"), "after", 0, 0, 2**62)
+            limit = _int_param(
+                q.get("limit"), "limit", protocol.PULL_BATCH, 1, protocol.MAX_PULL_EVENTS
+            )
+            mine = q.get("mine", "1")
+            if mine not in ("0", "1"):
+                raise HubError("invalid_parameter", "'mine' must be 0 or 1.", 422)
+            offset = self._clock_offset(request, received_ms)
+            unsynced = self._unsynced(request)
             page = self.store.pull(
                 slug, after, limit, exclude_desk=None if mine == "1" else desk_id
             )

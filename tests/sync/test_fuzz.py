@@ -69,4 +69,4 @@ def test_api_answers_every_generated_request_sensibly(published, desks):
                 assert mode == "negative", operation.label
     # ... and the hub keeps serving.
     assert httpx.get(hub.url + "/v1/health", timeout=5).status_code == 200
-    assert {200, 400, 403, 422} <= seen_statuses, seen_statuses
+    assert {200, 400, 422} <= seen_statuses, seen_statuses

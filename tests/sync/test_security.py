@@ -167,7 +167,12 @@ def test_bad_bodies_and_parameters(published):
     assert_error(
         post(json={"events": [{**bad, "desk_seq": 1, "kind": "hack"}]}), 422, "invalid_event"
     )
-    assert_error(post(json={"events": [{**bad, "desk_seq": 1}]}), 422, "wrong_stage")
+    assert_error(
+        post(json={"events": [{**bad, "desk_seq": 1}]}), 422, "invalid_event"
+    )  # no attendee
+    assert_error(
+        post(json={"events": [{**bad, "desk_seq": 1, "attendee_id": "a1"}]}), 422, "wrong_stage"
+    )
     assert_error(
         call(hub, "GET", path + "?after=-1", token=admin, desk=desk_id), 422, "invalid_parameter"
     )
@@ -183,6 +188,42 @@ def test_bad_bodies_and_parameters(published):
         "stage_not_on_hub",
     )
     assert_still_serving(hub, admin)
+
+
+def test_events_that_would_break_desks_are_refused(published, desks):
+    hub, admin = published
+    token = hub.token("Desk 2")
+    with SyncClient(desks.dir("d2"), hub.url, token) as client:
+        client.sync_stage(SLUG)
+    stage = desks.open("d2", SLUG)
+    person = stage.attendees()[0]
+    good = event_to_wire(checkin.admit(stage, person).events[0])
+    path = f"/v1/stages/{SLUG}/events"
+    broken = [
+        {**good, "kind": "undo", "payload": {"cancels": 5}},
+        {**good, "kind": "undo", "payload": {"cancels": [{"x": 1}]}},
+        {**good, "kind": "attendee_upserted", "payload": {"fields": {"last_name": 7}}},
+        {**good, "kind": "attendee_upserted", "payload": {"fields": {"external_codes": "AB"}}},
+        {
+            **good,
+            "kind": "session_defined",
+            "payload": {"session_id": "s", "fields": {"capacity": "9"}},
+        },
+        {**good, "kind": "checkin", "attendee_id": None},
+        {**good, "kind": "stage_created", "payload": {"slug": "x"}},
+    ]
+    for event in broken:
+        response = call(
+            hub, "POST", path, token=token, desk=stage.desk.id, json={"events": [event]}
+        )
+        assert_error(response, 422, "invalid_event")
+    # The good event still goes through, and every desk can still apply everything.
+    response = call(hub, "POST", path, token=token, desk=stage.desk.id, json={"events": [good]})
+    assert response.status_code == 200
+    with SyncClient(desks.dir("org"), hub.url, admin) as client:
+        assert client.sync_stage(SLUG).pulled == 1
+    assert hub.store.status(SLUG)["checked_in"] == 1
+    stage.close()
 
 
 def test_openapi_schema_is_served(hub):
