@@ -144,6 +144,7 @@ _WORDS = {
         "none": "none",
         "share": "% checked in",
         "total": "Total",
+        "session_present": "Present at the session",
         "desk_h": "Check-ins by desk",
         "generated": "Generated",
         "key": "",
@@ -193,6 +194,7 @@ _WORDS = {
         "none": "nessuno",
         "share": "% presenti",
         "total": "Totale",
+        "session_present": "Presenti alla sessione",
         "desk_h": "Ingressi per postazione",
         "generated": "Generato il",
         "key": "",
@@ -954,6 +956,14 @@ def _summary_pages(pdf: _Pdf, stats: dict[str, Any]) -> None:
         (w["present"], f"{present}", f"{present / reg:.0%}" if reg else ""),
         (w["no_show"], f"{reg - present}", f"{(reg - present) / reg:.0%}" if reg else ""),
     ]
+    session = next((s for s in stats["sessions"] if s["id"] == stats["session_id"]), None)
+    if session is not None:  # a session has no registrations of its own: seats instead
+        cap = session["capacity"]
+        boxes = [
+            (w["session_present"], f"{present}", ""),
+            (w["capacity"], f"{cap}" if cap is not None else "—", ""),
+            (w["fill"], f"{present / cap:.0%}" if cap else "—", ""),
+        ]
     box_w = (inner_w - 2 * 12) / 3
     for i, (label, number, share) in enumerate(boxes):
         x = left + i * (box_w + 12)

@@ -213,5 +213,6 @@ def test_pdf_of_one_session_lists_who_was_there(stage, venue, tmp_path):
     assert result["rows"] == 1
     text = "\n".join(_pdf_text(out))
     assert "Sessione: Incontri B2B Vietnam" in text
+    assert "Presenti alla sessione" in text and "Capienza" in text and "50%" in text
     assert "Rossi, Marco" in text and "Bertè" not in text
     assert re.search(r"Pagina 3 di 3", text)
