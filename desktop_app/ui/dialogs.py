@@ -55,7 +55,12 @@ class ReasonDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("e.g. wrong person, scanned twice"))
         layout.addWidget(self.reason)
         self.buttons = _buttons(self, self.tr("Undo check-in"))
+        # "Cancel" next to "Undo" reads as the same word in Italian (Annulla): say what it does
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            self.tr("Keep the check-in")
+        )
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
         self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))

@@ -106,37 +106,37 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="100" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="105" />
         <source>Edit attendee</source>
         <translation>Edit attendee</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="104" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="109" />
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="105" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="110" />
         <source>First name</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="106" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="111" />
         <source>Surname</source>
         <translation>Surname</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="107" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="112" />
         <source>Company</source>
         <translation>Company</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="108" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="113" />
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="115" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="120" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -155,208 +155,208 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="155" />
-        <location filename="../../desktop_app/ui/main_window.py" line="358" />
+        <location filename="../../desktop_app/ui/main_window.py" line="360" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Results (↑↓ to choose, Enter to check in)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221" />
-        <location filename="../../desktop_app/ui/main_window.py" line="434" />
+        <location filename="../../desktop_app/ui/main_window.py" line="223" />
+        <location filename="../../desktop_app/ui/main_window.py" line="436" />
         <source>Check in (Enter)</source>
         <translation>Check in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222" />
+        <location filename="../../desktop_app/ui/main_window.py" line="224" />
         <source>Undo (F4)</source>
         <translation>Undo (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223" />
+        <location filename="../../desktop_app/ui/main_window.py" line="225" />
         <source>Edit (F5)</source>
         <translation>Edit (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="224" />
+        <location filename="../../desktop_app/ui/main_window.py" line="226" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257" />
+        <location filename="../../desktop_app/ui/main_window.py" line="259" />
         <source>Last check-ins</source>
         <translation>Last check-ins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="275" />
+        <location filename="../../desktop_app/ui/main_window.py" line="277" />
         <source>F2 Walk-in</source>
         <translation>F2 Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276" />
+        <location filename="../../desktop_app/ui/main_window.py" line="278" />
         <source>F3 Print badge</source>
         <translation>F3 Print badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <location filename="../../desktop_app/ui/main_window.py" line="279" />
         <source>F4 Undo check-in</source>
         <translation>F4 Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278" />
+        <location filename="../../desktop_app/ui/main_window.py" line="280" />
         <source>F5 Edit</source>
         <translation>F5 Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290" />
+        <location filename="../../desktop_app/ui/main_window.py" line="292" />
         <source>&amp;Stage</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="291" />
+        <location filename="../../desktop_app/ui/main_window.py" line="293" />
         <source>Reports…</source>
         <translation>Reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="294" />
+        <location filename="../../desktop_app/ui/main_window.py" line="296" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="298" />
+        <location filename="../../desktop_app/ui/main_window.py" line="300" />
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="299" />
+        <location filename="../../desktop_app/ui/main_window.py" line="301" />
         <source>Camera scanning</source>
         <translation>Camera scanning</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="303" />
+        <location filename="../../desktop_app/ui/main_window.py" line="305" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="334" />
+        <location filename="../../desktop_app/ui/main_window.py" line="336" />
         <source>Present %1 / %2</source>
         <translation>Present %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="344" />
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
         <source>undone</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <location filename="../../desktop_app/ui/main_window.py" line="348" />
         <source>again</source>
         <translation>again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="356" />
+        <location filename="../../desktop_app/ui/main_window.py" line="358" />
         <source>Session door: %1</source>
         <translation>Session door: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="402" />
+        <location filename="../../desktop_app/ui/main_window.py" line="404" />
         <source>Nobody selected</source>
         <translation>Nobody selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="404" />
+        <location filename="../../desktop_app/ui/main_window.py" line="406" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scan a QR code, or type two letters of a name and pick with ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="410" />
+        <location filename="../../desktop_app/ui/main_window.py" line="412" />
         <source>%1 people selected</source>
         <translation>%1 people selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="412" />
+        <location filename="../../desktop_app/ui/main_window.py" line="414" />
         <source>Check in all (Enter)</source>
         <translation>Check in all (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="422" />
+        <location filename="../../desktop_app/ui/main_window.py" line="424" />
         <source>Checked in at %1 (%2)</source>
         <translation>Checked in at %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="427" />
+        <location filename="../../desktop_app/ui/main_window.py" line="429" />
         <source>Not checked in yet</source>
         <translation>Not checked in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="429" />
+        <location filename="../../desktop_app/ui/main_window.py" line="431" />
         <source>Badges printed: %1</source>
         <translation>Badges printed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="430" />
+        <location filename="../../desktop_app/ui/main_window.py" line="432" />
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="580" />
+        <location filename="../../desktop_app/ui/main_window.py" line="582" />
         <source>Session full</source>
         <translation>Session full</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="581" />
+        <location filename="../../desktop_app/ui/main_window.py" line="583" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>The session is full. Let %1 in anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="582" />
+        <location filename="../../desktop_app/ui/main_window.py" line="584" />
         <source>Let in anyway</source>
         <translation>Let in anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="624" />
+        <location filename="../../desktop_app/ui/main_window.py" line="626" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Choose one person to undo their check-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="629" />
+        <location filename="../../desktop_app/ui/main_window.py" line="631" />
         <source>%1 is not checked in: nothing to undo.</source>
         <translation>%1 is not checked in: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="646" />
+        <location filename="../../desktop_app/ui/main_window.py" line="648" />
         <source>Check-in undone</source>
         <translation>Check-in undone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="655" />
+        <location filename="../../desktop_app/ui/main_window.py" line="657" />
         <source>Choose one person to edit.</source>
         <translation>Choose one person to edit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="668" />
+        <location filename="../../desktop_app/ui/main_window.py" line="670" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="711" />
+        <location filename="../../desktop_app/ui/main_window.py" line="713" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>The new language applies the next time the desk starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="720" />
+        <location filename="../../desktop_app/ui/main_window.py" line="722" />
         <source>Choose who gets a badge first.</source>
         <translation>Choose who gets a badge first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="728" />
+        <location filename="../../desktop_app/ui/main_window.py" line="730" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>Badge printing is not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="754" />
+        <location filename="../../desktop_app/ui/main_window.py" line="756" />
         <source>Reports are not available on this desk yet.</source>
         <translation>Reports are not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="796" />
+        <location filename="../../desktop_app/ui/main_window.py" line="799" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>No camera found: scanning with the camera is off.</translation>
     </message>
@@ -417,6 +417,11 @@
         <location filename="../../desktop_app/ui/dialogs.py" line="55" />
         <source>e.g. wrong person, scanned twice</source>
         <translation>e.g. wrong person, scanned twice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="60" />
+        <source>Keep the check-in</source>
+        <translation>Keep the check-in</translation>
     </message>
 </context>
 <context>
@@ -698,27 +703,27 @@
 <context>
     <name>StagePicker</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="127" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="132" />
         <source>Open a stage</source>
         <translation>Open a stage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="132" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="137" />
         <source>Choose the stage for this desk:</source>
         <translation>Choose the stage for this desk:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="145" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="150" />
         <source>There are no stages on this desk yet. Import one (roadshow-desk stage import FILE) or open the demo stage.</source>
         <translation>There are no stages on this desk yet. Import one (roadshow-desk stage import FILE) or open the demo stage.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="151" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="156" />
         <source>Open the demo stage</source>
         <translation>Open the demo stage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="154" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="159" />
         <source>Open</source>
         <translation>Open</translation>
     </message>

@@ -106,37 +106,37 @@
 <context>
     <name>EditDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="100" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="105" />
         <source>Edit attendee</source>
         <translation>Modifica iscritto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="104" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="109" />
         <source>Title</source>
         <translation>Titolo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="105" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="110" />
         <source>First name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="106" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="111" />
         <source>Surname</source>
         <translation>Cognome</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="107" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="112" />
         <source>Company</source>
         <translation>Azienda</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="108" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="113" />
         <source>Role</source>
         <translation>Ruolo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="115" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="120" />
         <source>Save</source>
         <translation>Salva</translation>
     </message>
@@ -155,208 +155,208 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="155" />
-        <location filename="../../desktop_app/ui/main_window.py" line="358" />
+        <location filename="../../desktop_app/ui/main_window.py" line="360" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Risultati (↑↓ per scegliere, Invio per entrare)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="221" />
-        <location filename="../../desktop_app/ui/main_window.py" line="434" />
+        <location filename="../../desktop_app/ui/main_window.py" line="223" />
+        <location filename="../../desktop_app/ui/main_window.py" line="436" />
         <source>Check in (Enter)</source>
         <translation>Fai entrare (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="222" />
+        <location filename="../../desktop_app/ui/main_window.py" line="224" />
         <source>Undo (F4)</source>
         <translation>Annulla (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223" />
+        <location filename="../../desktop_app/ui/main_window.py" line="225" />
         <source>Edit (F5)</source>
         <translation>Modifica (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="224" />
+        <location filename="../../desktop_app/ui/main_window.py" line="226" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="257" />
+        <location filename="../../desktop_app/ui/main_window.py" line="259" />
         <source>Last check-ins</source>
         <translation>Ultimi ingressi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="275" />
+        <location filename="../../desktop_app/ui/main_window.py" line="277" />
         <source>F2 Walk-in</source>
         <translation>F2 Nuovo iscritto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="276" />
+        <location filename="../../desktop_app/ui/main_window.py" line="278" />
         <source>F3 Print badge</source>
         <translation>F3 Stampa badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <location filename="../../desktop_app/ui/main_window.py" line="279" />
         <source>F4 Undo check-in</source>
         <translation>F4 Annulla ingresso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278" />
+        <location filename="../../desktop_app/ui/main_window.py" line="280" />
         <source>F5 Edit</source>
         <translation>F5 Modifica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="290" />
+        <location filename="../../desktop_app/ui/main_window.py" line="292" />
         <source>&amp;Stage</source>
         <translation>&amp;Tappa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="291" />
+        <location filename="../../desktop_app/ui/main_window.py" line="293" />
         <source>Reports…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="294" />
+        <location filename="../../desktop_app/ui/main_window.py" line="296" />
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="298" />
+        <location filename="../../desktop_app/ui/main_window.py" line="300" />
         <source>&amp;Desk</source>
         <translation>&amp;Postazione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="299" />
+        <location filename="../../desktop_app/ui/main_window.py" line="301" />
         <source>Camera scanning</source>
         <translation>Scansione con la webcam</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="303" />
+        <location filename="../../desktop_app/ui/main_window.py" line="305" />
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="334" />
+        <location filename="../../desktop_app/ui/main_window.py" line="336" />
         <source>Present %1 / %2</source>
         <translation>Presenti %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="344" />
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
         <source>undone</source>
         <translation>annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <location filename="../../desktop_app/ui/main_window.py" line="348" />
         <source>again</source>
         <translation>già</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="356" />
+        <location filename="../../desktop_app/ui/main_window.py" line="358" />
         <source>Session door: %1</source>
         <translation>Ingresso sessione: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="402" />
+        <location filename="../../desktop_app/ui/main_window.py" line="404" />
         <source>Nobody selected</source>
         <translation>Nessuno selezionato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="404" />
+        <location filename="../../desktop_app/ui/main_window.py" line="406" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scansiona un QR, oppure digita due lettere del nome e scegli con ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="410" />
+        <location filename="../../desktop_app/ui/main_window.py" line="412" />
         <source>%1 people selected</source>
         <translation>%1 persone selezionate</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="412" />
+        <location filename="../../desktop_app/ui/main_window.py" line="414" />
         <source>Check in all (Enter)</source>
         <translation>Fai entrare tutti (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="422" />
+        <location filename="../../desktop_app/ui/main_window.py" line="424" />
         <source>Checked in at %1 (%2)</source>
         <translation>Entrato alle %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="427" />
+        <location filename="../../desktop_app/ui/main_window.py" line="429" />
         <source>Not checked in yet</source>
         <translation>Non ancora entrato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="429" />
+        <location filename="../../desktop_app/ui/main_window.py" line="431" />
         <source>Badges printed: %1</source>
         <translation>Badge stampati: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="430" />
+        <location filename="../../desktop_app/ui/main_window.py" line="432" />
         <source>Code: %1</source>
         <translation>Codice: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="580" />
+        <location filename="../../desktop_app/ui/main_window.py" line="582" />
         <source>Session full</source>
         <translation>Sessione al completo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="581" />
+        <location filename="../../desktop_app/ui/main_window.py" line="583" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>La sessione è al completo. Far entrare comunque %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="582" />
+        <location filename="../../desktop_app/ui/main_window.py" line="584" />
         <source>Let in anyway</source>
         <translation>Fai entrare comunque</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="624" />
+        <location filename="../../desktop_app/ui/main_window.py" line="626" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Scegli una persona per annullarne l'ingresso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="629" />
+        <location filename="../../desktop_app/ui/main_window.py" line="631" />
         <source>%1 is not checked in: nothing to undo.</source>
         <translation>%1 non è entrato: niente da annullare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="646" />
+        <location filename="../../desktop_app/ui/main_window.py" line="648" />
         <source>Check-in undone</source>
         <translation>Ingresso annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="655" />
+        <location filename="../../desktop_app/ui/main_window.py" line="657" />
         <source>Choose one person to edit.</source>
         <translation>Scegli una persona da modificare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="668" />
+        <location filename="../../desktop_app/ui/main_window.py" line="670" />
         <source>Saved: %1</source>
         <translation>Salvato: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="711" />
+        <location filename="../../desktop_app/ui/main_window.py" line="713" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>La nuova lingua vale dal prossimo avvio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="720" />
+        <location filename="../../desktop_app/ui/main_window.py" line="722" />
         <source>Choose who gets a badge first.</source>
         <translation>Scegli prima a chi stampare il badge.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="728" />
+        <location filename="../../desktop_app/ui/main_window.py" line="730" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>La stampa dei badge non è ancora disponibile su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="754" />
+        <location filename="../../desktop_app/ui/main_window.py" line="756" />
         <source>Reports are not available on this desk yet.</source>
         <translation>I report non sono ancora disponibili su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="796" />
+        <location filename="../../desktop_app/ui/main_window.py" line="799" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>Nessuna webcam trovata: la scansione con la webcam è spenta.</translation>
     </message>
@@ -417,6 +417,11 @@
         <location filename="../../desktop_app/ui/dialogs.py" line="55" />
         <source>e.g. wrong person, scanned twice</source>
         <translation>es. persona sbagliata, scansione doppia</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="60" />
+        <source>Keep the check-in</source>
+        <translation>Mantieni l'ingresso</translation>
     </message>
 </context>
 <context>
@@ -698,27 +703,27 @@
 <context>
     <name>StagePicker</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="127" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="132" />
         <source>Open a stage</source>
         <translation>Apri una tappa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="132" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="137" />
         <source>Choose the stage for this desk:</source>
         <translation>Scegli la tappa per questa postazione:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="145" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="150" />
         <source>There are no stages on this desk yet. Import one (roadshow-desk stage import FILE) or open the demo stage.</source>
         <translation>Su questa postazione non ci sono ancora tappe. Importane una (roadshow-desk stage import FILE) oppure apri la tappa dimostrativa.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="151" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="156" />
         <source>Open the demo stage</source>
         <translation>Apri la tappa dimostrativa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="154" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="159" />
         <source>Open</source>
         <translation>Apri</translation>
     </message>
