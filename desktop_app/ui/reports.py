@@ -74,6 +74,7 @@ _ITALIAN = {
     "Registered\n%1": "Iscritti\n%1",
     "Reports — %1": "Report — %1",
     "Session": "Sessione",
+    "Sessions…": "Sessioni…",
     "Signature column (PDF)": "Colonna firma (PDF)",
     "Whole stage (entrance)": "Tutta la tappa (ingresso)",
     "⟲ Numbers are not final yet: %1": "⟲ I numeri non sono ancora definitivi: %1",
@@ -159,6 +160,9 @@ class ReportsWindow(QWidget):
         self.signature = QCheckBox(self.tr("Signature column (PDF)"))
         filters.addWidget(self.signature)
         filters.addStretch(1)
+        self.sessions_button = QPushButton(self.tr("Sessions…"))
+        self.sessions_button.clicked.connect(self.open_sessions)
+        filters.addWidget(self.sessions_button)
         root.addLayout(filters)
         self._fill_sessions()
         self.session_box.currentIndexChanged.connect(lambda _: self.refresh(force=True))
@@ -219,6 +223,18 @@ class ReportsWindow(QWidget):
         index = self.session_box.findData(current) if current else 0
         self.session_box.setCurrentIndex(max(index, 0))
         self.session_box.blockSignals(False)
+
+    def open_sessions(self) -> QWidget:
+        """The sessions editor (add, import); the filter and numbers follow its changes."""
+        from desktop_app.ui.sessions import SessionsEditor
+
+        operator = self.settings.get("desk/operator") if self.settings is not None else ""
+        self.sessions_editor = SessionsEditor(
+            self.stage, parent=self, lang=self.lang, operator=operator or ""
+        )
+        self.sessions_editor.changed.connect(lambda: self.refresh(force=True))
+        self.sessions_editor.show()
+        return self.sessions_editor
 
     # --- numbers -----------------------------------------------------------------------------
 

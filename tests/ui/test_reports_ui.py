@@ -150,3 +150,30 @@ def test_italian_screen(qtbot, stage, people, inline):
     )
     assert "Non si sa" in widget.final_label.text()
     assert widget.export_buttons["pdf"].text() == "Esporta PDF…"
+
+
+def test_sessions_entered_and_imported_in_the_app(screen, stage, tmp_path, qtbot):
+    editor = screen.open_sessions()
+    qtbot.addWidget(editor)
+    editor.name.setText("Workshop: export verso l'India")
+    editor.kind.setCurrentIndex(editor.kind.findData("workshop"))
+    editor.room.setText("Sala Volta")
+    editor.starts.setText("11:00")
+    editor.ends.setText("12:30")
+    editor.capacity.setText("40")
+    qtbot.mouseClick(editor.add_button, _left())
+    assert editor.table.rowCount() == 1
+    assert editor.table.item(0, 5).text() == "0 / 40"
+    assert stage.sessions()[0]["starts_at"] == "2026-03-12T11:00"
+    assert screen.session_box.findData(stage.sessions()[0]["id"]) > 0  # the screen follows
+    editor.name.setText("Late")
+    editor.starts.setText("12:00")
+    editor.ends.setText("11:00")
+    qtbot.mouseClick(editor.add_button, _left())
+    assert "end before" in editor.message.text() and editor.table.rowCount() == 1
+    file = tmp_path / "sessions.csv"
+    file.write_text("Nome;Sala;Inizio;Fine;Capienza\nPlenaria;Auditorium;09:30;10:30;\n", "utf-8")
+    editor.open_path = lambda: file
+    qtbot.mouseClick(editor.import_button, _left())
+    assert editor.table.rowCount() == 2
+    assert "1 new" in editor.message.text()
