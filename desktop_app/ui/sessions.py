@@ -92,7 +92,9 @@ class SessionsEditor(QWidget):
                 self.tr("Present / capacity"),
             ]
         )
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         root.addWidget(self.table, 1)
 
@@ -146,12 +148,19 @@ class SessionsEditor(QWidget):
                 s["name"],
                 self.tr(kinds.get(s["kind"], "Other")),
                 s["room"],
-                (s["starts_at"] or "").replace("T", " "),
-                (s["ends_at"] or "").replace("T", " "),
+                self._when(s["starts_at"]),
+                self._when(s["ends_at"]),
                 present,
             ]
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
+
+    def _when(self, value: str | None) -> str:
+        """'09:30' on the stage's day, else the date too."""
+        if not value:
+            return ""
+        day, _, time = value.partition("T")
+        return time if day == self.stage.info.date else f"{day} {time}"
 
     def add(self) -> None:
         try:
