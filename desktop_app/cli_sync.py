@@ -78,10 +78,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=cmd_sync)
 
 
-def _store(args: argparse.Namespace):
+def _store(args: argparse.Namespace, *, create: bool = False):
     from desktop_app.sync.hubstore import HubStore
 
-    return HubStore(Path(args.db))
+    return HubStore(Path(args.db), create=create)
 
 
 # --- hub --------------------------------------------------------------------------------------
@@ -107,7 +107,7 @@ def cmd_hub_add_desk(ctx: Context, args: argparse.Namespace) -> Result:
     for slug in stages or []:
         if not protocol.valid_slug(slug.strip()):
             raise InvalidInput(f"'{slug}' is not a stage slug.")
-    with _store(args) as store:
+    with _store(args, create=True) as store:
         token = store.add_desk(args.name, stages=stages, admin=args.admin)
     kind = "organizer (admin) " if args.admin else ""
     return Result(
@@ -162,7 +162,7 @@ def cmd_hub_import(ctx: Context, args: argparse.Namespace) -> Result:
             raise StageFileInvalid(
                 f"This stage file has an unusable event: {exc.message}"
             ) from None
-    with _store(args) as store:
+    with _store(args, create=True) as store:
         _, new = store.ingest(slug, events, publisher="import", via="import")
     return Result(
         {"slug": slug, "events": len(events), "new_events": new},

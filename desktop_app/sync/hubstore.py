@@ -139,8 +139,10 @@ def _blank_personal(payload: dict[str, Any]) -> dict[str, Any]:
 class HubStore:
     """The hub file. Safe to share between threads: one connection behind a lock."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = Path(path)
+        if not create and not self.path.exists():
+            raise HubError("hub_not_found", f"There is no hub file at {self.path}.", 404)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.RLock()
         self._projection_lock = threading.Lock()

@@ -63,6 +63,8 @@ def test_stage_file_to_hub_is_idempotent_and_digests_match(capsys, hub_db, org_d
     assert "0 / 40 checked in" in capsys.readouterr().out
     code, out = run(capsys, "hub", "status", "--db", db, "nowhere")
     assert code == 1 and out["error"]["code"] == "stage_not_on_hub"
+    code, out = run(capsys, "hub", "status", "--db", db + ".typo", SLUG)
+    assert code == 1 and out["error"]["code"] == "hub_not_found"
 
 
 def test_sync_command_one_round_and_watch(capsys, hub, desks, org_dir, monkeypatch):
