@@ -287,3 +287,16 @@ def test_scan_after_a_half_typed_name_checks_in_the_badge(qtbot, window, stage, 
     assert "S.E. Hiroshi Sato" in window.banner.shown_text()
     assert stage.attendee(people[3].id).checked_in
     assert not stage.attendee(people[2].id).checked_in
+
+
+def test_reports_screen_opens_from_the_menu(qtbot, window):
+    from desktop_app.ui import hooks
+
+    if hooks.find_hook("reports", ("ReportsWindow",)) is hooks.MISSING:
+        window.reports_action.trigger()
+        assert "not available" in window.notice.text()
+        return
+    window.reports_action.trigger()
+    qtbot.waitUntil(lambda: getattr(window, "_reports", None) is not None)
+    assert window._reports.isVisible()
+    window._reports.close()
