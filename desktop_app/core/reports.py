@@ -75,13 +75,16 @@ def session_arrivals(stage: Stage, session_id: str) -> dict[str, tuple[str, str]
     return first
 
 
-def _tally(rows: list[tuple[str, bool]], order: list[str] | None = None) -> list[dict[str, Any]]:
+def _tally(
+    counts: Counter[tuple[str, bool]], order: list[str] | None = None
+) -> list[dict[str, Any]]:
+    """(key, present) -> people  ==>  [{key, registered, checked_in}], biggest first."""
     registered: Counter[str] = Counter()
     present: Counter[str] = Counter()
-    for key, checked_in in rows:
-        registered[key] += 1
+    for (key, checked_in), n in counts.items():
+        registered[key] += n
         if checked_in:
-            present[key] += 1
+            present[key] += n
     keys = order or sorted(registered, key=lambda k: (k == UNKNOWN, -present[k], -registered[k], k))
     return [
         {"key": k, "registered": registered[k], "checked_in": present[k]}
@@ -90,10 +93,63 @@ def _tally(rows: list[tuple[str, bool]], order: list[str] | None = None) -> list
     ]
 
 
-def arrival_day(times: list[datetime], stage_date: str = "") -> str:
+# an arrival to the minute, keeping its offset ('2026-03-12T09:14' + '+01:00')
+_MINUTE_SQL = (
+    "substr({c}, 1, 16) || CASE WHEN substr({c}, -6, 1) IN ('+', '-') THEN substr({c}, -6) "
+    "WHEN substr({c}, -1) = 'Z' THEN 'Z' ELSE '' END"
+)
+
+
+def _people_groups(
+    stage: Stage, session_id: str, category: str | None
+) -> tuple[Counter[tuple[str, str, str, bool]], Counter[str], Counter[str]]:
+    """(category, countries, sector, present) -> people; arrival minute -> people; desk -> people.
+
+    Grouped in SQL for the stage door, so 50,000 people take a few tens of milliseconds."""
+    where = "status = 'active'" + (" AND category = ?" if category else "")
+    args = [category] if category else []
+    groups: Counter[tuple[str, str, str, bool]] = Counter()
+    minutes: Counter[str] = Counter()
+    desks: Counter[str] = Counter()
+    if not session_id:
+        for cat, countries, sector, present, n in stage.conn.execute(
+            "SELECT category, countries, sector, checkin_event_id IS NOT NULL, COUNT(*) "
+            f"FROM attendee WHERE {where} GROUP BY 1, 2, 3, 4",
+            args,
+        ):
+            groups[(cat, countries, sector, bool(present))] += n
+        for minute, desk, n in stage.conn.execute(
+            f"SELECT {_MINUTE_SQL.format(c='checked_in_at')}, checkin_desk, COUNT(*) "
+            f"FROM attendee WHERE {where} AND checkin_event_id IS NOT NULL GROUP BY 1, 2",
+            args,
+        ):
+            minutes[minute] += n
+            desks[desk or ""] += n
+        return groups, minutes, desks
+    arrivals = session_arrivals(stage, session_id)
+    for attendee_id, cat, countries, sector in stage.conn.execute(
+        f"SELECT id, category, countries, sector FROM attendee WHERE {where}", args
+    ):
+        hit = arrivals.get(attendee_id)
+        groups[(cat, countries, sector, hit is not None)] += 1
+        if hit:
+            when = hit[0]
+            tail = when[-6:] if when[-6:-5] in ("+", "-") else ("Z" if when.endswith("Z") else "")
+            minutes[when[:16] + tail] += 1
+            desks[hit[1] or ""] += 1
+    return groups, minutes, desks
+
+
+def _weighted(times: list[datetime] | Counter[datetime]) -> Counter[datetime]:
+    return times if isinstance(times, Counter) else Counter(times)
+
+
+def arrival_day(times: list[datetime] | Counter[datetime], stage_date: str = "") -> str:
     """The day the arrivals chart shows: the stage's date if anyone arrived then, else the
     busiest day (a stage is one day; stray check-ins on other days are test runs)."""
-    days = Counter(t.date().isoformat() for t in times)
+    days: Counter[str] = Counter()
+    for t, n in _weighted(times).items():
+        days[t.date().isoformat()] += n
     if not days:
         return stage_date
     if stage_date in days:
@@ -102,20 +158,21 @@ def arrival_day(times: list[datetime], stage_date: str = "") -> str:
 
 
 def arrival_buckets(
-    times: list[datetime], minutes: int = 15, day: str | None = None
+    times: list[datetime] | Counter[datetime], minutes: int = 15, day: str | None = None
 ) -> list[dict[str, Any]]:
-    """Arrivals per `minutes` on one day, every bucket from the first to the last arrival."""
+    """Arrivals per `minutes` on one day, every bucket from the first to the last arrival.
+
+    `times` are arrival times, or a Counter of arrival time -> how many people."""
+    weighted = _weighted(times)
     if day is None:
-        day = arrival_day(times)
-    times = [t for t in times if t.date().isoformat() == day]
-    if not times:
+        day = arrival_day(weighted)
+    counts: Counter[datetime] = Counter()
+    for t, n in weighted.items():
+        if t.date().isoformat() == day:
+            counts[t.replace(minute=t.minute - t.minute % minutes, second=0, microsecond=0)] += n
+    if not counts:
         return []
     step = timedelta(minutes=minutes)
-
-    def floor(t: datetime) -> datetime:
-        return t.replace(minute=t.minute - t.minute % minutes, second=0, microsecond=0)
-
-    counts = Counter(floor(t) for t in times)
     start, end = min(counts), max(counts)
     out = []
     at = start
@@ -137,36 +194,30 @@ def stage_statistics(
     People whose registration was cancelled are not counted. For a session, `checked_in`
     means present at that session.
     """
-    sql = "SELECT id, category, countries, sector, checked_in_at FROM attendee WHERE status = 'active'"
-    args: list[Any] = []
-    if category:
-        sql += " AND category = ?"
-        args.append(category)
-    people = stage.conn.execute(sql, args).fetchall()
-    if session_id:
-        arrivals = session_arrivals(stage, session_id)
-        people = [(i, c, co, s, arrivals.get(i, (None,))[0]) for i, c, co, s, _ in people]
-    registered = len(people)
-    present_rows = [p for p in people if p[4]]
-    checked_in = len(present_rows)
-    by_country: list[tuple[str, bool]] = []
-    for _, _, countries, _, at in people:
+    groups, minutes, desk_counts = _people_groups(stage, session_id, category)
+    registered = sum(groups.values())
+    checked_in = sum(n for key, n in groups.items() if key[3])
+    by_category: Counter[tuple[str, bool]] = Counter()
+    by_country: Counter[tuple[str, bool]] = Counter()
+    by_sector: Counter[tuple[str, bool]] = Counter()
+    for (cat, countries, sector, present), n in groups.items():
+        by_category[(cat, present)] += n
+        by_sector[(sector or UNKNOWN, present)] += n
         for country in split_countries(countries) or [UNKNOWN]:
-            by_country.append((country, bool(at)))
-    times = [t for t in (local_time(p[4]) for p in present_rows) if t]
+            by_country[(country, present)] += n
+    times: Counter[datetime] = Counter()
+    for minute, n in minutes.items():
+        at = local_time(minute)
+        if at is not None:
+            times[at] += n
     day = arrival_day(times, stage.info.date)
     sessions = stage.sessions()
     for s in sessions:
         s["full"] = s["capacity"] is not None and s["present"] >= int(s["capacity"])
-    known = [c for c in CATEGORIES if any(p[1] == c for p in people)]
-    others = sorted({p[1] for p in people} - set(CATEGORIES))
-    desks = Counter(
-        row[0]
-        for row in stage.conn.execute(
-            "SELECT checkin_desk FROM attendee WHERE checkin_event_id IS NOT NULL "
-            "AND status = 'active'"
-        )
-    )
+    seen = {cat for cat, _ in by_category}
+    known = [c for c in CATEGORIES if c in seen]
+    others = sorted(seen - set(CATEGORIES))
+    desks = Counter({d: n for d, n in desk_counts.items()})
     return {
         "stage": {
             "slug": stage.info.slug,
@@ -182,12 +233,12 @@ def stage_statistics(
         "checked_in": checked_in,
         "no_show": registered - checked_in,
         "no_show_rate": (registered - checked_in) / registered if registered else 0.0,
-        "by_category": _tally([(p[1], bool(p[4])) for p in people], known + others),
+        "by_category": _tally(by_category, known + others),
         "by_country": _tally(by_country),
-        "by_sector": _tally([(p[3] or UNKNOWN, bool(p[4])) for p in people]),
+        "by_sector": _tally(by_sector),
         "arrivals": arrival_buckets(times, bucket_minutes, day),
         "arrivals_day": day,
-        "arrivals_other_days": sum(1 for t in times if t.date().isoformat() != day),
+        "arrivals_other_days": sum(n for t, n in times.items() if t.date().isoformat() != day),
         "sessions": sessions,
         "desks": [{"desk": d or "", "checked_in": n} for d, n in desks.most_common()],
     }

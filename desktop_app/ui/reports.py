@@ -7,6 +7,7 @@ a worker with their own connection to the stage file, so the desk never freezes.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -256,9 +257,14 @@ class ReportsWindow(QWidget):
         ):
             self._fill_sessions()
         self._event_count = count
+        started = time.perf_counter()
         self.stats = reports.stage_statistics(
             self.stage, session_id=self.session_id, category=self.category
         )
+        # a huge stage takes a moment to count: refresh less often, never hog the desk
+        spent_ms = (time.perf_counter() - started) * 1000
+        if hasattr(self, "timer"):
+            self.timer.setInterval(max(REFRESH_MS, int(spent_ms * 30)))
         s = self.stats
         share = f" ({s['checked_in'] / s['registered']:.0%})" if s["registered"] else ""
         self.registered_label.setText(self.tr("Registered\n%1").replace("%1", str(s["registered"])))
