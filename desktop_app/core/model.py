@@ -72,9 +72,11 @@ def clean_text(value: object) -> str:
     """NFC, no control characters, single-line, trimmed."""
     if value is None:
         return ""
-    text = str(value)
+    text = value if isinstance(value, str) else str(value)
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
+    if text.isprintable() and "  " not in text and text.strip() == text:
+        return text  # the usual case, without building new strings
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
