@@ -25,6 +25,8 @@ from desktop_app.core.model import Event
 from desktop_app.core.store import Stage, stage_path
 from desktop_app.sync import protocol
 
+HUB_KEY = "hub/id"  # stage sync value: the hub this stage's acknowledgements come from
+
 
 class HubUnreachable(RoadshowError):
     """No answer, a cut answer, or the hub is failing: try again later."""
@@ -233,6 +235,7 @@ class SyncClient:
                 stage = self.bootstrap(slug)
                 report.bootstrapped = True
         try:
+            self._follow_hub(stage)
             report.pushed = self.push(stage, slug)
             report.pulled, report.last_hub_seq = self.pull(stage, slug)
             report.unsynced = stage.unsynced_count()
@@ -247,6 +250,24 @@ class SyncClient:
         report.duration_ms = (time.perf_counter() - started) * 1000
         report.finished_at = datetime.now(UTC).isoformat(timespec="milliseconds")
         return report
+
+    def _follow_hub(self, stage: Stage) -> None:
+        """A stage that moves to another hub sends that hub its own events again.
+
+        Acknowledgements are a hub's: events another hub holds may be missing here (the
+        hub ignores the ones it has).
+        """
+        current = stage.get_sync_value(HUB_KEY)
+        if current == self._hub_id():
+            return
+        if current is not None:
+            acked = [
+                (e.id, None)
+                for e in stage.events()
+                if e.desk_id == stage.desk.id and e.hub_seq is not None
+            ]
+            stage.mark_acknowledged(acked)  # type: ignore[arg-type]  # None: not acknowledged
+        stage.set_sync_value(HUB_KEY, self._hub_id())
 
     def push(self, stage: Stage, slug: str) -> int:
         """Push this desk's unacknowledged events; mark each acknowledged as the hub answers."""
@@ -325,6 +346,7 @@ class SyncClient:
             raise HubRefused("stage_not_on_hub", f"The hub has no events for '{slug}'.", 404)
         stage = Stage.from_events(stage_path(self.data_dir, slug), self.desk, events)
         stage.set_sync_value(self._cursor_key(), str(cursor))
+        stage.set_sync_value(HUB_KEY, self._hub_id())
         return stage
 
     def watch(

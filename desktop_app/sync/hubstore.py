@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import hmac
 import json
+import os
 import secrets
 import sqlite3
 import threading
@@ -589,12 +590,19 @@ class HubStore:
         """
         with self._projection_lock:
             path = self.projection_path(stage_id)
-            if path.exists():
-                stage = Stage.open_path(path, HUB_DESK)
-            else:
-                first = self.events_of(stage_id, 0, 1_000_000_000)
-                stage = Stage.from_events(path, HUB_DESK, first)
-                stage.set_sync_value("hub_seq", str(max((e.hub_seq or 0) for e in first)))
+            if not path.exists():
+                # Built under a name of this process's own, then moved into place: a `hub
+                # status` in another process may be building the same projection right now.
+                events = self.events_of(stage_id, 0, 1_000_000_000)
+                tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.sqlite")
+                built = Stage.from_events(tmp, HUB_DESK, events)
+                built.set_sync_value("hub_seq", str(max((e.hub_seq or 0) for e in events)))
+                built.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                built.close()
+                for suffix in ("-wal", "-shm"):
+                    Path(str(tmp) + suffix).unlink(missing_ok=True)
+                os.replace(tmp, path)
+            stage = Stage.open_path(path, HUB_DESK)
             try:
                 for _ in range(1_000_000):  # bounded: each pass consumes a chunk
                     after = int(stage.get_sync_value("hub_seq", "0") or 0)

@@ -10,6 +10,7 @@ import pytest
 from desktop_app.core import checkin, reports
 from desktop_app.core.hlc import HybridClock, physical_ms
 from desktop_app.sync.client import SyncClient
+from desktop_app.sync.hub import HubThread
 
 SLUG = "bergamo-2026"
 TEN_MINUTES_MS = 10 * 60 * 1000
@@ -154,3 +155,16 @@ def test_clocks_ten_minutes_apart(hub, desks):
     desks_status = {d["token"]: d for d in hub.store.status(SLUG)["desks"]}
     assert abs(desks_status["Desk A"]["clock_offset_ms"] - TEN_MINUTES_MS) < 5000
     assert abs(desks_status["Desk B"]["clock_offset_ms"]) < 5000
+
+
+def test_a_stage_moved_to_another_hub_sends_its_events_again(hub, desks, tmp_path):
+    publish(hub, desks, people=10)
+    with desks.open("org", SLUG) as stage:
+        assert stage.unsynced_count() == 0
+        checkin.admit(stage, stage.attendees()[0])
+        with HubThread(tmp_path / "central.sqlite") as central:
+            admin = central.store.add_desk("organizer", admin=True)
+            with SyncClient(desks.dir("org"), central.url, admin) as client:
+                report = client.sync_stage(SLUG, stage)
+            assert report.pushed == stage.event_count() and report.unsynced == 0
+            assert central.store.status(SLUG)["digest"] == stage.digest()
