@@ -477,6 +477,8 @@ class XlsxSheet:
     ) -> None:
         out = []
         font = self.book.bold if bold else None
+        while values and values[-1] is None:  # empty trailing cells cost time, show nothing
+            values = values[:-1]
         for index, value in enumerate(values):
             if isinstance(value, str):
                 value = _ILLEGAL_XML.sub("", value)

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -335,6 +336,7 @@ def person_key(email: str, first_name: str, last_name: str, company: str) -> str
     return "name:" + " ".join(sorted(name.split())) + "|" + company_name_key(company)
 
 
+@lru_cache(maxsize=1 << 16)
 def company_name_key(company: str) -> str:
     text = fold(company or "").replace(",", " ")
     text = _LEGAL_FORMS.sub(" ", text)
@@ -342,6 +344,7 @@ def company_name_key(company: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def vat_key(vat: str) -> str:
     """Partita IVA as digits and letters only; 'IT' dropped before an 11-digit number."""
     text = re.sub(r"[^0-9A-Za-z]", "", vat or "").upper()

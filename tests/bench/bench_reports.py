@@ -47,6 +47,11 @@ def bench_exports(root: Path, size: int) -> bool:
     ids = [row[0] for row in stage.conn.execute("SELECT id FROM attendee")]
     spread_checkins(stage, ids[: int(size * 0.7)], start="2026-10-08T08:00:00+02:00", minutes=180)
     print(f"(generated a {size:,}-attendee stage in {time.perf_counter() - t:.1f} s)")
+    t = time.perf_counter()
+    reports.stage_statistics(stage)
+    print(
+        f"{'statistics (Reports screen refresh)':<44} {time.perf_counter() - t:7.2f} s   (no target)"
+    )
     ok = True
     for fmt, target in (("csv", 2.0), ("xlsx", 20.0), ("pdf", 30.0)):
         out = root / f"big.{fmt}"
