@@ -165,6 +165,7 @@ class SyncService(QObject):
         self._busy = False
         self._again = False
         self._failures = 0
+        self._stopped = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -174,12 +175,23 @@ class SyncService(QObject):
 
     # --- control --------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """(Re)read the settings and start syncing if it is switched on."""
+    def _wanted(self) -> tuple[tuple[str, str] | None, bool]:
         url = str(self.settings.get("sync/hub_url") or "").strip()
         token = str(self.settings.get("sync/token") or "").strip()
         enabled = bool(self.settings.get("sync/enabled"))
-        wanted = (url, token) if enabled and url and token else None
+        return ((url, token) if enabled and url and token else None), enabled
+
+    def check_settings(self) -> None:
+        """Follow the settings dialog: start, stop or switch hub when they changed."""
+        if not self._stopped and self._wanted()[0] != self._hub:
+            self.start()
+
+    def start(self) -> None:
+        """(Re)read the settings and start syncing if it is switched on."""
+        self._stopped = False
+        wanted, enabled = self._wanted()
+        url = wanted[0] if wanted else ""
+        token = wanted[1] if wanted else ""
         if wanted != self._hub:
             self._stop_worker()
         if wanted is None:
@@ -198,6 +210,7 @@ class SyncService(QObject):
         self.sync_now()
 
     def stop(self) -> None:
+        self._stopped = True
         self._timer.stop()
         self._stop_worker()
 
@@ -353,9 +366,14 @@ class SyncStatusWidget(QWidget):
         layout.addWidget(self.label)
         service.status_changed.connect(self.show_status)
         self._poll = QTimer(self)  # waiting events change with every check-in
-        self._poll.timeout.connect(service.refresh_waiting)
+        self._poll.timeout.connect(self.poll)
         self._poll.start(1000)
         self.show_status(service.status)
+
+    @Slot()
+    def poll(self) -> None:
+        self.service.check_settings()
+        self.service.refresh_waiting()
 
     @Slot(object)
     def show_status(self, status: SyncStatus) -> None:

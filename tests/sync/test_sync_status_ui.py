@@ -131,10 +131,13 @@ def test_refused_token_and_switched_off(qtbot, hub, venue, settings, service_for
     qtbot.waitUntil(lambda: service.status.state == REFUSED, timeout=5000)
     assert "refused" in widget.text()
     assert "token" in widget.label.toolTip()
+    # The settings dialog switches sync off: the indicator follows by itself.
     configure(settings, hub.url, "x", enabled=False)
-    service.start()
-    assert service.status.state == OFF and "Not syncing" in widget.text()
+    qtbot.waitUntil(lambda: service.status.state == OFF, timeout=3000)
+    assert "Not syncing" in widget.text()
     assert hub.url not in sync_status._threads
+    configure(settings, hub.url, venue[1], enabled=True)
+    qtbot.waitUntil(lambda: service.status.state == ONLINE, timeout=5000)
 
 
 def test_one_thread_per_hub_and_rounds_never_overlap(
