@@ -139,6 +139,16 @@ class Banner(QFrame):
         self.outcome.setText(f"{symbol}  {words}")
         self._person(attendee)
 
+    def show_error(self, message: str) -> None:
+        """The store refused a change (disk full, file locked): nothing was saved."""
+        self.status = "error"
+        self.attendee = None
+        self._paint(text.COLOURS[checkin.INVALID])
+        self.outcome.setText("⚠  " + self.tr("Not saved"))
+        self._person(None)
+        self.company.setText(message)
+        self.company.show()
+
     def shown_text(self) -> str:
         """Everything the clerk can read on the banner (for tests and screen readers)."""
         parts = [self.outcome.text()]

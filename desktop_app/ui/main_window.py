@@ -530,7 +530,8 @@ class MainWindow(QMainWindow):
                 else:
                     self.show_decision(found)
         except RoadshowError as exc:
-            self.show_notice(exc.message)
+            self.banner.show_error(exc.message)
+            self.sounds.play(checkin.INVALID)
         self.scan.setFocus()
 
     def check_in_selected(self) -> None:
@@ -563,7 +564,8 @@ class MainWindow(QMainWindow):
                 self.sounds.play(checkin.CHECKED_IN if ok else checkin.ALREADY_CHECKED_IN)
                 QTimer.singleShot(0, self.refresh_side)
         except RoadshowError as exc:
-            self.show_notice(exc.message)
+            self.banner.show_error(exc.message)
+            self.sounds.play(checkin.INVALID)
 
     def show_decision(self, decision: checkin.Decision) -> None:
         place = ""

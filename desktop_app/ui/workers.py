@@ -13,6 +13,16 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 _inline = False
 _pending: set[_Relay] = set()
+_pool: QThreadPool | None = None
+
+
+def pool() -> QThreadPool:
+    """The desk's own pool: long jobs of other screens on the global pool never delay it."""
+    global _pool
+    if _pool is None:
+        _pool = QThreadPool()
+        _pool.setMaxThreadCount(2)
+    return _pool
 
 
 def set_inline(inline: bool) -> None:
@@ -71,8 +81,8 @@ def run_task(
             on_done(result)
 
     relay.done.connect(finish)
-    QThreadPool.globalInstance().start(_Task(func, relay))
+    pool().start(_Task(func, relay))
 
 
 def wait_idle(timeout_ms: int = 5000) -> bool:
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return pool().waitForDone(timeout_ms)

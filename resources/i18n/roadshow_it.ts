@@ -33,7 +33,12 @@
     <message>
         <location filename="../../desktop_app/ui/banner.py" line="114" />
         <source>%1 of %2 checked in</source>
-        <translation>%1 su %2 entrati</translation>
+        <translation>Ingressi confermati: %1 su %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/banner.py" line="147" />
+        <source>Not saved</source>
+        <translation>Non salvato</translation>
     </message>
 </context>
 <context>
@@ -154,209 +159,209 @@
         <translation>Scansiona il QR o digita un nome…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155" />
-        <location filename="../../desktop_app/ui/main_window.py" line="360" />
+        <location filename="../../desktop_app/ui/main_window.py" line="149" />
+        <location filename="../../desktop_app/ui/main_window.py" line="364" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Risultati (↑↓ per scegliere, Invio per entrare)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="223" />
-        <location filename="../../desktop_app/ui/main_window.py" line="436" />
+        <location filename="../../desktop_app/ui/main_window.py" line="227" />
+        <location filename="../../desktop_app/ui/main_window.py" line="440" />
         <source>Check in (Enter)</source>
         <translation>Fai entrare (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="224" />
+        <location filename="../../desktop_app/ui/main_window.py" line="228" />
         <source>Undo (F4)</source>
         <translation>Annulla (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="225" />
+        <location filename="../../desktop_app/ui/main_window.py" line="229" />
         <source>Edit (F5)</source>
         <translation>Modifica (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226" />
+        <location filename="../../desktop_app/ui/main_window.py" line="230" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259" />
+        <location filename="../../desktop_app/ui/main_window.py" line="263" />
         <source>Last check-ins</source>
         <translation>Ultimi ingressi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="277" />
+        <location filename="../../desktop_app/ui/main_window.py" line="281" />
         <source>F2 Walk-in</source>
         <translation>F2 Nuovo iscritto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278" />
+        <location filename="../../desktop_app/ui/main_window.py" line="282" />
         <source>F3 Print badge</source>
         <translation>F3 Stampa badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="279" />
+        <location filename="../../desktop_app/ui/main_window.py" line="283" />
         <source>F4 Undo check-in</source>
         <translation>F4 Annulla ingresso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="280" />
+        <location filename="../../desktop_app/ui/main_window.py" line="284" />
         <source>F5 Edit</source>
         <translation>F5 Modifica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="292" />
+        <location filename="../../desktop_app/ui/main_window.py" line="296" />
         <source>&amp;Stage</source>
         <translation>&amp;Tappa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="293" />
+        <location filename="../../desktop_app/ui/main_window.py" line="297" />
         <source>Reports…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="296" />
+        <location filename="../../desktop_app/ui/main_window.py" line="300" />
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="300" />
+        <location filename="../../desktop_app/ui/main_window.py" line="304" />
         <source>&amp;Desk</source>
         <translation>&amp;Postazione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="301" />
+        <location filename="../../desktop_app/ui/main_window.py" line="305" />
         <source>Camera scanning</source>
         <translation>Scansione con la webcam</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="305" />
+        <location filename="../../desktop_app/ui/main_window.py" line="309" />
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="336" />
+        <location filename="../../desktop_app/ui/main_window.py" line="340" />
         <source>Present %1 / %2</source>
         <translation>Presenti %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="346" />
+        <location filename="../../desktop_app/ui/main_window.py" line="350" />
         <source>undone</source>
         <translation>annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="348" />
+        <location filename="../../desktop_app/ui/main_window.py" line="352" />
         <source>again</source>
         <translation>già</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="358" />
+        <location filename="../../desktop_app/ui/main_window.py" line="362" />
         <source>Session door: %1</source>
         <translation>Ingresso sessione: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="404" />
+        <location filename="../../desktop_app/ui/main_window.py" line="408" />
         <source>Nobody selected</source>
         <translation>Nessuno selezionato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="406" />
+        <location filename="../../desktop_app/ui/main_window.py" line="410" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scansiona un QR, oppure digita due lettere del nome e scegli con ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="412" />
+        <location filename="../../desktop_app/ui/main_window.py" line="416" />
         <source>%1 people selected</source>
         <translation>%1 persone selezionate</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="414" />
+        <location filename="../../desktop_app/ui/main_window.py" line="418" />
         <source>Check in all (Enter)</source>
         <translation>Fai entrare tutti (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="424" />
+        <location filename="../../desktop_app/ui/main_window.py" line="428" />
         <source>Checked in at %1 (%2)</source>
-        <translation>Entrato alle %1 (%2)</translation>
+        <translation>Ingresso alle %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="429" />
+        <location filename="../../desktop_app/ui/main_window.py" line="433" />
         <source>Not checked in yet</source>
-        <translation>Non ancora entrato</translation>
+        <translation>Ingresso non ancora registrato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="431" />
+        <location filename="../../desktop_app/ui/main_window.py" line="435" />
         <source>Badges printed: %1</source>
         <translation>Badge stampati: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="432" />
+        <location filename="../../desktop_app/ui/main_window.py" line="436" />
         <source>Code: %1</source>
         <translation>Codice: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="582" />
+        <location filename="../../desktop_app/ui/main_window.py" line="588" />
         <source>Session full</source>
         <translation>Sessione al completo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="583" />
+        <location filename="../../desktop_app/ui/main_window.py" line="589" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>La sessione è al completo. Far entrare comunque %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="584" />
+        <location filename="../../desktop_app/ui/main_window.py" line="590" />
         <source>Let in anyway</source>
         <translation>Fai entrare comunque</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="626" />
+        <location filename="../../desktop_app/ui/main_window.py" line="632" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Scegli una persona per annullarne l'ingresso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="631" />
+        <location filename="../../desktop_app/ui/main_window.py" line="637" />
         <source>%1 is not checked in: nothing to undo.</source>
-        <translation>%1 non è entrato: niente da annullare.</translation>
+        <translation>Nessun ingresso da annullare per %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="648" />
+        <location filename="../../desktop_app/ui/main_window.py" line="654" />
         <source>Check-in undone</source>
         <translation>Ingresso annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="657" />
+        <location filename="../../desktop_app/ui/main_window.py" line="663" />
         <source>Choose one person to edit.</source>
         <translation>Scegli una persona da modificare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="670" />
+        <location filename="../../desktop_app/ui/main_window.py" line="676" />
         <source>Saved: %1</source>
         <translation>Salvato: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="713" />
+        <location filename="../../desktop_app/ui/main_window.py" line="719" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>La nuova lingua vale dal prossimo avvio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="722" />
+        <location filename="../../desktop_app/ui/main_window.py" line="728" />
         <source>Choose who gets a badge first.</source>
         <translation>Scegli prima a chi stampare il badge.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="730" />
+        <location filename="../../desktop_app/ui/main_window.py" line="736" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>La stampa dei badge non è ancora disponibile su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="756" />
+        <location filename="../../desktop_app/ui/main_window.py" line="762" />
         <source>Reports are not available on this desk yet.</source>
         <translation>I report non sono ancora disponibili su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="799" />
+        <location filename="../../desktop_app/ui/main_window.py" line="805" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>Nessuna webcam trovata: la scansione con la webcam è spenta.</translation>
     </message>
@@ -427,164 +432,169 @@
 <context>
     <name>ReportsWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="121" />
+        <location filename="../../desktop_app/ui/reports.py" line="123" />
         <source>Reports — %1</source>
         <translation>Report — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="148" />
+        <location filename="../../desktop_app/ui/reports.py" line="150" />
         <source>Session</source>
         <translation>Sessione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="151" />
+        <location filename="../../desktop_app/ui/reports.py" line="153" />
         <source>Category</source>
         <translation>Categoria</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="153" />
+        <location filename="../../desktop_app/ui/reports.py" line="155" />
         <source>All categories</source>
         <translation>Tutte le categorie</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="157" />
+        <location filename="../../desktop_app/ui/reports.py" line="159" />
         <source>Checked-in people only (exports)</source>
         <translation>Solo le persone entrate (esportazioni)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="159" />
+        <location filename="../../desktop_app/ui/reports.py" line="161" />
         <source>Signature column (PDF)</source>
         <translation>Colonna firma (PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="178" />
+        <location filename="../../desktop_app/ui/reports.py" line="164" />
+        <source>Sessions…</source>
+        <translation>Sessioni…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="183" />
         <source>Ask the hub</source>
         <translation>Chiedi all'hub</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="184" />
+        <location filename="../../desktop_app/ui/reports.py" line="189" />
         <source>Arrivals per 15 minutes</source>
         <translation>Arrivi ogni 15 minuti</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="185" />
+        <location filename="../../desktop_app/ui/reports.py" line="190" />
         <source>By category</source>
         <translation>Per categoria</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="186" />
+        <location filename="../../desktop_app/ui/reports.py" line="191" />
         <source>By country of interest</source>
         <translation>Per Paese di interesse</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="187" />
+        <location filename="../../desktop_app/ui/reports.py" line="192" />
         <source>By sector</source>
         <translation>Per settore</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="200" />
+        <location filename="../../desktop_app/ui/reports.py" line="205" />
         <source>Export CSV…</source>
         <translation>Esporta CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="201" />
+        <location filename="../../desktop_app/ui/reports.py" line="206" />
         <source>Export Excel…</source>
         <translation>Esporta Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="202" />
+        <location filename="../../desktop_app/ui/reports.py" line="207" />
         <source>Export PDF…</source>
         <translation>Esporta PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="216" />
+        <location filename="../../desktop_app/ui/reports.py" line="221" />
         <source>Whole stage (entrance)</source>
         <translation>Tutta la tappa (ingresso)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="248" />
+        <location filename="../../desktop_app/ui/reports.py" line="270" />
         <source>Registered
 %1</source>
         <translation>Iscritti
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="249" />
+        <location filename="../../desktop_app/ui/reports.py" line="271" />
         <source>Present at the session</source>
         <translation>Presenti alla sessione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="249" />
-        <location filename="../../desktop_app/ui/reports.py" line="285" />
-        <location filename="../../desktop_app/ui/reports.py" line="296" />
+        <location filename="../../desktop_app/ui/reports.py" line="271" />
+        <location filename="../../desktop_app/ui/reports.py" line="307" />
+        <location filename="../../desktop_app/ui/reports.py" line="318" />
         <source>Checked in</source>
         <translation>Entrati</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="251" />
+        <location filename="../../desktop_app/ui/reports.py" line="273" />
         <source>Not checked in
 %1</source>
         <translation>Non entrati
 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="259" />
+        <location filename="../../desktop_app/ui/reports.py" line="281" />
         <source>✔ Numbers are final: every desk was heard from since its last check-in.</source>
         <translation>✔ I numeri sono definitivi: ogni postazione si è sincronizzata dopo il suo ultimo ingresso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="262" />
+        <location filename="../../desktop_app/ui/reports.py" line="284" />
         <source>⟲ Numbers are not final yet: %1</source>
         <translation>⟲ I numeri non sono ancora definitivi: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="267" />
+        <location filename="../../desktop_app/ui/reports.py" line="289" />
         <source>? Whether the numbers are final is not known: the sync hub has not said which desks it heard from.</source>
         <translation>? Non si sa se i numeri sono definitivi: l'hub di sincronizzazione non ha detto quali postazioni ha sentito.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="279" />
+        <location filename="../../desktop_app/ui/reports.py" line="301" />
         <source>Arrivals</source>
         <translation>Arrivi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="284" />
-        <location filename="../../desktop_app/ui/reports.py" line="295" />
+        <location filename="../../desktop_app/ui/reports.py" line="306" />
+        <location filename="../../desktop_app/ui/reports.py" line="317" />
         <source>Registered</source>
         <translation>Iscritti</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="292" />
+        <location filename="../../desktop_app/ui/reports.py" line="314" />
         <source>(not given)</source>
         <translation>(non indicato)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="317" />
+        <location filename="../../desktop_app/ui/reports.py" line="339" />
         <source>Asking the hub…</source>
         <translation>Richiesta all'hub…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="331" />
+        <location filename="../../desktop_app/ui/reports.py" line="353" />
         <source>(The hub could not be asked: %1)</source>
         <translation>(Impossibile interrogare l'hub: %1)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="341" />
+        <location filename="../../desktop_app/ui/reports.py" line="363" />
         <source>Export the attendance list</source>
         <translation>Esporta l'elenco presenze</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="363" />
+        <location filename="../../desktop_app/ui/reports.py" line="385" />
         <source>Exporting…</source>
         <translation>Esportazione in corso…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="372" />
+        <location filename="../../desktop_app/ui/reports.py" line="394" />
         <source>Exported %1 people to %2</source>
         <translation>Esportate %1 persone in %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/reports.py" line="381" />
+        <location filename="../../desktop_app/ui/reports.py" line="403" />
         <source>Export failed: %1</source>
         <translation>Esportazione non riuscita: %1</translation>
     </message>
@@ -610,6 +620,80 @@
         <location filename="../../desktop_app/ui/search.py" line="57" />
         <source>Status</source>
         <translation>Stato</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsEditor</name>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="81" />
+        <source>Sessions — %1</source>
+        <translation>Sessioni — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="87" />
+        <location filename="../../desktop_app/ui/sessions.py" line="112" />
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="88" />
+        <location filename="../../desktop_app/ui/sessions.py" line="113" />
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="89" />
+        <location filename="../../desktop_app/ui/sessions.py" line="114" />
+        <source>Room</source>
+        <translation>Sala</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="90" />
+        <location filename="../../desktop_app/ui/sessions.py" line="115" />
+        <source>Starts</source>
+        <translation>Inizio</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="91" />
+        <location filename="../../desktop_app/ui/sessions.py" line="116" />
+        <source>Ends</source>
+        <translation>Fine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="92" />
+        <source>Present / capacity</source>
+        <translation>Presenti / capienza</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="117" />
+        <source>Capacity (empty: no limit)</source>
+        <translation>Capienza (vuoto: nessun limite)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="120" />
+        <source>Add session</source>
+        <translation>Aggiungi sessione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="123" />
+        <location filename="../../desktop_app/ui/sessions.py" line="189" />
+        <source>Import from CSV…</source>
+        <translation>Importa da CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="182" />
+        <source>Session added: %1</source>
+        <translation>Sessione aggiunta: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="189" />
+        <source>Sessions CSV</source>
+        <translation>CSV delle sessioni</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/sessions.py" line="203" />
+        <source>Imported: %1 new, %2 updated, %3 unchanged</source>
+        <translation>Importate: %1 nuove, %2 aggiornate, %3 invariate</translation>
     </message>
 </context>
 <context>

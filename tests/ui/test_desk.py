@@ -300,3 +300,18 @@ def test_reports_screen_opens_from_the_menu(qtbot, window):
     qtbot.waitUntil(lambda: getattr(window, "_reports", None) is not None)
     assert window._reports.isVisible()
     window._reports.close()
+
+
+def test_a_check_in_the_store_refuses_is_shown_as_not_saved(qtbot, window, stage, people):
+    from desktop_app.core.errors import DiskFull
+
+    def full(*_a, **_k):
+        raise DiskFull("The disk is full: the last change was NOT saved.")
+
+    stage.record_many = full  # what a full disk does to the write (the real error type)
+    qtbot.keyClicks(window.scan, "ros ma")
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    assert window.banner.outcome.text() == "⚠  Not saved"
+    assert "disk is full" in window.banner.shown_text()
+    del stage.record_many
+    assert not stage.attendee(people[2].id).checked_in

@@ -116,11 +116,15 @@ def test_demo_opens_the_demo_stage(qtbot, data_dir, monkeypatch, tmp_path):
         window = windows[-1]
         seen["title"] = window.stage.info.title
         seen["present"] = window.present_label.text()
-        window.close()
-        QApplication.instance().quit()
+        window.close()  # the last window closed ends the app, as for a clerk
 
     QTimer.singleShot(300, look_and_close)
+    safety = QTimer()
+    safety.setSingleShot(True)
+    safety.timeout.connect(QApplication.instance().quit)
+    safety.start(10_000)
     assert ui_app.run(data_dir, None, demo=True, desk_label="Desk 1") == 0
+    safety.stop()  # a stray quit would end every later event loop of the test session
     assert seen["title"] == "Tappa di Bergamo"
     assert seen["present"].startswith("Present ") or seen["present"].startswith("Presenti ")
     assert [s["slug"] for s in list_stages(data_dir)] == ["demo-bergamo"]
