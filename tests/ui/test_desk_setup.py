@@ -128,3 +128,12 @@ def test_demo_opens_the_demo_stage(qtbot, data_dir, monkeypatch, tmp_path):
     assert seen["title"] == "Tappa di Bergamo"
     assert seen["present"].startswith("Present ") or seen["present"].startswith("Presenti ")
     assert [s["slug"] for s in list_stages(data_dir)] == ["demo-bergamo"]
+
+
+def test_start_opens_the_last_stage_or_the_only_one(make_stage, data_dir, desk, desk_settings):
+    make_stage("bergamo-2026")
+    assert ui_app._choose_slug(data_dir, None, desk_settings, desk) == "bergamo-2026"
+    make_stage("brescia-2026", title="Tappa di Brescia")
+    desk_settings.set("ui/last_stage", "brescia-2026")
+    assert ui_app._choose_slug(data_dir, None, desk_settings, desk) == "brescia-2026"
+    assert ui_app._choose_slug(data_dir, "bergamo-2026", desk_settings, desk) == "bergamo-2026"
