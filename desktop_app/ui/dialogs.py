@@ -7,7 +7,6 @@ with the keyboard. `Prompts` is injected into the window, so a test can replace 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -187,6 +186,3 @@ class Prompts:
 
     def edit(self, parent: QWidget, attendee: Attendee) -> EditDialog:
         return EditDialog(parent, attendee)
-
-
-AnswerCallback = Callable[[QDialog, bool], None]
