@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop_app.core import paths
 from desktop_app.core.demo import ensure_demo_stage
 from desktop_app.core.desk import Desk, load_desk
 from desktop_app.core.errors import RoadshowError
@@ -34,6 +35,9 @@ def application() -> QApplication:
         app.setApplicationName("Roadshow Desk")
         app.setOrganizationName("Roadshow Desk")
         app.setStyle("Fusion")
+        icon = paths.resource("icons", "roadshow-desk.png")
+        if icon.exists():
+            app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
