@@ -213,6 +213,10 @@ class SyncClient:
         return self.hub_id
 
     def _note(self, answer: dict[str, Any]) -> None:
+        hub_id = answer.get("hub_id")
+        if self.hub_id is not None and isinstance(hub_id, str) and hub_id != self.hub_id:
+            self.hub_id = hub_id  # another hub now answers at this address
+            raise HubUnreachable("A different hub answers at this address; syncing again.")
         offset = answer.get("clock_offset_ms")
         if isinstance(offset, int):
             self.clock_offset_ms = offset
@@ -238,6 +242,8 @@ class SyncClient:
             self._follow_hub(stage)
             report.pushed = self.push(stage, slug)
             report.pulled, report.last_hub_seq = self.pull(stage, slug)
+            if stage.unsynced_count() and not report.pushed:  # the hub went back in time
+                report.pushed = self.push(stage, slug)
             report.unsynced = stage.unsynced_count()
             stale = time.monotonic() - self._desks_fetched.get(slug, -1e9)
             if report.pushed or report.pulled or stale >= protocol.DESKS_REFRESH_S:
@@ -261,13 +267,18 @@ class SyncClient:
         if current == self._hub_id():
             return
         if current is not None:
-            acked = [
-                (e.id, None)
-                for e in stage.events()
-                if e.desk_id == stage.desk.id and e.hub_seq is not None
-            ]
-            stage.mark_acknowledged(acked)  # type: ignore[arg-type]  # None: not acknowledged
+            self._send_again(stage)
         stage.set_sync_value(HUB_KEY, self._hub_id())
+
+    @staticmethod
+    def _send_again(stage: Stage) -> None:
+        """Forget the acknowledgements of this desk's events: the next push sends them all."""
+        acked = [
+            (e.id, None)
+            for e in stage.events()
+            if e.desk_id == stage.desk.id and e.hub_seq is not None
+        ]
+        stage.mark_acknowledged(acked)  # type: ignore[arg-type]  # None: not acknowledged
 
     def push(self, stage: Stage, slug: str) -> int:
         """Push this desk's unacknowledged events; mark each acknowledged as the hub answers."""
@@ -310,6 +321,10 @@ class SyncClient:
             if events:
                 pulled += stage.apply_events(events)
             new_cursor = int(page["last_hub_seq"])
+            if new_cursor < cursor:
+                # The hub holds less than this desk has seen: its file was restored from an
+                # older copy. Send this desk's events again; the other desks do the same.
+                self._send_again(stage)
             if new_cursor != cursor:
                 cursor = new_cursor
                 stage.set_sync_value(key, str(cursor))

@@ -436,7 +436,11 @@ class HubStore:
     def pull(
         self, slug: str, after: int, limit: int, *, exclude_desk: str | None = None
     ) -> dict[str, Any]:
-        """Events of a stage after a hub sequence, oldest first, and the cursor to ask from next."""
+        """Events of a stage after a hub sequence, oldest first, and the cursor to ask from next.
+
+        The cursor is below `after` when the hub holds fewer events than the desk has seen
+        (its file was restored from an older copy): the desk then sends its events again.
+        """
         with self._read() as conn:
             row = conn.execute("SELECT id FROM stage WHERE slug = ?", (slug,)).fetchone()
             if row is None:
@@ -455,7 +459,6 @@ class HubStore:
                 cursor = conn.execute(
                     "SELECT COALESCE(MAX(hub_seq), 0) FROM event WHERE stage_id = ?", (row["id"],)
                 ).fetchone()[0]
-                cursor = max(cursor, after)
         events = []
         for r in rows:
             data = dict(r)

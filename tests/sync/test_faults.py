@@ -146,3 +146,46 @@ def test_desk_killed_between_push_and_acknowledgement(hub, desks):
         assert report.pushed == total and report.unsynced == 0
         assert hub.store.stages()[0]["events"] == total  # sent twice, stored once
         assert hub.store.status(SLUG)["digest"] == stage.digest()
+
+
+def test_hub_restored_from_an_older_copy_gets_the_events_again(hub_db, desks, tmp_path):
+    import sqlite3
+
+    from desktop_app.sync.hub import HubThread
+
+    backup = tmp_path / "hub-backup.sqlite"
+    with HubThread(hub_db) as hub:
+        admin = hub.store.add_desk("organizer", admin=True)
+        token = hub.store.add_desk("Desk 1")
+        with (
+            desks.create_stage("org", SLUG, people=10) as stage,
+            SyncClient(desks.dir("org"), hub.url, admin) as client,
+        ):
+            client.sync_stage(SLUG, stage)
+        with SyncClient(desks.dir("d1"), hub.url, token) as client:
+            client.sync_stage(SLUG)
+        hub.store.flush_contacts()
+        with sqlite3.connect(backup) as copy:
+            hub.store.conn.backup(copy)  # last night's backup
+        with desks.open("d1", SLUG) as stage:
+            for person in stage.attendees()[:3]:
+                checkin.admit(stage, person)
+            with SyncClient(desks.dir("d1"), hub.url, token) as client:
+                client.sync_stage(SLUG, stage)
+        port = hub.port
+    # The hub's disk died; its file comes back from the backup, without the 3 check-ins.
+    for suffix in ("", "-wal", "-shm"):
+        hub_db.with_name(hub_db.name + suffix).unlink(missing_ok=True)
+    backup.rename(hub_db)
+    with HubThread(hub_db, port=port) as hub:
+        assert hub.store.status(SLUG)["checked_in"] == 0
+        with desks.open("d1", SLUG) as stage, SyncClient(desks.dir("d1"), hub.url, token) as client:
+            report = client.sync_stage(SLUG, stage)
+            assert report.unsynced == 0 and report.pushed >= 3
+            digest = stage.digest()
+        with SyncClient(desks.dir("org"), hub.url, admin) as client:
+            client.sync_stage(SLUG)
+        status = hub.store.status(SLUG)
+        assert status["checked_in"] == 3 and status["digest"] == digest
+        with desks.open("org", SLUG) as stage:
+            assert stage.digest() == digest
