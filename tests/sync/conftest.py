@@ -90,6 +90,7 @@ class HubProcess:
         self.db = db
         self.port = port or free_port()
         self.proc: subprocess.Popen | None = None
+        self.log = None
 
     @property
     def url(self) -> str:
@@ -97,6 +98,7 @@ class HubProcess:
 
     def start(self) -> HubProcess:
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        self.log = open(self.db.with_suffix(".log"), "ab")  # noqa: SIM115  (closed in stop)
         self.proc = subprocess.Popen(
             [
                 sys.executable,
@@ -112,7 +114,7 @@ class HubProcess:
             cwd=ROOT,
             env=env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self.log,
         )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
@@ -122,7 +124,7 @@ class HubProcess:
             except httpx.TransportError:
                 pass
             if self.proc.poll() is not None:
-                raise RuntimeError(self.proc.stderr.read().decode())
+                raise RuntimeError(self.db.with_suffix(".log").read_text(errors="replace"))
             time.sleep(0.05)
         raise RuntimeError("hub process did not start")
 
@@ -138,6 +140,8 @@ class HubProcess:
                 self.proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.kill()
+        if self.log is not None:
+            self.log.close()
 
 
 @pytest.fixture
