@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--session", default="")
     p.add_argument("--category", choices=CATEGORIES)
     p.add_argument("--hub", help="ask this sync hub whether the numbers are final (with --token)")
-    p.add_argument("--token", help="an organizer (admin) token of the hub")
+    p.add_argument("--token", help="a desk token of the hub")
     p.add_argument("--hub-db", help="or read the hub's own database file (on the hub's computer)")
     p.set_defaults(handler=cmd_report_stage)
     p = report_sub.add_parser(
@@ -137,12 +137,12 @@ def _hub_desks(ctx: Context, args: argparse.Namespace, slug: str) -> list[dict[s
             return store.status(slug)["desks"]
     if args.hub:
         if not args.token:
-            raise InvalidInput("--hub needs --token (an organizer token of the hub).")
+            raise InvalidInput("--hub needs --token (a desk token of the hub).")
         from desktop_app.sync.client import HubClient
 
         client = HubClient(args.hub, args.token, ctx.desk.id)
         try:
-            return client.status(slug)["desks"]
+            return client.desks(slug)
         finally:
             client.close()
     return None

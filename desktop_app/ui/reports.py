@@ -7,6 +7,7 @@ a worker with their own connection to the stage file, so the desk never freezes.
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -329,8 +330,8 @@ class ReportsWindow(QWidget):
         from desktop_app.sync.client import HubClient
 
         client = HubClient(url, token, self.stage.desk.id, timeout=5.0)
-        try:
-            return client.status(self.stage.info.slug).get("desks")
+        try:  # any desk's token may ask which desks the hub heard from
+            return client.desks(self.stage.info.slug)
         finally:
             client.close()
 
@@ -341,6 +342,8 @@ class ReportsWindow(QWidget):
         def done(desks: list[dict[str, Any]] | None) -> None:
             self.ask_hub_button.setEnabled(True)
             self.hub_desks = desks
+            if desks is not None:  # kept for next time, as the sync worker keeps it
+                self.stage.set_sync_value(reports.HUB_DESKS_KEY, json.dumps(desks))
             self._show_finality(reports.finality(self.stage, desks))
 
         def failed(exc: Exception) -> None:

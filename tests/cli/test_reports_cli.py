@@ -127,6 +127,13 @@ def _code_of(dd, index):
         return stage.attendees()[index].code
 
 
+def _absent_code(dd):
+    from pathlib import Path
+
+    with Stage.open(Path(dd), "demo", load_desk(Path(dd))) as stage:
+        return next(a.code for a in stage.attendees() if not a.checked_in)
+
+
 def test_export_refusals_exit_1_with_plain_words(capsys, dd, tmp_path):
     code, data = run(
         capsys,
@@ -292,3 +299,59 @@ def test_series_and_finality_from_the_hub_database(capsys, dd, tmp_path):
         capsys, "--json", "report", "series", "--hub-db", tmp_path / "no.sqlite", "--out", out
     )
     assert code == 1
+
+
+def test_numbers_are_final_once_every_desk_synced_with_a_real_hub(capsys, dd, tmp_path):
+    from desktop_app.sync.hub import HubThread
+
+    with HubThread(tmp_path / "hub.sqlite") as hub:
+        admin = hub.store.add_desk("Organizer", admin=True)
+        code, data = run(
+            capsys,
+            "--json",
+            "--data-dir",
+            dd,
+            "report",
+            "stage",
+            "demo",
+            "--hub",
+            hub.url,
+            "--token",
+            admin,
+        )
+        assert code == 1  # the hub has no such stage yet: plain words, not a traceback
+        code, out = run(
+            capsys, "--json", "--data-dir", dd, "sync", "demo", "--hub", hub.url, "--token", admin
+        )
+        assert code == 0 and out["unsynced"] == 0
+        code, data = run(
+            capsys,
+            "--json",
+            "--data-dir",
+            dd,
+            "report",
+            "stage",
+            "demo",
+            "--hub",
+            hub.url,
+            "--token",
+            admin,
+        )
+        assert code == 0 and data["final"]["state"] == "final", data["final"]
+        code, out = run(capsys, "--json", "--data-dir", dd, "checkin", "demo", _absent_code(dd))
+        assert out["status"] == "checked_in"
+        code, data = run(
+            capsys,
+            "--json",
+            "--data-dir",
+            dd,
+            "report",
+            "stage",
+            "demo",
+            "--hub",
+            hub.url,
+            "--token",
+            admin,
+        )
+        assert data["final"]["state"] == "not_final"
+        assert "not acknowledged" in " ".join(data["final"]["reasons"])

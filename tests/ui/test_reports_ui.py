@@ -177,3 +177,40 @@ def test_sessions_entered_and_imported_in_the_app(screen, stage, tmp_path, qtbot
     qtbot.mouseClick(editor.import_button, _left())
     assert editor.table.rowCount() == 2
     assert "1 new" in editor.message.text()
+
+
+def test_ask_a_real_hub_with_the_desk_settings(
+    qtbot, stage, people, data_dir, desk_settings, inline, tmp_path, capsys
+):
+    from desktop_app.cli import main
+    from desktop_app.sync.hub import HubThread
+
+    with HubThread(tmp_path / "hub.sqlite") as hub:
+        token = hub.store.add_desk("Organizer", admin=True)
+        assert (
+            main(
+                [
+                    "--data-dir",
+                    str(data_dir),
+                    "sync",
+                    stage.info.slug,
+                    "--hub",
+                    hub.url,
+                    "--token",
+                    token,
+                ]
+            )
+            == 0
+        )
+        capsys.readouterr()
+        desk_settings.set("sync/hub_url", hub.url)
+        desk_settings.set("sync/token", token)
+        widget = ReportsWindow(stage, settings=desk_settings)
+        qtbot.addWidget(widget)
+        widget.ask_hub()
+        assert widget.finality.state == "final", widget.finality.reasons
+        assert widget.final_label.text().startswith("✔")
+    # the answer is kept: a new screen knows it without asking
+    again = ReportsWindow(stage, settings=desk_settings)
+    qtbot.addWidget(again)
+    assert again.finality.state == "final"
