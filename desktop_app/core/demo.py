@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core import tickets
 from desktop_app.core.desk import Desk
+from desktop_app.core.hlc import pack
 from desktop_app.core.ids import uuid7
+from desktop_app.core.model import Event
 from desktop_app.core.store import Stage, stage_path
 
 PROSPECT_COUNTRIES = [
@@ -322,4 +325,63 @@ def populate(stage: Stage, size: int, seed: int = 1, checked_in_share: float = 0
         items.append(("session_defined", None, {"session_id": uuid7(), "fields": fields}))
     stage.record_many(items, operator="demo")
     arrivals = rng.sample(ids, int(size * checked_in_share))
-    stage.record_many([("checkin", a, {"method": "ticket"}) for a in arrivals], operator="demo")
+    # The morning so far at this desk, 08:30 to 10:00 on the stage's day. They are this
+    # desk's own events, so a demo stage synced to a hub carries them there too.
+    spread_checkins(
+        stage,
+        arrivals,
+        start=f"{stage.info.date}T08:30:00+01:00",
+        minutes=90,
+        desk_id=stage.desk.id,
+        desk_name=stage.desk.name,
+        seed=seed,
+    )
+
+
+OTHER_DESK = "01900000-0000-7000-8000-00000000d2d2"
+
+
+def spread_checkins(
+    stage: Stage,
+    attendee_ids: list[str],
+    *,
+    start: str = "2026-03-12T08:30:00+01:00",
+    minutes: int = 120,
+    desk_id: str = OTHER_DESK,
+    desk_name: str = "Desk 2",
+    seed: int = 7,
+    kind: str = "checkin",
+    session_id: str = "",
+) -> list[Event]:
+    """Check-ins recorded by another desk at times spread over `minutes` from `start`."""
+    rng = random.Random(seed)
+    t0 = datetime.fromisoformat(start)
+    first_seq = (
+        stage.conn.execute(
+            "SELECT COALESCE(MAX(desk_seq), 0) FROM event WHERE desk_id = ?", (desk_id,)
+        ).fetchone()[0]
+        + 1
+    )
+    times = sorted(t0 + timedelta(seconds=rng.uniform(0, minutes * 60)) for _ in attendee_ids)
+    events = []
+    for offset, (attendee_id, at) in enumerate(zip(attendee_ids, times, strict=True)):
+        payload: dict = {"method": "ticket"}
+        if session_id:
+            payload["session_id"] = session_id
+        events.append(
+            Event(
+                id=uuid7(int(at.timestamp() * 1000)),
+                stage_id=stage.info.id,
+                desk_id=desk_id,
+                desk_seq=first_seq + offset,
+                hlc=pack(int(at.timestamp() * 1000), offset % 1000),
+                kind=kind,
+                attendee_id=attendee_id,
+                payload=payload,
+                recorded_at=at.isoformat(timespec="milliseconds"),
+                desk_name=desk_name,
+                operator="Giulia",
+            )
+        )
+    stage.apply_events(events)
+    return events

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import tempfile
+import time
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -193,6 +194,7 @@ def test_two_offline_checkins_keep_both_and_earliest_wins(stage, people, tmp_pat
     person = people[1]
     desk_b = fork(stage, tmp_path, "b")
     first = checkin.admit(desk_b, desk_b.attendee(person.id))
+    time.sleep(0.005)  # the same millisecond would be a tie, broken by desk id
     checkin.admit(stage, person)
     stage.apply_events(desk_b.events())
     merged = stage.attendee(person.id)
