@@ -355,6 +355,7 @@ class HubStore:
         with self._write() as conn:
             row = conn.execute("SELECT id FROM stage WHERE slug = ?", (slug,)).fetchone()
             stage_id = row["id"] if row else None
+            created_now = None
             if stage_id is None:
                 created = next((e for e in events if e.kind == "stage_created"), None)
                 if created is None or created.payload.get("slug") != slug:
@@ -371,8 +372,25 @@ class HubStore:
                     )
                 self._publish(conn, created, publisher)
                 stage_id = created.stage_id
+                created_now = created
             if any(e.stage_id != stage_id for e in events):
                 raise HubError("wrong_stage", "These events belong to another stage.", 422)
+            for e in events:
+                if e.kind != "stage_created":
+                    continue
+                known = conn.execute(
+                    "SELECT 1 FROM event WHERE id = ? AND kind = 'stage_created'", (e.id,)
+                ).fetchone()
+                first = conn.execute(
+                    "SELECT 1 FROM event WHERE stage_id = ? AND kind = 'stage_created'",
+                    (stage_id,),
+                ).fetchone()
+                if not known and (first or e.stage_id != stage_id or e is not created_now):
+                    raise HubError(
+                        "stage_created_twice",
+                        "A stage is created once; it is never made again.",
+                        409,
+                    )
             before = conn.execute("SELECT COALESCE(MAX(hub_seq), 0) FROM event").fetchone()[0]
             conn.executemany(
                 "INSERT OR IGNORE INTO event (id, stage_id, desk_id, desk_seq, hlc, kind, "

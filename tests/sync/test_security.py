@@ -226,6 +226,27 @@ def test_events_that_would_break_desks_are_refused(published, desks):
     stage.close()
 
 
+def test_a_stage_is_created_once(published, desks):
+    hub, admin = published
+    org = desks.open("org", SLUG)
+    created = next(e for e in org.events() if e.kind == "stage_created")
+    path = f"/v1/stages/{SLUG}/events"
+    again = call(
+        hub, "POST", path, token=admin, desk=org.desk.id, json={"events": [event_to_wire(created)]}
+    )
+    assert again.status_code == 200  # the same event again: nothing changes
+    forged = {
+        **event_to_wire(created),
+        "id": "forged-1",
+        "desk_seq": 9999,
+        "payload": {**created.payload, "title": "Another title"},
+    }
+    response = call(hub, "POST", path, token=admin, desk=org.desk.id, json={"events": [forged]})
+    assert_error(response, 409, "stage_created_twice")
+    assert hub.store.status(SLUG)["title"] == "Tappa di Bergamo"
+    org.close()
+
+
 def test_openapi_schema_is_served(hub):
     schema = httpx.get(hub.url + "/v1/openapi.json").json()
     assert schema["openapi"].startswith("3.")
