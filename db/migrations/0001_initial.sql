@@ -30,7 +30,7 @@ CREATE TABLE event (
 );
 CREATE INDEX event_unsynced ON event (desk_id, desk_seq) WHERE hub_seq IS NULL;
 CREATE INDEX event_attendee ON event (attendee_id);
-CREATE INDEX event_hub_seq ON event (hub_seq);
+CREATE INDEX event_hub_seq ON event (hub_seq) WHERE hub_seq IS NOT NULL;
 
 CREATE TABLE attendee (
     id              TEXT PRIMARY KEY,

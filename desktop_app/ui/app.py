@@ -69,6 +69,7 @@ def build_window(
 ) -> MainWindow:
     """The desk window on an open stage (what `run` shows; tests call it directly)."""
     app = application()
+    stage.checkpoint_in_background()  # keep SQLite's WAL checkpoints out of check-in commits
     settings = settings or Settings()
     language = install_language(app, settings, data_dir / "cache" / "i18n")
     scale = screen_scale() * float(settings.get("ui/font_scale") or 1.0)

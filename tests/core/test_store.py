@@ -240,3 +240,20 @@ def test_a_different_stage_with_the_same_slug_is_not_merged(make_stage, tmp_path
     ).close()
     with pytest.raises(StageFileInvalid, match="different stage"):
         import_stage(other_dir, out, Desk("x", "X"))
+
+
+def test_background_checkpoint_runs_when_the_desk_is_idle(stage, monkeypatch):
+    import time
+
+    monkeypatch.setattr(store._Checkpointer, "IDLE_S", 0.05)
+    stage.checkpoint_in_background(interval_s=0.05)
+    size_before = stage.path.stat().st_size
+    for i in range(300):
+        stage.new_attendee({"first_name": f"P{i}", "last_name": "Idle"})
+    deadline = time.monotonic() + 5
+    while stage.path.stat().st_size == size_before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert stage.path.stat().st_size > size_before  # the WAL's pages reached the database file
+    thread = stage._checkpointer
+    stage.close()
+    assert not thread.is_alive()
