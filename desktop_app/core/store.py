@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -321,9 +322,12 @@ class Stage:
             people = [e.attendee_id for e in events if e.kind == "attendee_upserted"]
             if len(people) == len(events) and len(set(people)) == len(people):
                 # An import: one event per person, so no handler can see another's event.
+                new = _unseen_attendees(conn, people)
                 conn.executemany(_INSERT_EVENT, [_event_row(e) for e in events])
+                _insert_new_people(conn, [e for e in events if e.attendee_id in new])
                 for event in events:
-                    _apply_upsert(conn, event)
+                    if event.attendee_id not in new:
+                        _apply_upsert(conn, event)
             else:
                 for event in events:
                     _apply(conn, event)
@@ -816,7 +820,7 @@ def _event_row(e: Event) -> tuple:
         e.hlc,
         e.kind,
         e.attendee_id,
-        canonical_json(e.payload),
+        json.dumps(e.payload, ensure_ascii=False, separators=(",", ":")),
         e.recorded_at,
         e.hub_seq,
     )
@@ -864,6 +868,8 @@ def _apply_stage_created(conn: sqlite3.Connection, event: Event) -> None:
 
 def _stored_value(name: str, value: Any) -> Any:
     if name in ("external_codes", "extra"):
+        if not value:
+            return "[]" if name == "external_codes" else "{}"
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value
 
@@ -953,7 +959,13 @@ def _apply_upsert(conn: sqlite3.Connection, event: Event) -> None:
 def _compact_clock(key: list, fields: dict[str, Any]) -> str:
     """The clock of a person's creation: one key for all the fields it set (most people are
     never edited, and a per-field copy of the key tripled the stage file)."""
-    return json.dumps({"*": key, "f": list(fields)}, separators=(",", ":"))
+    hlc, desk_id, desk_seq = key
+    return f'{{"*":[{int(hlc)},{json.dumps(desk_id)},{int(desk_seq)}],"f":{_field_list_json(tuple(fields))}}}'
+
+
+@lru_cache(maxsize=256)
+def _field_list_json(names: tuple[str, ...]) -> str:
+    return json.dumps(list(names))
 
 
 def _expand_clock(clock_json: str) -> dict[str, Any]:
@@ -1016,20 +1028,71 @@ def _sync_external_codes(conn: sqlite3.Connection, attendee_id: str | None) -> N
     )
 
 
+def _unseen_attendees(conn: sqlite3.Connection, ids: list[str | None]) -> set[str | None]:
+    """The ids no event of this file mentions yet."""
+    seen: set[str | None] = set()
+    for i in range(0, len(ids), 500):
+        chunk = ids[i : i + 500]
+        seen.update(
+            r[0]
+            for r in conn.execute(
+                f"SELECT DISTINCT attendee_id FROM event WHERE attendee_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+        )
+    return set(ids) - seen
+
+
+def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
+    """Bulk form of the first-creation path of `_apply_upsert` (same rows, fewer calls)."""
+    events = [e for e in events if e.payload.get("code")]
+    if not events:
+        return
+    next_rowid = conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM attendee").fetchone()[0]
+    groups: dict[tuple[str, ...], list[tuple]] = {}
+    external: list[tuple[str, str | None]] = []
+    fts: list[tuple] = []
+    for rowid, event in enumerate(events, start=next_rowid):
+        fields = _fields_of(event.kind, event.payload)
+        code = str(event.payload["code"]).upper()
+        key = [event.hlc, event.desk_id, event.desk_seq]
+        values = {name: _stored_value(name, v) for name, v in fields.items()}
+        values["sort_name"] = _sort_name(values.get("last_name", ""), values.get("first_name", ""))
+        row = (rowid, event.attendee_id, code, _compact_clock(key, fields), *values.values())
+        groups.setdefault(tuple(values), []).append(row)
+        external.extend((c, event.attendee_id) for c in fields.get("external_codes") or [])
+        fts.append(_fts_row(rowid, code, fields))
+    for names, rows in groups.items():
+        cols = ["rowid", "id", "code", "field_clock", *names]
+        conn.executemany(
+            f"INSERT INTO attendee ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows
+        )
+    conn.executemany(
+        "INSERT OR REPLACE INTO external_code (code, attendee_id) VALUES (?, ?)", external
+    )
+    conn.executemany(_INSERT_FTS, fts)
+
+
+_INSERT_FTS = (
+    "INSERT INTO attendee_fts (rowid, names, company, email, codes) VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def _fts_row(rowid: int | None, code: str, fields: dict[str, Any]) -> tuple:
+    g = fields.get
+    return (
+        rowid,
+        index_text(g("title", ""), g("first_name", ""), g("last_name", "")),
+        index_text(g("company", "")),
+        g("email", ""),
+        " ".join([code, *(g("external_codes") or [])]),
+    )
+
+
 def _index_new(
     conn: sqlite3.Connection, rowid: int | None, code: str, fields: dict[str, Any]
 ) -> None:
-    g = fields.get
-    conn.execute(
-        "INSERT INTO attendee_fts (rowid, names, company, email, codes) VALUES (?, ?, ?, ?, ?)",
-        (
-            rowid,
-            index_text(g("title", ""), g("first_name", ""), g("last_name", "")),
-            index_text(g("company", "")),
-            g("email", ""),
-            " ".join([code, *(g("external_codes") or [])]),
-        ),
-    )
+    conn.execute(_INSERT_FTS, _fts_row(rowid, code, fields))
 
 
 def _reindex(conn: sqlite3.Connection, rowid: int) -> None:
