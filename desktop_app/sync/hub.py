@@ -372,6 +372,7 @@ class HubThread:
             log_level="warning",
             access_log=False,
             lifespan="on",
+            timeout_graceful_shutdown=3,
             ssl_certfile=tls_cert,
             ssl_keyfile=tls_key,
         )
@@ -395,7 +396,7 @@ class HubThread:
 
     def stop(self) -> None:
         self.server.should_exit = True
-        self.thread.join(timeout=10)
+        self.thread.join(timeout=15)
         self.sock.close()
         self.store.close()
 
