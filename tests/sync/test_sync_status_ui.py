@@ -170,3 +170,27 @@ def test_clock_warning_words():
     assert "Clock" in text and "10 min ahead" in tip
     text, tip = status_text(SyncStatus(OFFLINE, waiting=12))
     assert "Offline" in text and "12 waiting" in text
+
+
+def test_desk_window_shows_sync_and_sees_the_other_desk(qtbot, hub, desks, venue, settings):
+    from desktop_app.ui.app import build_window
+
+    admin, token = venue
+    settings.set("ui/language", "en")
+    settings.set("checkin/sounds", False)
+    configure(settings, hub.url, token)
+    stage = desks.open("d1", SLUG)
+    window = build_window(desks.dir("d1"), stage, settings)
+    qtbot.addWidget(window)
+    window.show()
+    indicator = window.sync_indicator
+    try:
+        qtbot.waitUntil(lambda: indicator.service.status.state == ONLINE, timeout=5000)
+        assert indicator.isVisible() and indicator.text().startswith("● Synced")
+        # A check-in at this desk reaches the hub by itself, within seconds.
+        window.admit([stage.attendees()[0]])
+        qtbot.waitUntil(lambda: hub.store.status(SLUG)["checked_in"] == 1, timeout=5000)
+    finally:
+        indicator.service.stop()
+        window.close()
+        stage.close()
