@@ -1,0 +1,9 @@
+"""Sync between desks through a hub (imports core only; no Qt).
+
+- `protocol`: limits, headers, the wire form of events and what each kind must carry.
+- `hubstore`: the hub's SQLite file (tokens, stages, events with the hub's own sequence) and
+  the projection that gives the hub the desks' own counts and digest.
+- `hub`: the Starlette app (`/v1/...`), `serve` for `hub serve`, `HubThread` to run one in-process.
+- `openapi`: the hand-written OpenAPI schema served at `/v1/openapi.json`.
+- `client`: `SyncClient.sync_stage` (push, pull, bootstrap), `watch`, `HubClient`.
+"""
