@@ -25,6 +25,7 @@ from desktop_app.core.model import Event
 from desktop_app.core.store import Stage, stage_path
 from desktop_app.sync import protocol
 
+PUSH_BODY_BYTES = protocol.MAX_BODY_BYTES * 3 // 4  # room for the hub's limit
 HUB_KEY = "hub/id"  # stage sync value: the hub this stage's acknowledgements come from
 
 
@@ -139,14 +140,25 @@ class HubClient:
     def stages(self) -> list[dict[str, Any]]:
         return self.request("GET", "/stages")["stages"]
 
-    def push(
-        self, slug: str, events: list[Event], *, clock_ms: int, unsynced: int
-    ) -> dict[str, Any]:
-        body = json.dumps(
+    @staticmethod
+    def encode_push(events: list[Event]) -> bytes:
+        return json.dumps(
             {"events": [protocol.event_to_wire(e) for e in events]},
             ensure_ascii=False,
             separators=(",", ":"),
         ).encode("utf-8")
+
+    def push(
+        self,
+        slug: str,
+        events: list[Event],
+        *,
+        clock_ms: int,
+        unsynced: int,
+        body: bytes | None = None,
+    ) -> dict[str, Any]:
+        if body is None:
+            body = self.encode_push(events)
         return self.request(
             "POST",
             f"/stages/{slug}/events",
@@ -284,15 +296,20 @@ class SyncClient:
         """Push this desk's unacknowledged events; mark each acknowledged as the hub answers."""
         waiting = stage.unsynced_count()
         pushed = 0
-        for _ in range(waiting // self.push_batch + 2):  # bounded; the last pass finds nothing
+        for _ in range(waiting + 2):  # bounded: each pass sends at least one event, or ends
             batch = stage.unsynced_events(self.push_batch)
             if not batch:
                 break
+            body = self.hub.encode_push(batch)
+            while len(body) > PUSH_BODY_BYTES and len(batch) > 1:  # big payloads: fewer a time
+                batch = batch[: len(batch) // 2]
+                body = self.hub.encode_push(batch)
             answer = self.hub.push(
                 slug,
                 batch,
                 clock_ms=stage.clock.wall_ms(),
                 unsynced=max(0, waiting - pushed - len(batch)),
+                body=body,
             )
             self._note(answer)
             acks = [(str(a["id"]), int(a["hub_seq"])) for a in answer.get("acks", [])]

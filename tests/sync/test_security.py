@@ -252,3 +252,21 @@ def test_openapi_schema_is_served(hub):
     assert schema["openapi"].startswith("3.")
     assert "/v1/stages/{slug}/events" in schema["paths"]
     json.dumps(schema)  # plain JSON
+
+
+def test_big_events_go_in_smaller_pushes(hub, desks):
+    admin = hub.token("organizer", admin=True)
+    with desks.create_stage("org", SLUG) as stage:
+        stage.record_many(
+            [
+                (
+                    "attendee_upserted",
+                    *stage.new_attendee_payload({"last_name": f"N{i}", "notes": "x" * 50_000}),
+                )
+                for i in range(100)
+            ]
+        )
+        with SyncClient(desks.dir("org"), hub.url, admin) as client:
+            report = client.sync_stage(SLUG, stage)
+        assert report.unsynced == 0 and report.pushed == 101  # 5 MB in all: several pushes
+        assert hub.store.status(SLUG)["digest"] == stage.digest()
