@@ -21,6 +21,25 @@ EVENT_KINDS = (
 )
 
 CATEGORIES = ("company", "consul", "speaker", "staff", "press", "guest")
+# The glossary's words (UX.md), for what is written outside Qt (exports, reports).
+CATEGORY_LABELS = {
+    "en": {
+        "company": "Company",
+        "consul": "Consul-Delegation",
+        "speaker": "Speaker",
+        "staff": "Staff",
+        "press": "Press",
+        "guest": "Guest",
+    },
+    "it": {
+        "company": "Impresa",
+        "consul": "Console-Delegazione",
+        "speaker": "Relatore",
+        "staff": "Organizzazione",
+        "press": "Stampa",
+        "guest": "Ospite",
+    },
+}
 
 # Attendee fields set by import, walk-in and edit (last writer wins, per field).
 TEXT_FIELDS = (

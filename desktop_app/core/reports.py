@@ -18,30 +18,11 @@ from typing import Any
 
 from desktop_app.core.desk import Desk, load_desk
 from desktop_app.core.errors import RoadshowError
-from desktop_app.core.model import CATEGORIES
+from desktop_app.core.model import CATEGORIES, CATEGORY_LABELS
 from desktop_app.core.search import fold
 from desktop_app.core.store import Stage, list_stages, stage_path
 
 UNKNOWN = "—"  # the bucket of people with no sector / no country of interest
-
-CATEGORY_LABELS = {
-    "en": {
-        "company": "Company",
-        "consul": "Consul / Delegation",
-        "speaker": "Speaker",
-        "staff": "Staff",
-        "press": "Press",
-        "guest": "Guest",
-    },
-    "it": {
-        "company": "Impresa",
-        "consul": "Console / Delegazione",
-        "speaker": "Relatore",
-        "staff": "Organizzazione",
-        "press": "Stampa",
-        "guest": "Ospite",
-    },
-}
 
 
 def category_label(category: str, lang: str = "en") -> str:

@@ -69,6 +69,7 @@ from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import CATEGORIES, Attendee
 from desktop_app.core.store import Stage
 from desktop_app.ui.settings import Settings
+from desktop_app.ui.text import category_name
 
 MAX_DPI = 600
 PDF_FILE_DPI = 300
@@ -587,16 +588,6 @@ class BatchWorker(QRunnable):
             stage.close()
 
 
-CATEGORY_LABELS = {
-    "company": "Company",
-    "consul": "Consul / Delegation",
-    "speaker": "Speaker",
-    "staff": "Staff",
-    "press": "Press",
-    "guest": "Guest",
-}
-
-
 class BatchPrintDialog(QDialog):
     """Badges before the stage: filters, layout, printer or PDF file, a progress bar. The work
     runs on the thread pool; the dialog stays responsive and can stop it."""
@@ -639,7 +630,7 @@ class BatchPrintDialog(QDialog):
         self.category_box = QComboBox(self)
         self.category_box.addItem(_tr("All categories"), "")
         for category in CATEGORIES:
-            self.category_box.addItem(_tr(CATEGORY_LABELS[category]), category)
+            self.category_box.addItem(category_name(category), category)
         form.addRow(_tr("Category"), self.category_box)
         self.not_printed = QCheckBox(_tr("Only people with no printed badge"), self)
         self.checked_in = QCheckBox(_tr("Only people already checked in"), self)

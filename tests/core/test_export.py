@@ -61,7 +61,7 @@ def test_csv_semicolon_with_bom_accents_and_attendance(stage, venue, tmp_path):
     assert by_last["Rossi"]["Checked in"] == "no"
     assert by_last["Rossi"]["First arrival"] == ""
     assert by_last["Sato"]["Title"] == "S.E."
-    assert by_last["Sato"]["Category"] == "Consul / Delegation"
+    assert by_last["Sato"]["Category"] == "Consul-Delegation"
 
 
 def test_csv_neutralises_formula_looking_cells(stage, venue, tmp_path):
@@ -164,7 +164,7 @@ def test_xlsx_sheets_header_types_frozen_filters_and_dates(stage, venue, tmp_pat
     summary = {r[0]: r[1:] for r in book["Summary"].iter_rows(values_only=True) if r and r[0]}
     assert summary["Stage"][0] == "Tappa di Bergamo"
     assert summary["Total"][:3] == (6, 2, 4)
-    assert summary["Consul / Delegation"][:2] == (1, 1)
+    assert summary["Consul-Delegation"][:2] == (1, 1)
 
 
 def _pdf_text(path):

@@ -53,7 +53,7 @@ def test_totals_and_charts_show_the_stage(screen):
     registered, present = _bars(screen.category_chart)
     assert sum(registered) == 5 and sum(present) == 2
     labels = screen.category_chart.axes()[0].categories()
-    assert "Consul / Delegation" in labels
+    assert "Consul-Delegation" in labels
     assert screen.country_chart.series() and screen.sector_chart.series()
 
 
@@ -146,7 +146,7 @@ def test_italian_screen(qtbot, stage, people, inline):
     qtbot.addWidget(widget)
     assert widget.registered_label.text().split() == ["Iscritti", "5"]
     assert widget.category_box.itemText(widget.category_box.findData("consul")) == (
-        "Console / Delegazione"
+        "Console-Delegazione"
     )
     assert "Non si sa" in widget.final_label.text()
     assert widget.export_buttons["pdf"].text() == "Esporta PDF…"
