@@ -10,12 +10,14 @@ cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
 APT_RUNTIME="libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core"
 APT_WINDOW="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
-APT_TEST="poppler-utils"
+APT_TEST=""
 
 need_apt() {
   local missing=()
   for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+    # Debian 13 renamed some libraries (libglib2.0-0 -> libglib2.0-0t64): either will do
+    dpkg-query -W -f='${Status}\n' "$p" "${p}t64" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   if ! command -v dpkg-query >/dev/null; then
@@ -24,8 +26,9 @@ need_apt() {
   fi
   if [ "$(id -u)" = 0 ]; then
     echo "Installing system packages: ${missing[*]}" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+      || echo "warning: apt-get could not install all of: ${missing[*]}" >&2
   else
     echo "Missing system packages. Please run:" >&2
     echo "  sudo apt-get install -y ${missing[*]}" >&2
@@ -37,6 +40,7 @@ venv() {
   "$PY" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || {
     echo "Roadshow Desk needs Python 3.11 or newer (found $("$PY" --version 2>&1))." >&2; exit 1; }
   if [ ! -x .venv/bin/python ]; then
+    "$PY" -c 'import ensurepip, venv' 2>/dev/null || need_apt python3-venv
     "$PY" -m venv .venv
   fi
   local stamp=.venv/.installed-$(cat pyproject.toml constraints.txt | sha256sum | cut -c1-16)
