@@ -99,6 +99,12 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(300, self.sounds.preload)
         if self.settings.get("camera/enabled"):
             QTimer.singleShot(0, lambda: self.set_camera(True))
+        if self.stage.recovered:
+            self.show_notice(
+                self.tr(
+                    "The app was not closed properly last time: the stage file was checked and is sound."
+                )
+            )
         self.scan.setFocus()
 
     # --- layout -------------------------------------------------------------------------
