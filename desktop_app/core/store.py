@@ -313,9 +313,18 @@ class Stage:
             seq = conn.execute(
                 "SELECT COALESCE(MAX(desk_seq), 0) FROM event WHERE desk_id = ?", (self.desk.id,)
             ).fetchone()[0]
+            recorded_at = now_iso()
             events = [
                 _new_event(
-                    self.info.id, self.desk, seq + i, self.clock.now(), kind, aid, payload, operator
+                    self.info.id,
+                    self.desk,
+                    seq + i,
+                    self.clock.now(),
+                    kind,
+                    aid,
+                    payload,
+                    operator,
+                    recorded_at,  # one transaction, one moment
                 )
                 for i, (kind, aid, payload) in enumerate(items, start=1)
             ]
@@ -793,6 +802,7 @@ def _new_event(
     attendee_id: str | None,
     payload: dict[str, Any],
     operator: str,
+    recorded_at: str | None = None,
 ) -> Event:
     return Event(
         id=uuid7(),
@@ -803,7 +813,7 @@ def _new_event(
         kind=kind,
         attendee_id=attendee_id,
         payload=payload,
-        recorded_at=now_iso(),
+        recorded_at=recorded_at or now_iso(),
         desk_name=desk.name,
         operator=operator,
     )
@@ -825,6 +835,9 @@ def _event_row(e: Event) -> tuple:
         e.hub_seq,
     )
 
+
+_FIELD_SET = frozenset(ATTENDEE_FIELDS)
+_JSON_FIELDS = frozenset(("external_codes", "extra"))
 
 _INSERT_EVENT = (
     "INSERT OR IGNORE INTO event (id, stage_id, desk_id, desk_name, operator, desk_seq, hlc, "
@@ -881,7 +894,7 @@ def _sort_name(last_name: str, first_name: str) -> str:
 def _fields_of(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     if kind == "attendee_cancelled":
         return {"status": "cancelled" if payload.get("cancelled", True) else "active"}
-    fields = {k: v for k, v in payload.get("fields", {}).items() if k in ATTENDEE_FIELDS}
+    fields = {k: v for k, v in payload.get("fields", {}).items() if k in _FIELD_SET}
     if payload.get("status") in ("active", "cancelled"):
         fields["status"] = payload["status"]
     return fields
@@ -1030,6 +1043,8 @@ def _sync_external_codes(conn: sqlite3.Connection, attendee_id: str | None) -> N
 
 def _unseen_attendees(conn: sqlite3.Connection, ids: list[str | None]) -> set[str | None]:
     """The ids no event of this file mentions yet."""
+    if not conn.execute("SELECT 1 FROM event WHERE attendee_id IS NOT NULL LIMIT 1").fetchone():
+        return set(ids)  # nobody yet: the first import into a new stage
     seen: set[str | None] = set()
     for i in range(0, len(ids), 500):
         chunk = ids[i : i + 500]
@@ -1056,7 +1071,9 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
         fields = _fields_of(event.kind, event.payload)
         code = str(event.payload["code"]).upper()
         key = [event.hlc, event.desk_id, event.desk_seq]
-        values = {name: _stored_value(name, v) for name, v in fields.items()}
+        values = dict(fields)
+        for name in _JSON_FIELDS.intersection(values):
+            values[name] = _stored_value(name, values[name])
         values["sort_name"] = _sort_name(values.get("last_name", ""), values.get("first_name", ""))
         row = (rowid, event.attendee_id, code, _compact_clock(key, fields), *values.values())
         groups.setdefault(tuple(values), []).append(row)
