@@ -231,12 +231,17 @@ def _company(rng: random.Random) -> str:
     return f"{rng.choice(COMPANY_WORDS)} {rng.choice(PLACES)} {rng.choice(FORMS)}"
 
 
-def _person(rng: random.Random, index: int) -> dict[str, Any]:
+def _person(rng: random.Random, index: int, used: set[tuple[str, str]]) -> dict[str, Any]:
     category = rng.choices([c for c, _ in MIX], [w for _, w in MIX])[0]
-    if rng.random() < 0.12:
-        first, last = rng.choice(INTERNATIONAL)
+    international = [n for n in INTERNATIONAL if n not in used]
+    if international and rng.random() < 0.12:
+        first, last = rng.choice(international)
     else:
-        first, last = rng.choice(IT_FIRST), rng.choice(IT_LAST)
+        for _ in range(20):  # the same full name twice happens, but rarely
+            first, last = rng.choice(IT_FIRST), rng.choice(IT_LAST)
+            if (first, last) not in used:
+                break
+    used.add((first, last))
     person: dict[str, Any] = {
         "first_name": first,
         "last_name": last,
@@ -304,8 +309,9 @@ def populate(stage: Stage, size: int, seed: int = 1, checked_in_share: float = 0
     rng = random.Random(seed)
     items = []
     ids = []
+    used: set[tuple[str, str]] = set()
     for i in range(size):
-        attendee_id, payload = Stage.new_attendee_payload(_person(rng, i))
+        attendee_id, payload = Stage.new_attendee_payload(_person(rng, i, used))
         items.append(("attendee_upserted", attendee_id, payload))
         ids.append(attendee_id)
     sessions = [
