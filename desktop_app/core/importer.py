@@ -672,11 +672,12 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
 
 
 def _has_name_column(headers: list[str], mapping: dict[str, str] | None) -> bool:
-    if mapping and any(f in NAME_FIELDS for f in mapping):
+    chosen = {f: h for f, h in (mapping or {}).items() if h.strip()}  # "" = field left out
+    if any(f in NAME_FIELDS for f in chosen):
         keys = {_header_key(h) for h in headers}
-        return all(_header_key(h) in keys for h in mapping.values())
+        return all(_header_key(h) in keys for h in chosen.values())
     guessed = guess_mapping(headers)
-    return any(f in guessed for f in NAME_FIELDS)
+    return any(f in guessed and f not in (mapping or {}) for f in NAME_FIELDS)
 
 
 def _tabulate(
@@ -805,11 +806,13 @@ def guess_mapping(headers: Iterable[str]) -> dict[str, str]:
 
 
 def _resolve_mapping(headers: list[str], explicit: dict[str, str] | None) -> dict[str, int]:
-    """{field: column index}: the explicit mapping wins, the guess fills in the rest."""
+    """{field: column index}: the explicit mapping wins ("" leaves a field out), the guess
+    fills in the rest."""
     guessed = guess_mapping(headers)
     result: dict[str, int] = {}
     index_of = {h: i for i, h in enumerate(headers)}
     taken: set[int] = set()
+    left_out: set[str] = set()  # FIELD="" in the explicit mapping: not imported, not guessed
     if explicit:
         by_key: dict[str, int] = {}
         for i, h in enumerate(headers):
@@ -822,6 +825,9 @@ def _resolve_mapping(headers: list[str], explicit: dict[str, str] | None) -> dic
                     + ", ".join(MAPPABLE)
                     + "."
                 )
+            if not header.strip():
+                left_out.add(name)
+                continue
             i = by_key.get(header.strip().casefold())
             if i is None:
                 i = by_key.get(_header_key(header))
@@ -839,7 +845,7 @@ def _resolve_mapping(headers: list[str], explicit: dict[str, str] | None) -> dic
         guessed = {k: v for k, v in guessed.items() if k not in NAME_FIELDS}
     for name, header in guessed.items():
         i = index_of[header]
-        if name in result or i in taken:
+        if name in result or name in left_out or i in taken:
             continue
         result[name] = i
         taken.add(i)
