@@ -163,7 +163,10 @@ class ScanGuard(QObject):
             return False
         if QApplication.activeModalWidget() is None and not self._buffer:
             return False
-        if _printable(event):
+        # A scan never starts with a space: leave it to the focused checkbox or button, which
+        # toggles on the key's release (a replayed press would leave it stuck down).
+        starts_with_space = not self._buffer and event.key() == Qt.Key.Key_Space
+        if _printable(event) and not starts_with_space:
             now = time.monotonic()
             if self._buffer and (now - self._buffer[-1][4]) * 1000 > FAST_GAP_MS:
                 self._replay()
