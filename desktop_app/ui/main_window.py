@@ -15,7 +15,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QDialog,
+    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -300,6 +302,13 @@ class MainWindow(QMainWindow):
     def _actions(self) -> None:
         menu = self.menuBar()
         stage_menu = menu.addMenu(self.tr("&Stage"))
+        self.print_badges_action = QAction(self.tr("Print badges…"), self)
+        self.print_badges_action.triggered.connect(self.open_batch_print)
+        stage_menu.addAction(self.print_badges_action)
+        self.preview_action = QAction(self.tr("Badge preview…"), self)
+        self.preview_action.triggered.connect(self.preview_current)
+        stage_menu.addAction(self.preview_action)
+        stage_menu.addSeparator()
         self.reports_action = QAction(self.tr("Reports…"), self)
         self.reports_action.triggered.connect(self.open_reports)
         stage_menu.addAction(self.reports_action)
@@ -614,8 +623,13 @@ class MainWindow(QMainWindow):
 
     def open_dialog(self, dialog: QDialog, on_done) -> None:
         """Open a dialog without blocking; scans that arrive meanwhile wait in the queue."""
-        self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self._track(dialog, on_done)
+        dialog.open()
+
+    def _track(self, dialog: QDialog, on_done) -> None:
+        """While this (already open or about to open) dialog is up, scans wait in the queue."""
+        self.dialog = dialog
 
         def finished(result: int) -> None:
             self.dialog = None
@@ -630,7 +644,6 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self._drain)
 
         dialog.finished.connect(finished)
-        dialog.open()
 
     def undo_current(self) -> None:
         people = self.current_people()
@@ -720,6 +733,9 @@ class MainWindow(QMainWindow):
             self.scan.set_idle_ms(int(self.settings.get("checkin/scan_idle_ms")))
             self.session_id = self._session_door()
             self.camera_action.setChecked(bool(self.settings.get("camera/enabled")))
+            follow = getattr(getattr(self, "sync_indicator", None), "poll", None)
+            if dialog.sync_changed and callable(follow):
+                follow()  # the sync service follows the settings now, not at its next poll
             self.refresh_side()
             if dialog.language_changed:
                 self.show_notice(self.tr("The new language applies the next time the desk starts."))
@@ -761,6 +777,50 @@ class MainWindow(QMainWindow):
             if message and not getattr(outcome, "skipped", False):
                 self.show_notice(message)
         QTimer.singleShot(0, self.refresh_side)
+
+    def open_batch_print(self) -> None:
+        """Stage ▸ Print badges…: the batch dialog; scans arriving meanwhile wait in the queue."""
+        hook = hooks.find_hook("printing", ("open_batch_dialog",))
+        if hook is hooks.MISSING:
+            self.show_notice(self.tr("Badge printing is not available on this desk yet."))
+            return
+        try:
+            dialog = hooks.call_hook(
+                hook,
+                stage=self.stage,
+                data_dir=self.ctx.data_dir,
+                parent=self,
+                settings=self.settings,
+                operator=self.operator,
+            )
+        except RoadshowError as exc:
+            self.show_notice(exc.message)
+            return
+        if not isinstance(dialog, QDialog):
+            return
+        self.batch_dialog = dialog
+        if not dialog.isVisible():
+            dialog.open()
+        self._track(dialog, lambda _ok: self.refresh_side())
+
+    def preview_current(self) -> None:
+        """Stage ▸ Badge preview…: the selected person's badge, in any layout."""
+        people = self.current_people()
+        if len(people) != 1:
+            self.show_notice(self.tr("Choose one person to preview their badge."))
+            return
+        try:
+            dialog = BadgePreviewDialog(
+                self,
+                self.stage,
+                self.stage.attendee(people[0].id),
+                self.ctx.data_dir,
+                self.settings,
+            )
+        except ImportError:
+            self.show_notice(self.tr("Badge printing is not available on this desk yet."))
+            return
+        self.open_dialog(dialog, lambda _ok: None)
 
     def open_reports(self) -> None:
         hook = hooks.find_hook("reports", ("open_reports", "ReportsWindow", "ReportsDialog"))
@@ -831,3 +891,54 @@ class MainWindow(QMainWindow):
         if self.camera is not None:
             self.camera.stop()
         super().closeEvent(event)
+
+
+class BadgePreviewDialog(QDialog):
+    """A person's badge as it will print, front and back, in the desk's layout or another."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        stage: Stage,
+        attendee: Attendee,
+        data_dir: Path,
+        settings: Settings,
+    ) -> None:
+        from desktop_app.badges import layout_names, load_layout
+        from desktop_app.ui.printing import BadgePreview  # Qt + ReportLab: only when asked
+
+        super().__init__(parent)
+        self.stage = stage
+        self.attendee = attendee
+        self.data_dir = data_dir
+        self.setWindowTitle(self.tr("Badge preview — %1").replace("%1", attendee.display_name))
+        self.layout_box = QComboBox(self)
+        for name in layout_names(data_dir):
+            try:
+                title = load_layout(name, data_dir).title or name
+            except RoadshowError:
+                continue
+            self.layout_box.addItem(title, name)
+        index = self.layout_box.findData(settings.get("badges/layout"))
+        self.layout_box.setCurrentIndex(max(0, index))
+        self.preview = BadgePreview(self)
+        self.preview.setMinimumSize(420, 380)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        label = QLabel(self.tr("Layout"), self)
+        label.setBuddy(self.layout_box)
+        row.addWidget(label)
+        row.addWidget(self.layout_box, 1)
+        root = QVBoxLayout(self)
+        root.addLayout(row)
+        root.addWidget(self.preview, 1)
+        root.addWidget(buttons)
+        self.layout_box.currentIndexChanged.connect(lambda _i: self.show_layout())
+        self.show_layout()
+        self.layout_box.setFocus()
+
+    def show_layout(self) -> None:
+        name = self.layout_box.currentData()
+        self.preview.show_badge(self.stage, self.attendee, name or "a6-portrait", self.data_dir)

@@ -9,6 +9,24 @@
     </message>
 </context>
 <context>
+    <name>BadgePreviewDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="914" />
+        <source>Badge preview — %1</source>
+        <translation>Badge preview — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="930" />
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="927" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../desktop_app/ui/banner.py" line="79" />
@@ -149,221 +167,236 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>Roadshow Desk — %1</source>
         <translation>Roadshow Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="131" />
+        <location filename="../../desktop_app/ui/main_window.py" line="139" />
         <source>Scan the QR code or type a name…</source>
         <translation>Scan the QR code or type a name…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149" />
+        <location filename="../../desktop_app/ui/main_window.py" line="157" />
         <location filename="../../desktop_app/ui/main_window.py" line="364" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Results (↑↓ to choose, Enter to check in)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227" />
+        <location filename="../../desktop_app/ui/main_window.py" line="235" />
         <location filename="../../desktop_app/ui/main_window.py" line="440" />
         <source>Check in (Enter)</source>
         <translation>Check in (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228" />
+        <location filename="../../desktop_app/ui/main_window.py" line="236" />
         <source>Undo (F4)</source>
         <translation>Undo (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="229" />
+        <location filename="../../desktop_app/ui/main_window.py" line="237" />
         <source>Edit (F5)</source>
         <translation>Edit (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="230" />
+        <location filename="../../desktop_app/ui/main_window.py" line="238" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <location filename="../../desktop_app/ui/main_window.py" line="271" />
         <source>Last check-ins</source>
         <translation>Last check-ins</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="281" />
+        <location filename="../../desktop_app/ui/main_window.py" line="289" />
         <source>F2 Walk-in</source>
         <translation>F2 Walk-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="282" />
+        <location filename="../../desktop_app/ui/main_window.py" line="290" />
         <source>F3 Print badge</source>
         <translation>F3 Print badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="283" />
+        <location filename="../../desktop_app/ui/main_window.py" line="291" />
         <source>F4 Undo check-in</source>
         <translation>F4 Undo check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="284" />
+        <location filename="../../desktop_app/ui/main_window.py" line="292" />
         <source>F5 Edit</source>
         <translation>F5 Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="296" />
+        <location filename="../../desktop_app/ui/main_window.py" line="304" />
         <source>&amp;Stage</source>
         <translation>&amp;Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="297" />
+        <location filename="../../desktop_app/ui/main_window.py" line="312" />
         <source>Reports…</source>
         <translation>Reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="300" />
+        <location filename="../../desktop_app/ui/main_window.py" line="315" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="304" />
+        <location filename="../../desktop_app/ui/main_window.py" line="319" />
         <source>&amp;Desk</source>
         <translation>&amp;Desk</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="305" />
+        <location filename="../../desktop_app/ui/main_window.py" line="320" />
         <source>Camera scanning</source>
         <translation>Camera scanning</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="309" />
+        <location filename="../../desktop_app/ui/main_window.py" line="324" />
         <source>Settings…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="340" />
+        <location filename="../../desktop_app/ui/main_window.py" line="355" />
         <source>Present %1 / %2</source>
         <translation>Present %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="350" />
+        <location filename="../../desktop_app/ui/main_window.py" line="365" />
         <source>undone</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="352" />
+        <location filename="../../desktop_app/ui/main_window.py" line="367" />
         <source>again</source>
         <translation>again</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="362" />
+        <location filename="../../desktop_app/ui/main_window.py" line="377" />
         <source>Session door: %1</source>
         <translation>Session door: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="408" />
+        <location filename="../../desktop_app/ui/main_window.py" line="423" />
         <source>Nobody selected</source>
         <translation>Nobody selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="410" />
+        <location filename="../../desktop_app/ui/main_window.py" line="425" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scan a QR code, or type two letters of a name and pick with ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="416" />
+        <location filename="../../desktop_app/ui/main_window.py" line="431" />
         <source>%1 people selected</source>
         <translation>%1 people selected</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="418" />
+        <location filename="../../desktop_app/ui/main_window.py" line="433" />
         <source>Check in all (Enter)</source>
         <translation>Check in all (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="428" />
+        <location filename="../../desktop_app/ui/main_window.py" line="443" />
         <source>Checked in at %1 (%2)</source>
         <translation>Checked in at %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="433" />
+        <location filename="../../desktop_app/ui/main_window.py" line="448" />
         <source>Not checked in yet</source>
         <translation>Not checked in yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="435" />
+        <location filename="../../desktop_app/ui/main_window.py" line="450" />
         <source>Badges printed: %1</source>
         <translation>Badges printed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="436" />
+        <location filename="../../desktop_app/ui/main_window.py" line="451" />
         <source>Code: %1</source>
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="588" />
+        <location filename="../../desktop_app/ui/main_window.py" line="603" />
         <source>Session full</source>
         <translation>Session full</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="589" />
+        <location filename="../../desktop_app/ui/main_window.py" line="604" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>The session is full. Let %1 in anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="590" />
+        <location filename="../../desktop_app/ui/main_window.py" line="605" />
         <source>Let in anyway</source>
         <translation>Let in anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="632" />
+        <location filename="../../desktop_app/ui/main_window.py" line="651" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Choose one person to undo their check-in.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="637" />
+        <location filename="../../desktop_app/ui/main_window.py" line="656" />
         <source>%1 is not checked in: nothing to undo.</source>
         <translation>%1 is not checked in: nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="654" />
+        <location filename="../../desktop_app/ui/main_window.py" line="673" />
         <source>Check-in undone</source>
         <translation>Check-in undone</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="663" />
+        <location filename="../../desktop_app/ui/main_window.py" line="682" />
         <source>Choose one person to edit.</source>
         <translation>Choose one person to edit.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="676" />
+        <location filename="../../desktop_app/ui/main_window.py" line="695" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="719" />
+        <location filename="../../desktop_app/ui/main_window.py" line="741" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>The new language applies the next time the desk starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="728" />
+        <location filename="../../desktop_app/ui/main_window.py" line="750" />
         <source>Choose who gets a badge first.</source>
         <translation>Choose who gets a badge first.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="736" />
+        <location filename="../../desktop_app/ui/main_window.py" line="758" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>Badge printing is not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="762" />
+        <location filename="../../desktop_app/ui/main_window.py" line="828" />
         <source>Reports are not available on this desk yet.</source>
         <translation>Reports are not available on this desk yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="805" />
+        <location filename="../../desktop_app/ui/main_window.py" line="871" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>No camera found: scanning with the camera is off.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="305" />
+        <source>Print badges…</source>
+        <translation>Print badges…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="308" />
+        <source>Badge preview…</source>
+        <translation>Badge preview…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="810" />
+        <source>Choose one person to preview their badge.</source>
+        <translation>Choose one person to preview their badge.</translation>
     </message>
 </context>
 <context>
@@ -699,62 +732,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="32" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="42" />
         <source>Desk settings</source>
         <translation>Desk settings</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="38" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="50" />
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="42" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="61" />
         <source>Play a sound for each scan</source>
         <translation>Play a sound for each scan</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="82" />
         <source>Scan QR codes with the camera</source>
         <translation>Scan QR codes with the camera</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="85" />
         <source>Default camera</source>
         <translation>Default camera</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="54" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="55" />
         <source>Stage entrance</source>
         <translation>Stage entrance</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="60" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="106" />
         <source>Print a badge at check-in</source>
         <translation>Print a badge at check-in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="73" />
         <source>Desk name</source>
         <translation>Desk name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="74" />
         <source>Operator</source>
         <translation>Operator</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="72" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="75" />
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="73" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="76" />
         <source>Session door</source>
         <translation>Session door</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="92" />
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
@@ -769,19 +802,89 @@
         <translation>Text size (next start)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="71" />
         <source>High contrast (next start)</source>
         <translation>High contrast (next start)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="86" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="159" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="87" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="160" />
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="45" />
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="95" />
+        <source>Badges</source>
+        <translation>Badges</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="100" />
+        <source>%1 (not found)</source>
+        <translation>%1 (not found)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="102" />
+        <source>Ask each time / save as PDF</source>
+        <translation>Ask each time / save as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="105" />
+        <source>%1 (not connected)</source>
+        <translation>%1 (not connected)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="108" />
+        <source>Badge layout</source>
+        <translation>Badge layout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="109" />
+        <source>Badge printer</source>
+        <translation>Badge printer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="112" />
+        <source>Sync with the hub</source>
+        <translation>Sync with the hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="118" />
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="127" />
+        <source>Sync automatically</source>
+        <translation>Sync automatically</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="134" />
+        <source>Hub address</source>
+        <translation>Hub address</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="135" />
+        <source>Desk token</source>
+        <translation>Desk token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="196" />
+        <source>The hub address must start with http:// or https://.</source>
+        <translation>The hub address must start with http:// or https://.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="198" />
+        <source>To sync automatically, fill in the hub address and the desk token.</source>
+        <translation>To sync automatically, fill in the hub address and the desk token.</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,24 @@
     </message>
 </context>
 <context>
+    <name>BadgePreviewDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="914" />
+        <source>Badge preview — %1</source>
+        <translation>Anteprima del badge — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="930" />
+        <source>Layout</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="927" />
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
     <name>Banner</name>
     <message>
         <location filename="../../desktop_app/ui/banner.py" line="79" />
@@ -149,226 +167,241 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="104" />
+        <location filename="../../desktop_app/ui/main_window.py" line="107" />
         <source>The app was not closed properly last time: the stage file was checked and is sound.</source>
         <translation>L'app non è stata chiusa correttamente l'ultima volta: il file della tappa è stato controllato ed è integro.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="84" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>Roadshow Desk — %1</source>
         <translation>Roadshow Desk — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="131" />
+        <location filename="../../desktop_app/ui/main_window.py" line="139" />
         <source>Scan the QR code or type a name…</source>
         <translation>Scansiona il QR o digita un nome…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149" />
+        <location filename="../../desktop_app/ui/main_window.py" line="157" />
         <location filename="../../desktop_app/ui/main_window.py" line="364" />
         <source>Results (↑↓ to choose, Enter to check in)</source>
         <translation>Risultati (↑↓ per scegliere, Invio per entrare)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="227" />
+        <location filename="../../desktop_app/ui/main_window.py" line="235" />
         <location filename="../../desktop_app/ui/main_window.py" line="440" />
         <source>Check in (Enter)</source>
         <translation>Fai entrare (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="228" />
+        <location filename="../../desktop_app/ui/main_window.py" line="236" />
         <source>Undo (F4)</source>
         <translation>Annulla (F4)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="229" />
+        <location filename="../../desktop_app/ui/main_window.py" line="237" />
         <source>Edit (F5)</source>
         <translation>Modifica (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="230" />
+        <location filename="../../desktop_app/ui/main_window.py" line="238" />
         <source>Badge (F3)</source>
         <translation>Badge (F3)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="263" />
+        <location filename="../../desktop_app/ui/main_window.py" line="271" />
         <source>Last check-ins</source>
         <translation>Ultimi ingressi</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="281" />
+        <location filename="../../desktop_app/ui/main_window.py" line="289" />
         <source>F2 Walk-in</source>
         <translation>F2 Nuovo iscritto</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="282" />
+        <location filename="../../desktop_app/ui/main_window.py" line="290" />
         <source>F3 Print badge</source>
         <translation>F3 Stampa badge</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="283" />
+        <location filename="../../desktop_app/ui/main_window.py" line="291" />
         <source>F4 Undo check-in</source>
         <translation>F4 Annulla ingresso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="284" />
+        <location filename="../../desktop_app/ui/main_window.py" line="292" />
         <source>F5 Edit</source>
         <translation>F5 Modifica</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="296" />
+        <location filename="../../desktop_app/ui/main_window.py" line="304" />
         <source>&amp;Stage</source>
         <translation>&amp;Tappa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="297" />
+        <location filename="../../desktop_app/ui/main_window.py" line="312" />
         <source>Reports…</source>
         <translation>Report…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="300" />
+        <location filename="../../desktop_app/ui/main_window.py" line="315" />
         <source>Quit</source>
         <translation>Esci</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="304" />
+        <location filename="../../desktop_app/ui/main_window.py" line="319" />
         <source>&amp;Desk</source>
         <translation>&amp;Postazione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="305" />
+        <location filename="../../desktop_app/ui/main_window.py" line="320" />
         <source>Camera scanning</source>
         <translation>Scansione con la webcam</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="309" />
+        <location filename="../../desktop_app/ui/main_window.py" line="324" />
         <source>Settings…</source>
         <translation>Impostazioni…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="340" />
+        <location filename="../../desktop_app/ui/main_window.py" line="355" />
         <source>Present %1 / %2</source>
         <translation>Presenti %1 / %2</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="350" />
+        <location filename="../../desktop_app/ui/main_window.py" line="365" />
         <source>undone</source>
         <translation>annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="352" />
+        <location filename="../../desktop_app/ui/main_window.py" line="367" />
         <source>again</source>
         <translation>già</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="362" />
+        <location filename="../../desktop_app/ui/main_window.py" line="377" />
         <source>Session door: %1</source>
         <translation>Ingresso sessione: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="408" />
+        <location filename="../../desktop_app/ui/main_window.py" line="423" />
         <source>Nobody selected</source>
         <translation>Nessuno selezionato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="410" />
+        <location filename="../../desktop_app/ui/main_window.py" line="425" />
         <source>Scan a QR code, or type two letters of a name and pick with ↑↓.</source>
         <translation>Scansiona un QR, oppure digita due lettere del nome e scegli con ↑↓.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="416" />
+        <location filename="../../desktop_app/ui/main_window.py" line="431" />
         <source>%1 people selected</source>
         <translation>%1 persone selezionate</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="418" />
+        <location filename="../../desktop_app/ui/main_window.py" line="433" />
         <source>Check in all (Enter)</source>
         <translation>Fai entrare tutti (Invio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="428" />
+        <location filename="../../desktop_app/ui/main_window.py" line="443" />
         <source>Checked in at %1 (%2)</source>
         <translation>Ingresso alle %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="433" />
+        <location filename="../../desktop_app/ui/main_window.py" line="448" />
         <source>Not checked in yet</source>
         <translation>Ingresso non ancora registrato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="435" />
+        <location filename="../../desktop_app/ui/main_window.py" line="450" />
         <source>Badges printed: %1</source>
         <translation>Badge stampati: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="436" />
+        <location filename="../../desktop_app/ui/main_window.py" line="451" />
         <source>Code: %1</source>
         <translation>Codice: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="588" />
+        <location filename="../../desktop_app/ui/main_window.py" line="603" />
         <source>Session full</source>
         <translation>Sessione al completo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="589" />
+        <location filename="../../desktop_app/ui/main_window.py" line="604" />
         <source>The session is full. Let %1 in anyway?</source>
         <translation>La sessione è al completo. Far entrare comunque %1?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="590" />
+        <location filename="../../desktop_app/ui/main_window.py" line="605" />
         <source>Let in anyway</source>
         <translation>Fai entrare comunque</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="632" />
+        <location filename="../../desktop_app/ui/main_window.py" line="651" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Scegli una persona per annullarne l'ingresso.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="637" />
+        <location filename="../../desktop_app/ui/main_window.py" line="656" />
         <source>%1 is not checked in: nothing to undo.</source>
         <translation>Nessun ingresso da annullare per %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="654" />
+        <location filename="../../desktop_app/ui/main_window.py" line="673" />
         <source>Check-in undone</source>
         <translation>Ingresso annullato</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="663" />
+        <location filename="../../desktop_app/ui/main_window.py" line="682" />
         <source>Choose one person to edit.</source>
         <translation>Scegli una persona da modificare.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="676" />
+        <location filename="../../desktop_app/ui/main_window.py" line="695" />
         <source>Saved: %1</source>
         <translation>Salvato: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="719" />
+        <location filename="../../desktop_app/ui/main_window.py" line="741" />
         <source>The new language applies the next time the desk starts.</source>
         <translation>La nuova lingua vale dal prossimo avvio.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="728" />
+        <location filename="../../desktop_app/ui/main_window.py" line="750" />
         <source>Choose who gets a badge first.</source>
         <translation>Scegli prima a chi stampare il badge.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="736" />
+        <location filename="../../desktop_app/ui/main_window.py" line="758" />
         <source>Badge printing is not available on this desk yet.</source>
         <translation>La stampa dei badge non è ancora disponibile su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="762" />
+        <location filename="../../desktop_app/ui/main_window.py" line="828" />
         <source>Reports are not available on this desk yet.</source>
         <translation>I report non sono ancora disponibili su questa postazione.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="805" />
+        <location filename="../../desktop_app/ui/main_window.py" line="871" />
         <source>No camera found: scanning with the camera is off.</source>
         <translation>Nessuna webcam trovata: la scansione con la webcam è spenta.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="305" />
+        <source>Print badges…</source>
+        <translation>Stampa badge…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="308" />
+        <source>Badge preview…</source>
+        <translation>Anteprima del badge…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="810" />
+        <source>Choose one person to preview their badge.</source>
+        <translation>Scegli una sola persona per vedere l'anteprima del suo badge.</translation>
     </message>
 </context>
 <context>
@@ -704,62 +737,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="32" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="42" />
         <source>Desk settings</source>
         <translation>Impostazioni della postazione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="38" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="50" />
         <source>System language</source>
         <translation>Lingua del sistema</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="42" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="61" />
         <source>Play a sound for each scan</source>
         <translation>Suono a ogni scansione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="82" />
         <source>Scan QR codes with the camera</source>
         <translation>Scansiona i QR con la webcam</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="85" />
         <source>Default camera</source>
         <translation>Webcam predefinita</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="54" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="55" />
         <source>Stage entrance</source>
         <translation>Ingresso della tappa</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="60" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="106" />
         <source>Print a badge at check-in</source>
         <translation>Stampa il badge all'ingresso</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="73" />
         <source>Desk name</source>
         <translation>Nome della postazione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="74" />
         <source>Operator</source>
         <translation>Operatore</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="72" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="75" />
         <source>Language</source>
         <translation>Lingua</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="73" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="76" />
         <source>Session door</source>
         <translation>Ingresso sessione</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="92" />
         <source>Camera</source>
         <translation>Webcam</translation>
     </message>
@@ -774,19 +807,89 @@
         <translation>Dimensione del testo (dal prossimo avvio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="71" />
         <source>High contrast (next start)</source>
         <translation>Contrasto elevato (dal prossimo avvio)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="86" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="159" />
         <source>Save</source>
         <translation>Salva</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/settings_dialog.py" line="87" />
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="160" />
         <source>Cancel</source>
         <translation>Annulla</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="45" />
+        <source>Desk</source>
+        <translation>Postazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="95" />
+        <source>Badges</source>
+        <translation>Badge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="100" />
+        <source>%1 (not found)</source>
+        <translation>%1 (non trovato)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="102" />
+        <source>Ask each time / save as PDF</source>
+        <translation>Chiedi ogni volta / salva in PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="105" />
+        <source>%1 (not connected)</source>
+        <translation>%1 (non collegata)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="108" />
+        <source>Badge layout</source>
+        <translation>Formato del badge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="109" />
+        <source>Badge printer</source>
+        <translation>Stampante dei badge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="112" />
+        <source>Sync with the hub</source>
+        <translation>Sincronizzazione con l'hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="118" />
+        <source>Show</source>
+        <translation>Mostra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="127" />
+        <source>Sync automatically</source>
+        <translation>Sincronizza automaticamente</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="134" />
+        <source>Hub address</source>
+        <translation>Indirizzo dell'hub</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="135" />
+        <source>Desk token</source>
+        <translation>Token della postazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="196" />
+        <source>The hub address must start with http:// or https://.</source>
+        <translation>L'indirizzo dell'hub deve iniziare con http:// o https://.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/settings_dialog.py" line="198" />
+        <source>To sync automatically, fill in the hub address and the desk token.</source>
+        <translation>Per sincronizzare automaticamente, inserisci l'indirizzo dell'hub e il token della postazione.</translation>
     </message>
 </context>
 <context>
