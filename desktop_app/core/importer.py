@@ -1338,10 +1338,12 @@ class _Existing:
         if not candidates:
             return None, None
         ident = row.identity()
+        # identity() is casefolded; the stage's names are folded (no accents): fold both.
+        name = " ".join(fold(ident[1]).split()) if ident else ""
         same_name = [
             a
             for a in candidates
-            if ident and " ".join(fold(f"{a.first_name} {a.last_name}").split()) == ident[1]
+            if ident and " ".join(fold(f"{a.first_name} {a.last_name}").split()) == name
         ]
         if len(same_name) == 1:
             return same_name[0], None
@@ -1350,7 +1352,7 @@ class _Existing:
             # names share nothing at all (a colleague registered with the same address).
             a = candidates[0]
             old = set(fold(f"{a.first_name} {a.last_name}").split())
-            new = set(ident[1].split()) if ident else set()
+            new = set(name.split())
             if old & new:
                 return a, None
         return None, None
