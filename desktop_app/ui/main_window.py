@@ -302,6 +302,9 @@ class MainWindow(QMainWindow):
     def _actions(self) -> None:
         menu = self.menuBar()
         stage_menu = menu.addMenu(self.tr("&Stage"))
+        self.import_action = QAction(self.tr("Import registration list…"), self)
+        self.import_action.triggered.connect(self.open_import)
+        stage_menu.addAction(self.import_action)
         self.print_badges_action = QAction(self.tr("Print badges…"), self)
         self.print_badges_action.triggered.connect(self.open_batch_print)
         stage_menu.addAction(self.print_badges_action)
@@ -777,6 +780,17 @@ class MainWindow(QMainWindow):
             if message and not getattr(outcome, "skipped", False):
                 self.show_notice(message)
         QTimer.singleShot(0, self.refresh_side)
+
+    def open_import(self) -> None:
+        """Stage ▸ Import registration list…; scans arriving meanwhile wait in the queue."""
+        from desktop_app.ui.import_dialog import open_import_dialog
+
+        dialog = open_import_dialog(
+            self.stage, self.ctx.data_dir, parent=self, operator=self.operator
+        )
+        dialog.imported.connect(lambda _report: self.refresh_side())
+        self.import_dialog = dialog
+        self._track(dialog, lambda _ok: self.refresh_side())
 
     def open_batch_print(self) -> None:
         """Stage ▸ Print badges…: the batch dialog; scans arriving meanwhile wait in the queue."""

@@ -167,6 +167,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="307" />
+        <source>Import registration list…</source>
+        <translation>Import registration list…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>Roadshow Desk — %1</source>
         <translation>Roadshow Desk — %1</translation>

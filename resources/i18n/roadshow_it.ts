@@ -167,6 +167,11 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="307" />
+        <source>Import registration list…</source>
+        <translation>Importa elenco iscritti…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="107" />
         <source>The app was not closed properly last time: the stage file was checked and is sound.</source>
         <translation>L'app non è stata chiusa correttamente l'ultima volta: il file della tappa è stato controllato ed è integro.</translation>

@@ -136,7 +136,7 @@ def test_settings_dialog_fits_the_desk_screen_and_tabs_in_reading_order(qtbot, w
 
 def test_print_badges_opens_the_batch_dialog_and_scans_wait(qtbot, window, stage, people):
     menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    assert menu_texts[:2] == ["Print badges…", "Badge preview…"]
+    assert menu_texts[:3] == ["Import registration list…", "Print badges…", "Badge preview…"]
     window.print_badges_action.trigger()
     dialog = window.dialog
     assert isinstance(dialog, BatchPrintDialog)
@@ -176,7 +176,7 @@ def test_badge_preview_of_the_selected_person(qtbot, window, stage, people):
 def test_italian_menus_and_settings(qtbot, open_window, stage, people):
     window = open_window(stage, language="it")
     menu_texts = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
-    assert menu_texts[:2] == ["Stampa badge…", "Anteprima del badge…"]
+    assert menu_texts[:3] == ["Importa elenco iscritti…", "Stampa badge…", "Anteprima del badge…"]
     dialog = settings_dialog(qtbot, window)
     titles = [box.title() for box in dialog.findChildren(type(dialog.sync_error.parent()))]
     assert titles == ["Postazione", "Badge", "Sincronizzazione con l'hub"]
