@@ -128,7 +128,6 @@ class Stage:
         self.path = path
         self.desk = desk
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
         self.recovered = False  # opened after an unclean shutdown (and fully checked)
         self._checkpointer: _Checkpointer | None = None
         self.last_write = 0.0  # time.monotonic() of the last commit
@@ -669,23 +668,24 @@ def list_stages(data_dir: Path) -> list[dict[str, Any]]:
     out = []
     for path in sorted(paths.stages_dir(data_dir).glob("*.sqlite")):
         try:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+            db = sqlite_utils.Database(sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2))
             try:
-                row = conn.execute(
-                    "SELECT id, slug, code, title, date, venue, city FROM stage"
-                ).fetchone()
-                reg, chk = conn.execute(
-                    "SELECT COUNT(*), COUNT(checkin_event_id) FROM attendee WHERE status='active'"
-                ).fetchone()
+                row = next(
+                    db.query("SELECT id, slug, code, title, date, venue, city FROM stage"), None
+                )
+                counts = next(
+                    db.query(
+                        "SELECT COUNT(*) AS registered, COUNT(checkin_event_id) AS checked_in "
+                        "FROM attendee WHERE status = 'active'"
+                    )
+                )
             finally:
-                conn.close()
+                db.close()
         except sqlite3.Error:
             out.append({"slug": path.stem, "error": "damaged or locked"})
             continue
-        if row is None:
-            continue
-        keys = ("id", "slug", "code", "title", "date", "venue", "city")
-        out.append({**dict(zip(keys, row, strict=True)), "registered": reg, "checked_in": chk})
+        if row is not None:
+            out.append({**row, **counts})
     return out
 
 
