@@ -80,8 +80,11 @@ PERSONAL_FIELDS = (
 SESSION_FIELDS = ("name", "kind", "room", "starts_at", "ends_at", "capacity", "deleted")
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(value)
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
