@@ -66,9 +66,10 @@ CREATE INDEX attendee_sort ON attendee (sort_name);
 CREATE INDEX attendee_checked_in ON attendee (checked_in_at) WHERE checked_in_at IS NOT NULL;
 
 CREATE TABLE external_code (
-    code        TEXT PRIMARY KEY,         -- upper case
-    attendee_id TEXT NOT NULL
-);
+    code        TEXT NOT NULL,            -- upper case
+    attendee_id TEXT NOT NULL,
+    PRIMARY KEY (code, attendee_id)       -- two people may carry one code: a scan picks the
+) WITHOUT ROWID;                          -- same one on every desk (smallest attendee id)
 
 CREATE TABLE checkin (
     event_id    TEXT PRIMARY KEY,

@@ -23,11 +23,17 @@ def physical_ms(hlc: int) -> int:
     return hlc >> COUNTER_BITS
 
 
+MAX_AHEAD_MS = 24 * 3600 * 1000  # a value further ahead than this is a broken or hostile clock
+
+
 class HybridClock:
     def __init__(self, wall_ms: Callable[[], int] | None = None, last: int = 0) -> None:
         self._wall_ms = wall_ms or (lambda: int(time.time() * 1000))
-        self._last = last
+        self._last = min(last, self._ceiling())
         self._lock = threading.Lock()
+
+    def _ceiling(self) -> int:
+        return pack(self._wall_ms() + MAX_AHEAD_MS)
 
     def now(self) -> int:
         with self._lock:
@@ -38,7 +44,7 @@ class HybridClock:
     def observe(self, remote: int) -> None:
         """Move past a value seen in another desk's event."""
         with self._lock:
-            if remote > self._last:
+            if self._last < remote <= self._ceiling():
                 self._last = remote
 
     def wall_ms(self) -> int:

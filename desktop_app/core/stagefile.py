@@ -47,13 +47,15 @@ def read_stage_file(path: Path) -> tuple[dict[str, Any], list[Event]]:
     """Header and events of a stage file, fully verified. Raises StageFileInvalid."""
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            lines = fh.read().splitlines()
+            lines = fh.read().split("\n")  # not splitlines(): U+2028 may sit in a reason
     except FileNotFoundError:
         raise
     except (OSError, EOFError, zlib.error, UnicodeDecodeError) as exc:
         raise StageFileInvalid(
             "This is not a stage file, or it is truncated or damaged. Export it again."
         ) from exc
+    if lines and lines[-1] == "":
+        lines.pop()
     try:
         header = json.loads(lines[0])
         trailer = json.loads(lines[-1])

@@ -388,7 +388,8 @@ class Stage:
 
     def attendee_by_external_code(self, code: str) -> Attendee | None:
         row = self.conn.execute(
-            _ATTENDEE_SELECT + " WHERE id = (SELECT attendee_id FROM external_code WHERE code = ?)",
+            _ATTENDEE_SELECT
+            + " WHERE id = (SELECT MIN(attendee_id) FROM external_code WHERE code = ?)",
             (code.strip().upper(),),
         ).fetchone()
         return None if row is None else _attendee_from_row(row)
@@ -923,7 +924,7 @@ def _apply_upsert(conn: sqlite3.Connection, event: Event) -> None:
         codes = fields.get("external_codes") or []
         if codes:
             conn.executemany(
-                "INSERT OR REPLACE INTO external_code (code, attendee_id) VALUES (?, ?)",
+                "INSERT OR IGNORE INTO external_code (code, attendee_id) VALUES (?, ?)",
                 [(c, event.attendee_id) for c in codes],
             )
         _index_new(conn, cur.lastrowid, code, fields)
@@ -933,6 +934,8 @@ def _apply_upsert(conn: sqlite3.Connection, event: Event) -> None:
     ).fetchone()
     if row is not None:
         _merge_fields(conn, event, row)
+        if row[2]:  # an edit recorded before the erasure arrived after it: keep no trace
+            _scrub_payloads(conn, "id = ?", (event.id,))
         return
     if not code:
         return  # the person's creation has not arrived yet; it will replay this event
@@ -1039,7 +1042,7 @@ def _sync_external_codes(conn: sqlite3.Connection, attendee_id: str | None) -> N
         ]
     )
     conn.executemany(
-        "INSERT OR REPLACE INTO external_code (code, attendee_id) VALUES (?, ?)",
+        "INSERT OR IGNORE INTO external_code (code, attendee_id) VALUES (?, ?)",
         [(c, attendee_id) for c in codes],
     )
 
@@ -1088,7 +1091,7 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
             f"INSERT INTO attendee ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows
         )
     conn.executemany(
-        "INSERT OR REPLACE INTO external_code (code, attendee_id) VALUES (?, ?)", external
+        "INSERT OR IGNORE INTO external_code (code, attendee_id) VALUES (?, ?)", external
     )
     conn.executemany(_INSERT_FTS, fts)
 
@@ -1245,9 +1248,13 @@ def _redact(conn: sqlite3.Connection, attendee_id: str | None) -> None:
     )
     conn.execute("DELETE FROM external_code WHERE attendee_id = ?", (attendee_id,))
     _reindex(conn, row[0])
+    _scrub_payloads(conn, "attendee_id = ?", (attendee_id,))
+
+
+def _scrub_payloads(conn: sqlite3.Connection, where: str, args: tuple) -> None:
+    """Blank the personal fields in the stored payloads of matching attendee_upserted events."""
     for event_id, payload in conn.execute(
-        "SELECT id, payload FROM event WHERE attendee_id = ? AND kind = 'attendee_upserted'",
-        (attendee_id,),
+        f"SELECT id, payload FROM event WHERE {where} AND kind = 'attendee_upserted'", args
     ).fetchall():
         data = json.loads(payload)
         fields = data.get("fields", {})

@@ -47,7 +47,8 @@ class Ticket:
 
 def looks_like_ticket(text: str) -> bool:
     """True when the text was meant to be one of our tickets (it may still be invalid)."""
-    return text.strip().upper().startswith(PREFIX) and len(text.strip()) > 20
+    stripped = text.strip()
+    return stripped[:3].upper() == PREFIX and len(stripped) > 20
 
 
 def _message(stage_code: str, attendee_code: str) -> bytes:
@@ -65,7 +66,10 @@ def sign_ticket(private_key: Ed25519PrivateKey, stage_code: str, attendee_code: 
 
 def read_ticket(text: str, public_key: Ed25519PublicKey) -> Ticket:
     """Parse and verify a scanned ticket. Raises TicketInvalid for anything but a genuine one."""
-    payload = text.strip().upper()
+    payload = text.strip()
+    if not payload.isascii():  # "ſ".upper() is "S": only one spelling may verify
+        raise TicketInvalid("This is not a valid ticket.")
+    payload = payload.upper()
     if len(payload) != TICKET_LENGTH or not payload.startswith(PREFIX):
         raise TicketInvalid("This is not a valid ticket.")
     body = payload[len(PREFIX) :]
