@@ -24,6 +24,7 @@ WRONG_STAGE = "wrong_stage"
 INVALID = "invalid"
 CANCELLED = "cancelled"
 SESSION_FULL = "session_full"
+REGISTERED = "registered"  # a walk-in registered without checking in (not a scan outcome)
 OUTCOMES = (
     CHECKED_IN,
     ALREADY_CHECKED_IN,
@@ -265,7 +266,7 @@ def walk_in(
         items.append(("checkin", attendee_id, {"method": "walk_in"}))
     events = stage.record_many(items, operator=operator)
     fresh = stage.attendee(attendee_id)
-    status = CHECKED_IN if check_in else NOT_FOUND
+    status = CHECKED_IN if check_in else REGISTERED
     return Decision(status, fresh, fresh.checked_in_at, fresh.checkin_desk, None, events, "walk_in")
 
 

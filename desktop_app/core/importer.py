@@ -628,7 +628,9 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
     import openpyxl  # imported here: only XLSX imports pay for it
 
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        # data_only: a formula cell comes in as the value Excel showed and saved with it
+        # (=PROPER("acme srl") is "Acme Srl"), never as formula text on a badge
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise ImportFailed(
             f"{path.name} is not a readable Excel .xlsx file. Open it in Excel and save it "

@@ -535,7 +535,12 @@ class Stage:
         rows = self.conn.execute(
             "SELECT c.event_id, c.attendee_id, c.recorded_at, c.desk_name, c.cancelled, "
             "a.title, a.first_name, a.last_name, a.company, a.category, "
-            "c.event_id = a.checkin_event_id "
+            # first arrival at this door: the stage's is on the person; a session's is the
+            # earliest surviving check-in at that session
+            "CASE WHEN c.session_id = '' THEN c.event_id = a.checkin_event_id ELSE "
+            "c.cancelled = 0 AND c.event_id = (SELECT f.event_id FROM checkin f "
+            "WHERE f.attendee_id = c.attendee_id AND f.session_id = c.session_id "
+            "AND f.cancelled = 0 ORDER BY f.hlc, f.desk_id, f.desk_seq LIMIT 1) END "
             "FROM checkin c JOIN attendee a ON a.id = c.attendee_id "
             "WHERE c.session_id = ? ORDER BY c.hlc DESC, c.desk_id DESC, c.desk_seq DESC LIMIT ?",
             (session_id, limit),

@@ -590,11 +590,33 @@ def test_formula_looking_cells_are_stored_as_plain_text(stage, tmp_path):
     assert people["-Bianchi"].company == '=HYPERLINK("http://x")'
 
 
-def test_formula_cells_of_a_workbook_are_text(stage, tmp_path):
-    rows = [["Nome", "Cognome"], ["=cmd|' /C calc'!A0", "Rossi"]]
-    report = import_file(stage, write_xlsx(tmp_path / "l.xlsx", rows))
+def _with_cached_values(path, cached: dict[str, str]):
+    """Give formula cells the value Excel would have saved with them (openpyxl cannot)."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    for ref, value in cached.items():
+        sheet = re.sub(
+            rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(</v>)?',
+            rf'<c r="{ref}"\1 t="str"><f>\2</f><v>{value}</v>',
+            sheet,
+        )
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return path
+
+
+def test_formula_cells_of_a_workbook_come_in_as_the_value_excel_showed(stage, tmp_path):
+    rows = [["Nome", "Cognome", "Azienda"], ["Anna", "Verdi", '=PROPER("acme meccanica srl")']]
+    path = _with_cached_values(write_xlsx(tmp_path / "l.xlsx", rows), {"C2": "Acme Meccanica Srl"})
+    report = import_file(stage, path)
     assert report.ok
-    assert stage.attendees()[0].first_name == "=cmd|' /C calc'!A0"
+    assert stage.attendees()[0].company == "Acme Meccanica Srl"
 
 
 def test_sql_metacharacters_in_names(stage, tmp_path):

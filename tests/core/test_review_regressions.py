@@ -106,3 +106,42 @@ def test_an_event_from_a_broken_clock_does_not_stop_the_desk(stage, people, data
     assert checkin.admit(reopened, people[2]).ok
     assert json.loads(json.dumps(reopened.status()))["checked_in"] == 2
     reopened.close()
+
+
+def test_a_session_door_lists_first_admissions_as_first(stage, people):
+    stage.record("session_defined", None, {"session_id": "w1", "fields": {"name": "Workshop"}})
+    checkin.admit(stage, people[0])  # at the stage door first
+    checkin.admit(stage, stage.attendee(people[0].id), session_id="w1")
+    checkin.admit(stage, people[1], session_id="w1")  # straight to the session: in to both
+    recent = stage.recent_checkins(10, session_id="w1")
+    assert [bool(r["first_arrival"]) for r in recent] == [True, True]
+
+
+def test_walk_in_without_checkin_says_registered(capsys, tmp_path):
+    from desktop_app.cli import main
+
+    dd = str(tmp_path / "d")
+    main(["demo", "--size", "5", "--data-dir", dd, "--json"])
+    capsys.readouterr()
+    main(
+        [
+            "walk-in",
+            "demo-bergamo",
+            "--first-name",
+            "Ada",
+            "--last-name",
+            "Byron",
+            "--no-checkin",
+            "--data-dir",
+            dd,
+            "--json",
+        ]
+    )
+    out = json.loads(capsys.readouterr().out)
+    assert out["status"] == "registered" and out["checked_in_at"] is None
+
+
+def test_demo_surnames_keep_their_particles():
+    from desktop_app.core.demo import IT_LAST
+
+    assert "De Luca" in IT_LAST and "De" not in IT_LAST and "Santis" not in IT_LAST
