@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -43,22 +44,25 @@ from desktop_app.core.store import Stage
 from desktop_app.ui import workers
 
 REFRESH_MS = 3000
-MAX_BARS = 12
+MAX_BARS = 8  # country / sector charts: the biggest ones, then "Others" (and "(not given)")
 _BLUE = QColor(41, 84, 153)
 _GREY = QColor(191, 199, 214)
 
-# Italian words until the shipped catalogue (resources/i18n) carries this screen's strings:
-# Qt's translation wins whenever it has one.
+# The hand-kept catalogue (resources/i18n/modules_it.ts, context "reports") wins over the
+# lupdate one (context "ReportsWindow"): it carries the words of the desk and of the PDF
+# ("Presenti" / "Assenti"). These Italian words are the last resort when neither is loaded.
+CONTEXTS = ("reports", "ReportsWindow")
 _ITALIAN = {
     "(The hub could not be asked: %1)": "(Non è stato possibile chiedere all'hub: %1)",
     "(not given)": "(non indicato)",
     "All categories": "Tutte le categorie",
     "Arrivals per 15 minutes": "Ingressi ogni 15 minuti",
     "Arrivals": "Ingressi",
+    "Others": "Altri",
     "Ask the hub": "Chiedi all'hub",
     "Asking the hub…": "Richiesta all'hub in corso…",
     "By category": "Per categoria",
-    "By country of interest": "Per paese di interesse",
+    "By country of interest": "Per Paese di interesse",
     "By sector": "Per settore",
     "Category": "Categoria",
     "Checked in": "Presenti",
@@ -130,10 +134,11 @@ class ReportsWindow(QWidget):
         self.timer.start(REFRESH_MS)
 
     def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102
-        translated = QCoreApplication.translate("ReportsWindow", text, disambiguation, n)
-        if translated == text and self.lang == "it":
-            return _ITALIAN.get(text, text)
-        return translated
+        for context in CONTEXTS:
+            translated = QCoreApplication.translate(context, text, disambiguation, n)
+            if translated != text:
+                return translated
+        return _ITALIAN.get(text, text) if self.lang == "it" else text
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -186,19 +191,34 @@ class ReportsWindow(QWidget):
         final_row.addWidget(self.ask_hub_button)
         root.addLayout(final_row)
 
-        grid = QGridLayout()
+        # the charts scroll when the window is too short to draw every bar's label
+        charts = QWidget()
+        grid = QGridLayout(charts)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.chart_views: dict[str, QChartView] = {}
         self.arrivals_chart = _chart(self.tr("Arrivals per 15 minutes"))
         self.category_chart = _chart(self.tr("By category"))
         self.country_chart = _chart(self.tr("By country of interest"))
         self.sector_chart = _chart(self.tr("By sector"))
-        for index, chart in enumerate(
-            (self.arrivals_chart, self.category_chart, self.country_chart, self.sector_chart)
+        for index, (key, chart) in enumerate(
+            (
+                ("arrivals", self.arrivals_chart),
+                ("category", self.category_chart),
+                ("country", self.country_chart),
+                ("sector", self.sector_chart),
+            )
         ):
             view = QChartView(chart)
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(250)
+            view.setMinimumHeight(MIN_CHART_HEIGHT)
             grid.addWidget(view, index // 2, index % 2)
-        root.addLayout(grid, 1)
+            self.chart_views[key] = view
+        self.charts_area = QScrollArea()
+        self.charts_area.setWidget(charts)
+        self.charts_area.setWidgetResizable(True)
+        self.charts_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.charts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        root.addWidget(self.charts_area, 1)
 
         buttons = QHBoxLayout()
         self.export_buttons: dict[str, QPushButton] = {}
@@ -307,17 +327,20 @@ class ReportsWindow(QWidget):
             self.tr("Registered"),
             self.tr("Checked in"),
         )
+        self._fit(self.chart_views["category"], self.category_chart)
         for chart, key in ((self.country_chart, "by_country"), (self.sector_chart, "by_sector")):
-            items = s[key][:MAX_BARS]
             _fill_horizontal(
                 chart,
-                [
-                    (self.tr("(not given)") if i["key"] == reports.UNKNOWN else i["key"], i)
-                    for i in items
-                ],
+                top_bars(s[key], self.tr("Others"), self.tr("(not given)")),
                 self.tr("Registered"),
                 self.tr("Checked in"),
             )
+            self._fit(self.chart_views[key.removeprefix("by_")], chart)
+
+    @staticmethod
+    def _fit(view: QChartView, chart: QChart) -> None:
+        """Tall enough for Qt to draw every category's label (it hides the ones that overlap)."""
+        view.setMinimumHeight(max(MIN_CHART_HEIGHT, chart_height_for(chart)))
 
     # --- is it final? -------------------------------------------------------------------------
 
@@ -418,6 +441,45 @@ class ReportsWindow(QWidget):
         super().closeEvent(event)
 
 
+MIN_CHART_HEIGHT = 250
+_ROW_GAP = 6  # room between two category labels, on top of the font's height
+
+
+def top_bars(
+    items: list[dict[str, Any]], others: str, not_given: str, limit: int = MAX_BARS
+) -> list[tuple[str, dict[str, Any]]]:
+    """At most `limit` bars, biggest first: the named ones, then "Others" (the rest added up),
+    then "(not given)" (never folded into "Others": it is often the biggest one)."""
+    named = [i for i in items if i["key"] != reports.UNKNOWN]
+    unknown = [i for i in items if i["key"] == reports.UNKNOWN]
+    room = limit - len(unknown)
+    if len(named) > room:
+        rest = named[room - 1 :]
+        named = named[: room - 1]
+        named.append(
+            {
+                "key": others,
+                "registered": sum(i["registered"] for i in rest),
+                "checked_in": sum(i["checked_in"] for i in rest),
+            }
+        )
+    out = [(i["key"], i) for i in named]
+    return out + [(not_given, i) for i in unknown]
+
+
+def chart_height_for(chart: QChart) -> int:
+    """The height a horizontal bar chart needs to label each of its bars."""
+    axes = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+    if not axes:
+        return 0
+    axis = axes[0]
+    line = QFontMetricsF(axis.labelsFont()).height()
+    title = QFontMetricsF(chart.titleFont()).height()
+    # title, value-axis labels, legend and margins around the plot
+    chrome = title + 3 * line + 50
+    return int(axis.count() * (line + _ROW_GAP) + chrome)
+
+
 def _language(settings: Any) -> str:
     from desktop_app.ui.i18n import choose_language
 
@@ -494,9 +556,6 @@ def _fill_horizontal(
     chart.addSeries(series)
     axis_y = QBarCategoryAxis()
     axis_y.append([label for label, _ in items] or [""])
-    font = axis_y.labelsFont()
-    font.setPointSizeF(max(6.5, font.pointSizeF() * (0.8 if len(items) > 7 else 1.0)))
-    axis_y.setLabelsFont(font)
     axis_y.setTruncateLabels(False)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(axis_y)

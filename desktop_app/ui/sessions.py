@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -47,6 +48,7 @@ _ITALIAN = {
     "Networking": "Networking",
     "Other": "Altro",
     "Sessions CSV": "CSV delle sessioni",
+    "Close": "Chiudi",
 }
 KINDS = (
     ("plenary", "Plenary"),
@@ -127,6 +129,10 @@ class SessionsEditor(QWidget):
         row.addWidget(self.add_button)
         row.addWidget(self.import_button)
         row.addWidget(self.message, 1)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        row.addWidget(self.close_button)
         root.addLayout(row)
         self.reload()
 
@@ -135,6 +141,12 @@ class SessionsEditor(QWidget):
         if translated == text and self.lang == "it":
             return _ITALIAN.get(text, text)
         return translated
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_Escape:  # as in a dialog: Esc closes
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def reload(self) -> None:
         found = self.stage.sessions()

@@ -7,10 +7,16 @@ import io
 
 import pytest
 from openpyxl import load_workbook
+from PySide6.QtCharts import QBarCategoryAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
 
-from desktop_app.core import checkin, sessions
-from desktop_app.ui import workers
-from desktop_app.ui.reports import ReportsWindow, open_reports
+from desktop_app.core import checkin, reports, sessions
+from desktop_app.core.demo import populate
+from desktop_app.ui import i18n, workers
+from desktop_app.ui.reports import MAX_BARS, ReportsWindow, open_reports, top_bars
+from desktop_app.ui.sessions import SessionsEditor
 from tests.core.report_data import spread_checkins
 
 
@@ -150,6 +156,100 @@ def test_italian_screen(qtbot, stage, people, inline):
     )
     assert "Non si sa" in widget.final_label.text()
     assert widget.export_buttons["pdf"].text() == "Esporta PDF…"
+
+
+def _category_axis(chart):
+    (axis,) = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+    return axis
+
+
+def test_every_bar_of_the_country_and_sector_charts_has_a_label(qtbot, stage, inline):
+    populate(stage, 200)  # a dozen countries and sectors, some people with none
+    widget = ReportsWindow(stage, lang="it")
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)  # the organisers' laptop
+    widget.show()
+    qtbot.waitExposed(widget)
+    qtbot.wait(50)
+    for key, chart in (("by_country", widget.country_chart), ("by_sector", widget.sector_chart)):
+        items = widget.stats[key]
+        assert len(items) > MAX_BARS  # more than fit: the smallest are added up
+        axis = _category_axis(chart)
+        labels = axis.categories()
+        registered, present = _bars(chart)
+        assert len(labels) == len(registered) == len(present) == MAX_BARS
+        # the biggest at the top: "(not given)" and "Others" at the bottom, each with its label
+        assert labels[:2] == ["(non indicato)", "Altri"]
+        assert sum(registered) == sum(i["registered"] for i in items)  # nobody lost
+        assert sum(present) == sum(i["checked_in"] for i in items)
+        # Qt hides the labels that would overlap: each bar gets more than a line of text
+        line = QFontMetricsF(axis.labelsFont()).height()
+        assert chart.plotArea().height() / len(labels) >= line + 2, key
+    assert widget.charts_area.verticalScrollBar().maximum() == 0  # all in view, no scrolling
+    # a short window scrolls the charts rather than squeezing their labels away
+    widget.resize(1366, 500)
+    qtbot.wait(50)
+    chart = widget.country_chart
+    line = QFontMetricsF(_category_axis(chart).labelsFont()).height()
+    assert chart.plotArea().height() / MAX_BARS >= line + 2
+    assert widget.charts_area.verticalScrollBar().maximum() > 0
+
+
+def test_top_bars_keep_the_biggest_and_add_up_the_rest():
+    items = [{"key": f"k{n}", "registered": 10 - n, "checked_in": 1} for n in range(10)]
+    items.append({"key": reports.UNKNOWN, "registered": 50, "checked_in": 5})
+    bars = top_bars(items, "Others", "(not given)", limit=5)
+    assert [label for label, _ in bars] == ["k0", "k1", "k2", "Others", "(not given)"]
+    assert bars[3][1]["registered"] == sum(range(1, 8)) and bars[3][1]["checked_in"] == 7
+    few = top_bars(items[:3], "Others", "(not given)", limit=5)
+    assert [label for label, _ in few] == ["k0", "k1", "k2"]
+
+
+def test_italian_words_are_the_desks_and_the_pdfs(qtbot, stage, people, inline, data_dir):
+    """Presenti / Assenti, as on the desk and in the exported PDF, with the shipped catalogues."""
+    from desktop_app.core import export
+
+    app = QApplication.instance()
+    translators = i18n.load_translators("it", data_dir / "cache")
+    assert translators
+    for translator in translators:
+        app.installTranslator(translator)
+    try:
+        widget = ReportsWindow(stage, lang="it")
+        qtbot.addWidget(widget)
+        words = export._WORDS["it"]
+        assert widget.checked_in_label.text().split("\n")[0] == words["present"] == "Presenti"
+        assert widget.no_show_label.text().split() == [words["no_show"], "5"]
+        assert widget.checked_in_only.text() == "Solo presenti (esportazioni)"
+        assert widget.arrivals_chart.title() == words["arrivals"]
+        names = [s.label() for s in widget.category_chart.series()[0].barSets()]
+        assert names == ["Iscritti", "Presenti"]
+        shown = " ".join(
+            w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QCheckBox)
+        )
+        assert "ntrat" not in shown  # no "Entrati" / "Non entrati" left
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+def test_the_sessions_editor_closes_with_its_button_and_with_esc(screen, qtbot):
+    editor = screen.open_sessions()
+    qtbot.addWidget(editor)
+    qtbot.waitExposed(editor)
+    assert editor.close_button.text() == "Close" and editor.close_button.isVisible()
+    qtbot.mouseClick(editor.close_button, _left())
+    assert not editor.isVisible()
+    editor = screen.open_sessions()
+    qtbot.addWidget(editor)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    editor.name.setFocus()
+    qtbot.keyClick(editor.name, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    italian = SessionsEditor(screen.stage, lang="it")
+    qtbot.addWidget(italian)
+    assert italian.close_button.text() == "Chiudi"
 
 
 def test_sessions_entered_and_imported_in_the_app(screen, stage, tmp_path, qtbot):
