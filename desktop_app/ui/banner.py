@@ -6,15 +6,24 @@ role, and the notes / protocol flag. It stays until the next scan.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
 from desktop_app.core import checkin
 from desktop_app.core.model import Attendee
 from desktop_app.ui import text
 
+NAME_POINTS = 36
+MIN_NAME_POINTS = 22  # still readable from a metre at 1366x768
+FLOOR_NAME_POINTS = 12  # only when nothing else can give way: smaller, never clipped
+
 
 class Banner(QFrame):
+    """The name is never clipped: when space is short, the company, detail and notes lines are
+    cut to one elided line, then the name's font shrinks (down to MIN_NAME_POINTS), then the
+    detail, company and notes lines give way."""
+
     def __init__(self, parent=None, scale: float = 1.0) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
@@ -24,8 +33,11 @@ class Banner(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 16, 28, 16)
         layout.setSpacing(4)
+        self._fitting = False
+        self._full: dict[QLabel, str] = {}  # what the secondary lines say before eliding
+        self._gave_way: list[QLabel] = []  # lines hidden to make room for the name
         self.outcome = self._label(26, bold=True)
-        self.name = self._label(36, bold=True)
+        self.name = self._label(NAME_POINTS, bold=True)
         self.company = self._label(20)
         self.detail = self._label(17)
         self.notes = self._label(17, bold=True)
@@ -60,6 +72,7 @@ class Banner(QFrame):
                 w.clear()
                 w.hide()
             self.notes.hide()
+            self._shown()
             return
         self.name.setText(a.display_name or a.code)
         self.company.setText(a.company)
@@ -71,6 +84,7 @@ class Banner(QFrame):
             w.setVisible(bool(w.text()))
         self.notes.setText(f"★ {a.notes}" if a.notes else "")
         self.notes.setVisible(bool(a.notes))
+        self._shown()
 
     def show_ready(self) -> None:
         self.status = ""
@@ -90,6 +104,7 @@ class Banner(QFrame):
             hint = self._hint(decision.status)
             self.company.setText(hint)
             self.company.setVisible(bool(hint))
+            self._shown()
 
     def _hint(self, status: str) -> str:
         """What to do next, when there is no person to show."""
@@ -130,6 +145,7 @@ class Banner(QFrame):
         )
         self.detail.setText(" · ".join(companies))
         self.detail.setVisible(bool(companies))
+        self._shown()
 
     def show_info(self, symbol: str, words: str, attendee: Attendee | None = None) -> None:
         """Not a scan outcome (an undo, an edit): blue, so it is never mistaken for one."""
@@ -148,13 +164,124 @@ class Banner(QFrame):
         self._person(None)
         self.company.setText(message)
         self.company.show()
+        self._shown()
 
     def shown_text(self) -> str:
         """Everything the clerk can read on the banner (for tests and screen readers)."""
         parts = [self.outcome.text()]
         parts += [
-            w.text()
+            self._full.get(w, w.text())
             for w in (self.name, self.company, self.detail, self.notes)
             if w.isVisibleTo(self)
         ]
         return "\n".join(p for p in parts if p)
+
+    # --- fitting the name -----------------------------------------------------------------
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit()
+
+    def _set_name_points(self, points: float) -> None:
+        font = self.name.font()
+        if font.pointSizeF() != points:
+            font.setPointSizeF(points)
+            self.name.setFont(font)
+
+    def _needed(self, label: QLabel, width: int) -> int:
+        return label.heightForWidth(width) if label.wordWrap() else label.sizeHint().height()
+
+    def _shown(self) -> None:
+        """New texts are on the labels: forget the old elisions and fit again."""
+        for w in self._full:
+            w.setWordWrap(True)
+            w.setToolTip("")
+        self._full.clear()
+        self._gave_way.clear()
+        self.fit()
+
+    def fit(self) -> None:
+        """Lay the lines out so the name fits whole; call after the texts change."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
+        layout = self.layout()
+        m = layout.contentsMargins()
+        width = self.width() - m.left() - m.right()
+        height = self.height() - m.top() - m.bottom()
+        if width <= 0 or height <= 0:
+            return
+        secondary = (self.company, self.detail, self.notes)
+        for w, full in self._full.items():  # start again from the whole texts, wrapped
+            w.setText(full)
+            w.setWordWrap(True)
+            w.setToolTip("")
+        for w in self._gave_way:
+            w.show()
+        self._full.clear()
+        self._gave_way.clear()
+        self._set_name_points(NAME_POINTS * self.scale)
+        spacing = layout.spacing()
+
+        def free_for_name() -> int:
+            shown = [w for w in (self.outcome, *secondary) if not w.isHidden()]
+            used = sum(self._needed(w, width) for w in shown)
+            return height - used - spacing * len(shown)
+
+        def name_fits() -> bool:
+            return self.name.isHidden() or self._needed(self.name, width) <= free_for_name()
+
+        if name_fits():
+            return
+        for w in secondary:  # one elided line each
+            if not w.isHidden() and w.text():
+                self._elide(w, width)
+        if name_fits():
+            return
+        points = NAME_POINTS * self.scale
+        while points > MIN_NAME_POINTS * self.scale and not name_fits():
+            points -= 1
+            self._set_name_points(points)
+        if name_fits():
+            return
+        for w in (self.detail, self.company, self.notes):  # the least needed gives way first
+            if not w.isHidden():
+                self._gave_way.append(w)
+                w.hide()
+                if name_fits():
+                    return
+        while points > FLOOR_NAME_POINTS and not name_fits():
+            points -= 1
+            self._set_name_points(points)
+
+    def _elide(self, label: QLabel, width: int) -> None:
+        full = self._full.setdefault(label, label.text())
+        metrics = QFontMetrics(label.font())
+        m = label.contentsMargins()
+        room = width - m.left() - m.right() - 2 * label.margin() - 28  # notes' padding, border
+        lines = [
+            metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+            for line in full.splitlines()
+        ]
+        label.setWordWrap(False)
+        label.setText("\n".join(lines))
+        label.setToolTip(full)
+
+    def name_fits(self) -> bool:
+        """The whole name can be read: its wrapped text fits the label (for tests)."""
+        label = self.name
+        rect = label.contentsRect()
+        needed = QFontMetrics(label.font()).boundingRect(
+            QRect(0, 0, rect.width(), 100000), Qt.TextFlag.TextWordWrap, label.text()
+        )
+        return needed.width() <= rect.width() and needed.height() <= rect.height()

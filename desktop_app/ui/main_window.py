@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -86,7 +87,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Roadshow Desk — %1").replace("%1", self.stage.info.title))
         self._build()
         self._actions()
-        self.guard = ScanGuard(self)
+        self.guard = ScanGuard(self, home=self)
         self.guard.scanned.connect(self.submit_scan)
         QApplication.instance().installEventFilter(self.guard)
         self.drain_timer = QTimer(self)
@@ -272,7 +273,7 @@ class MainWindow(QMainWindow):
         _font(self.recent_title, 13 * s, bold=True)
         layout.addSpacing(6)
         layout.addWidget(self.recent_title)
-        self.recent = QListWidget(panel)
+        self.recent = RecentList(panel)
         self.recent.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.recent.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         _font(self.recent, 11 * s)
@@ -362,7 +363,7 @@ class MainWindow(QMainWindow):
         for c, label in self.category_labels.items():
             v = counts["by_category"].get(c, {"registered": 0, "checked_in": 0})
             label.setText(f"{v['checked_in']} / {v['registered']}")
-        self.recent.clear()
+        rows = []
         for r in self.stage.recent_checkins(RECENT, session_id=self.session_id):
             if r["cancelled"]:
                 mark = "↶ " + self.tr("undone")
@@ -371,7 +372,8 @@ class MainWindow(QMainWindow):
             else:
                 mark = "✔"
             name = text.short_name(r["first_name"], r["last_name"], r["title"])
-            self.recent.addItem(f"{text.time_text(r['recorded_at'])}  {name}  {mark}")
+            rows.append((text.time_text(r["recorded_at"]), name, mark))
+        self.recent.set_rows(rows)
         desk = self.stage.desk.name
         self.desk_label.setText(" · ".join(p for p in (desk, self.operator) if p))
         session = next((x for x in self.stage.sessions() if x["id"] == self.session_id), None)
@@ -706,9 +708,11 @@ class MainWindow(QMainWindow):
         dialog = WalkInDialog(self, self.stage)
         typed = self.scan.text().strip()
         if typed and not looks_scanned(typed):
-            words = typed.split()  # what the clerk already typed is most likely the name
-            dialog.first_name.setText(words[0].capitalize() if len(words) > 1 else "")
-            dialog.last_name.setText(" ".join(words[1:] if len(words) > 1 else words).title())
+            # What the clerk already typed is most likely the name, surname first as the desk
+            # teaches ("rossi mario").
+            words = typed.split()
+            dialog.last_name.setText(words[0].title())
+            dialog.first_name.setText(" ".join(words[1:]).title())
 
         def answered(ok: bool) -> None:
             if not ok:
@@ -905,6 +909,39 @@ class MainWindow(QMainWindow):
         if self.camera is not None:
             self.camera.stop()
         super().closeEvent(event)
+
+
+class RecentList(QListWidget):
+    """The last check-ins: time, name, mark (✔ / ⟲ again / ↶ undone). A long name is elided so
+    the mark always shows, and there is never a horizontal scrollbar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[tuple[str, str, str]] = []
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
+    def set_rows(self, rows: list[tuple[str, str, str]]) -> None:
+        self.rows = list(rows)
+        self._fill()
+
+    def _fill(self) -> None:
+        self.clear()
+        metrics = self.fontMetrics()
+        # The frame, a vertical scrollbar (if one comes) and the item's margins take some room.
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        room = self.width() - 2 * self.frameWidth() - bar - 12
+        for when, name, mark in self.rows:
+            fixed = metrics.horizontalAdvance(f"{when}    {mark}")
+            shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(room - fixed, 20))
+            self.addItem(f"{when}  {shown}  {mark}")
+            if shown != name:
+                self.item(self.count() - 1).setToolTip(f"{when}  {name}  {mark}")
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.rows and event.size().width() != event.oldSize().width():
+            self._fill()
 
 
 class BadgePreviewDialog(QDialog):

@@ -3,9 +3,13 @@
 A keyboard-wedge scanner types a whole code in a few milliseconds and ends it with Enter, Tab
 or nothing; a person types slowly. `ScanInput` ends a scan on Enter/Tab, or after an idle
 timeout when the keys came in scanner-fast and the text looks like a code. `ScanGuard` watches
-key presses while a dialog is open: a scanner-fast burst that looks like a code is taken out
-of the dialog and handed back as a scan (queued until the dialog closes); anything else is
-replayed, unchanged, to the widget it was meant for.
+key presses while a dialog is open, or while another window of the app (Reports) has the
+keyboard: a scanner-fast burst that looks like a code is taken out of that window and handed
+back as a scan (queued until a modal dialog closes); anything else is replayed, unchanged, to
+the widget it was meant for.
+
+Gaps between keys are measured with the key events' own timestamps (when the keyboard sent
+them), so a UI thread busy between two keys does not split a burst.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from desktop_app.core.checkin import classify_scan
+from desktop_app.core.tickets import PREFIX, TICKET_LENGTH
 
 FAST_GAP_MS = 50  # scanners send a key every few ms; nobody types 20 keys a second
 MIN_SCAN_LENGTH = 4
@@ -34,9 +39,27 @@ def looks_scanned(text: str) -> bool:
 
 
 def _fast(times: list[float]) -> bool:
+    """Times in ms: every gap scanner-short."""
     return len(times) >= MIN_SCAN_LENGTH and all(
-        (b - a) * 1000 <= FAST_GAP_MS for a, b in zip(times, times[1:], strict=False)
+        b - a <= FAST_GAP_MS for a, b in zip(times, times[1:], strict=False)
     )
+
+
+def key_time(event: QKeyEvent) -> float:
+    """When the key was pressed, in ms: the event's own timestamp (set by the platform when
+    the key came in, not when a busy UI thread got round to it); a synthetic event without
+    one is timed now."""
+    stamp = event.timestamp()
+    return float(stamp) if stamp else time.monotonic() * 1000
+
+
+def _ticket_start(value: str, before: int) -> int:
+    """Where a ticket begins in the text before position `before`, or -1: the start that
+    makes a whole ticket, else the first."""
+    upper = value.upper()
+    starts = [i for i in range(before) if upper.startswith(PREFIX, i)]
+    whole = [i for i in starts if len(value[i:].strip()) == TICKET_LENGTH]
+    return (whole or starts or [-1])[0]
 
 
 def _printable(event: QKeyEvent) -> bool:
@@ -78,11 +101,22 @@ class ScanInput(QLineEdit):
             self._burst_start = 0
             self.idle.stop()
 
+    def _burst(self) -> str:
+        """The current burst of keys; from the ticket's start when a ticket began before it
+        and the burst alone is not a ticket (a pause split the scanner's keys)."""
+        value = self.text()
+        burst = value[self._burst_start :]
+        if self._burst_start and classify_scan(burst) != "ticket":
+            start = _ticket_start(value, self._burst_start)
+            if start >= 0:
+                return value[start:]
+        return burst
+
     def _scanned_part(self) -> str:
         """The text, or only the scanner's burst when it landed after something typed by hand
         (the clerk began a name, then the scanner read a badge)."""
         value = self.text()
-        burst = value[self._burst_start :]
+        burst = self._burst()
         if self._burst_start and _fast(self._times) and looks_scanned(burst):
             return burst
         return value
@@ -97,7 +131,10 @@ class ScanInput(QLineEdit):
 
     def _on_idle(self) -> None:
         self.idle_fired_at = time.perf_counter()
-        if _fast(self._times) and looks_scanned(self.text()[self._burst_start :]):
+        burst = self._burst()
+        if burst.upper().startswith(PREFIX) and len(burst.strip()) < TICKET_LENGTH:
+            return  # a ticket still coming in (the UI was busy): wait for the rest, or Enter
+        if _fast(self._times) and looks_scanned(burst):
             self._submit()
 
     def event(self, event: QEvent) -> bool:
@@ -135,8 +172,8 @@ class ScanInput(QLineEdit):
             self.escaped.emit()
             return
         if _printable(event):
-            now = time.monotonic()
-            if not self.text() or (self._times and (now - self._times[-1]) * 1000 > FAST_GAP_MS):
+            now = key_time(event)
+            if not self.text() or (self._times and abs(now - self._times[-1]) > FAST_GAP_MS):
                 self._times.clear()  # a new burst of keys starts here
                 self._burst_start = self.cursorPosition() if self.text() else 0
             self._times.append(now)
@@ -145,13 +182,16 @@ class ScanInput(QLineEdit):
 
 
 class ScanGuard(QObject):
-    """Application-wide key filter, active only while a modal dialog is open."""
+    """Application-wide key filter, active while a modal dialog is open or, given the desk's
+    window as `home`, while keys go to any other window of the app."""
 
     scanned = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, home: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.home = home
         self._buffer: list[tuple[QObject, int, Qt.KeyboardModifier, str, float]] = []
+        self._stamps: list[int] = []  # the buffered events' own timestamps, for the replay
         self._replaying = False
         self.flush_timer = QTimer(self)
         self.flush_timer.setSingleShot(True)
@@ -161,16 +201,17 @@ class ScanGuard(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._replaying or event.type() != QEvent.Type.KeyPress:
             return False
-        if QApplication.activeModalWidget() is None and not self._buffer:
+        if not self._buffer and not self._guarding(watched):
             return False
         # A scan never starts with a space: leave it to the focused checkbox or button, which
         # toggles on the key's release (a replayed press would leave it stuck down).
         starts_with_space = not self._buffer and event.key() == Qt.Key.Key_Space
         if _printable(event) and not starts_with_space:
-            now = time.monotonic()
-            if self._buffer and (now - self._buffer[-1][4]) * 1000 > FAST_GAP_MS:
+            now = key_time(event)
+            if self._buffer and abs(now - self._buffer[-1][4]) > FAST_GAP_MS:
                 self._replay()
             self._buffer.append((watched, event.key(), event.modifiers(), event.text(), now))
+            self._stamps.append(event.timestamp())
             self.flush_timer.start()
             return True
         if self._buffer:
@@ -179,12 +220,22 @@ class ScanGuard(QObject):
             self._replay()
         return False
 
+    def _guarding(self, watched: QObject) -> bool:
+        if QApplication.activeModalWidget() is not None:
+            return True
+        if self.home is None:
+            return False
+        # The key arrives at the window (a QWindow) first, then at its focus widget.
+        top = watched.window() if isinstance(watched, QWidget) else QApplication.activeWindow()
+        return top is not None and top is not self.home and self.home.isVisible()
+
     def _end_burst(self, terminator: QKeyEvent | None) -> bool:
         """True when the burst was a scan (taken, with its terminator)."""
         self.flush_timer.stop()
         value = "".join(b[3] for b in self._buffer)
         if _fast([b[4] for b in self._buffer]) and looks_scanned(value):
             self._buffer.clear()
+            self._stamps.clear()
             self.scanned.emit(value)
             return terminator is not None
         self._replay()
@@ -192,10 +243,13 @@ class ScanGuard(QObject):
 
     def _replay(self) -> None:
         buffer, self._buffer = self._buffer, []
+        stamps, self._stamps = self._stamps, []
         self.flush_timer.stop()
         self._replaying = True
         try:
-            for target, key, mods, chars, _ in buffer:
-                QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, mods, chars))
+            for (target, key, mods, chars, _), stamp in zip(buffer, stamps, strict=True):
+                event = QKeyEvent(QEvent.Type.KeyPress, key, mods, chars)
+                event.setTimestamp(stamp)
+                QApplication.sendEvent(target, event)
         finally:
             self._replaying = False
