@@ -157,6 +157,7 @@ def cmd_hub_import(ctx: Context, args: argparse.Namespace) -> Result:
     slug = header["stage"]["slug"]
     for i, event in enumerate(events):
         try:
+            protocol.check_clock(event, i)
             protocol.check_payload(event, i)
         except protocol.ProtocolError as exc:
             raise StageFileInvalid(

@@ -44,6 +44,13 @@ class HubRefused(RoadshowError):
         super().__init__(message)
         self.code = code
         self.status = status
+        # When only the push was refused: the round's report (what was pulled all the same).
+        self.report: SyncReport | None = None
+
+    @property
+    def fatal(self) -> bool:
+        """The token is wrong, revoked, bound elsewhere or not allowed: nothing will work."""
+        return self.status in (401, 403)
 
 
 @dataclass
@@ -209,6 +216,7 @@ class SyncClient:
         self.hub_id: str | None = None
         self.clock_offset_ms: int | None = None
         self._desks_fetched: dict[str, float] = {}
+        self._resend = False  # the last pull found the hub lost events: push again
 
     def close(self) -> None:
         self.hub.close()
@@ -250,12 +258,20 @@ class SyncClient:
             else:
                 stage = self.bootstrap(slug)
                 report.bootstrapped = True
+        push_error: HubRefused | None = None
         try:
             self._follow_hub(stage)
-            report.pushed = self.push(stage, slug)
-            report.pulled, report.last_hub_seq = self.pull(stage, slug)
-            if stage.unsynced_count() and not report.pushed:  # the hub went back in time
+            try:
                 report.pushed = self.push(stage, slug)
+            except HubRefused as exc:
+                if exc.fatal:
+                    raise
+                # The hub refused what this desk recorded (a clash after a restored stage
+                # file, say): the desk still gets everyone else's check-ins, then says so.
+                push_error = exc
+            report.pulled, report.last_hub_seq = self.pull(stage, slug)
+            if push_error is None and stage.unsynced_count() and self._resend:
+                report.pushed += self.push(stage, slug)  # the hub lost events: again
             report.unsynced = stage.unsynced_count()
             stale = time.monotonic() - self._desks_fetched.get(slug, -1e9)
             if report.pushed or report.pulled or stale >= protocol.DESKS_REFRESH_S:
@@ -267,6 +283,9 @@ class SyncClient:
         report.clock_warning = clock_warning(self.clock_offset_ms)
         report.duration_ms = (time.perf_counter() - started) * 1000
         report.finished_at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        if push_error is not None:
+            push_error.report = report
+            raise push_error
         return report
 
     def _follow_hub(self, stage: Stage) -> None:
@@ -285,12 +304,19 @@ class SyncClient:
     @staticmethod
     def _send_again(stage: Stage) -> None:
         """Forget the acknowledgements of this desk's events: the next push sends them all."""
-        acked = [
-            (e.id, None)
-            for e in stage.events()
-            if e.desk_id == stage.desk.id and e.hub_seq is not None
-        ]
-        stage.mark_acknowledged(acked)  # type: ignore[arg-type]  # None: not acknowledged
+        with stage._write() as conn:
+            conn.execute(
+                "UPDATE event SET hub_seq = NULL WHERE desk_id = ? AND hub_seq IS NOT NULL",
+                (stage.desk.id,),
+            )
+
+    @staticmethod
+    def _acknowledged_count(stage: Stage) -> int:
+        """How many of this desk's events the hub said it holds."""
+        mine = stage.conn.execute(
+            "SELECT COUNT(*) FROM event WHERE desk_id = ?", (stage.desk.id,)
+        ).fetchone()[0]
+        return mine - stage.unsynced_count()
 
     def push(self, stage: Stage, slug: str) -> int:
         """Push this desk's unacknowledged events; mark each acknowledged as the hub answers."""
@@ -320,10 +346,20 @@ class SyncClient:
         return pushed
 
     def pull(self, stage: Stage, slug: str) -> tuple[int, int]:
-        """Apply other desks' events after the last hub sequence seen. Returns (new, cursor)."""
+        """Apply other desks' events after the last hub sequence seen. Returns (new, cursor).
+
+        A hub restored from an older copy is noticed here: the event at this desk's cursor is
+        not the one the desk kept (or the cursor is past the hub's last event), or the hub
+        holds fewer of this desk's events than it acknowledged. The desk then sends all its
+        events again (the hub ignores those it has) and pulls from the start (idempotent).
+        """
         key = self._cursor_key()
+        id_key = key + "_id"
         cursor = int(stage.get_sync_value(key, "0") or 0)
+        seen_id = stage.get_sync_value(id_key) or None  # the event at the cursor
         pulled = 0
+        self._resend = False
+        checked_own = False
         for _ in range(100_000):  # bounded: every page advances the cursor or ends the loop
             page = self.hub.pull(
                 slug,
@@ -334,20 +370,38 @@ class SyncClient:
                 limit=self.pull_batch,
             )
             self._note(page)
+            new_cursor = int(page["last_hub_seq"])
+            held = page.get("desk_events")
+            lost_own = (
+                not checked_own and isinstance(held, int) and held < self._acknowledged_count(stage)
+            )
+            checked_own = True
+            if lost_own or (cursor and self._hub_went_back(page, cursor, seen_id, new_cursor)):
+                # The hub's history is not the one this desk followed.
+                self._send_again(stage)
+                self._resend = True
+                cursor, seen_id = 0, None
+                stage.set_sync_value(key, "0")
+                stage.set_sync_value(id_key, "")
+                continue
             events = [protocol.event_from_hub(e) for e in page["events"]]
             if events:
                 pulled += stage.apply_events(events)
-            new_cursor = int(page["last_hub_seq"])
-            if new_cursor < cursor:
-                # The hub holds less than this desk has seen: its file was restored from an
-                # older copy. Send this desk's events again; the other desks do the same.
-                self._send_again(stage)
-            if new_cursor != cursor:
+            last_id = page.get("last_id")
+            if new_cursor != cursor or (isinstance(last_id, str) and last_id != seen_id):
                 cursor = new_cursor
+                seen_id = last_id if isinstance(last_id, str) else None
                 stage.set_sync_value(key, str(cursor))
+                stage.set_sync_value(id_key, seen_id or "")
             if not page.get("more"):
                 break
         return pulled, cursor
+
+    @staticmethod
+    def _hub_went_back(page: dict[str, Any], cursor: int, seen_id: str | None, new: int) -> bool:
+        if seen_id is not None and "after_id" in page:
+            return page["after_id"] != seen_id
+        return new < cursor  # an older hub, or no id kept yet: the hub holds less than seen
 
     def refresh_desks(self, stage: Stage, slug: str) -> list[dict[str, Any]]:
         """Keep the hub's view of every desk in the stage, for "are the numbers final?"."""
@@ -378,6 +432,8 @@ class SyncClient:
             raise HubRefused("stage_not_on_hub", f"The hub has no events for '{slug}'.", 404)
         stage = Stage.from_events(stage_path(self.data_dir, slug), self.desk, events)
         stage.set_sync_value(self._cursor_key(), str(cursor))
+        if isinstance(page.get("last_id"), str):
+            stage.set_sync_value(self._cursor_key() + "_id", page["last_id"])
         stage.set_sync_value(HUB_KEY, self._hub_id())
         return stage
 

@@ -160,7 +160,7 @@ class Hub:
                 422,
             )
         try:
-            events = [protocol.event_from_wire(e, i) for i, e in enumerate(raw_events)]
+            events = [protocol.event_from_wire(e, i, received_ms) for i, e in enumerate(raw_events)]
         except protocol.ProtocolError as exc:
             raise HubError(exc.code, exc.message, exc.status) from None
         for e in events:
@@ -211,7 +211,11 @@ class Hub:
             offset = self._clock_offset(request, received_ms)
             unsynced = self._unsynced(request)
             page = self.store.pull(
-                slug, after, limit, exclude_desk=None if mine == "1" else desk_id
+                slug,
+                after,
+                limit,
+                exclude_desk=None if mine == "1" else desk_id,
+                desk_id=desk_id,
             )
             self.store.record_contact(
                 desk_id,
@@ -229,7 +233,11 @@ class Hub:
         slug = request.path_params["slug"]
 
         def work() -> dict[str, Any]:
-            self._desk(request, slug)
+            # Read-only: any desk token of the stage may ask (a manager's laptop, the Reports
+            # screen), from any installation; it binds nothing. Writes (push) still bind.
+            desk = self.store.authenticate(self._token(request))
+            if not self.store.may_sync(desk, slug):
+                raise HubError("stage_not_allowed", "This desk may not sync that stage.", 403)
             info = self.store.stage_by_slug(slug)
             if info is None:
                 raise HubError("stage_not_on_hub", f"The hub has no stage called '{slug}'.", 404)

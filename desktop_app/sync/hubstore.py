@@ -128,6 +128,46 @@ def _desk_row(row: sqlite3.Row) -> dict[str, Any]:
     }
 
 
+def _unique_bound_desks(conn: sqlite3.Connection) -> None:
+    """One desk id is bound to one token at most (an index, made for older hub files too).
+
+    A hub file from before the index may hold a desk id bound to two tokens (a copied data
+    folder, or a token used under another desk's id): the token bound first keeps it, the
+    others are unbound and are refused when they come back with that id.
+    """
+    if conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'desk_bound_id'"
+    ).fetchone():
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "UPDATE desk SET desk_id = NULL, bound_at = NULL WHERE desk_id IS NOT NULL AND "
+            "rowid <> (SELECT d.rowid FROM desk d WHERE d.desk_id = desk.desk_id "
+            "ORDER BY d.bound_at, d.rowid LIMIT 1)"
+        )
+        conn.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS desk_bound_id ON desk (desk_id) "
+            "WHERE desk_id IS NOT NULL"
+        )
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _desk_bound_elsewhere(holder: str) -> HubError:
+    return HubError(
+        "desk_bound_elsewhere",
+        f"This desk's identity is already used by the token '{holder}'. Was this data folder "
+        "copied from another desk? On the copy, close the app and delete desk.json in its "
+        "data folder so it gets an identity of its own; if this laptop replaces that desk, "
+        f'ask the organizer to run `hub reset-desk "{holder}"` first.',
+        403,
+    )
+
+
 def _blank_personal(payload: dict[str, Any]) -> dict[str, Any]:
     fields = payload.get("fields")
     if isinstance(fields, dict):
@@ -155,6 +195,7 @@ class HubStore:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")  # an acknowledged event survives a power cut
         conn.executescript(SCHEMA)
+        _unique_bound_desks(conn)
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hub_id', ?)", (uuid7(),))
         self.conn = conn
         self.hub_id: str = conn.execute("SELECT value FROM meta WHERE key = 'hub_id'").fetchone()[0]
@@ -268,7 +309,7 @@ class HubStore:
         return _desk_row(row)
 
     def bind(self, desk: dict[str, Any], desk_id: str) -> dict[str, Any]:
-        """The first installation that syncs with a token owns it."""
+        """The first installation that syncs with a token owns it; a desk id has one token."""
         if desk["desk_id"] == desk_id:
             return desk
         if desk["desk_id"] is not None:
@@ -278,12 +319,25 @@ class HubStore:
                 "(hub reset-desk) if this laptop replaces that one.",
                 403,
             )
-        with self._write() as conn:
-            conn.execute(
-                "UPDATE desk SET desk_id = ?, bound_at = ? WHERE name = ? AND desk_id IS NULL",
-                (desk_id, now_iso(), desk["name"]),
-            )
-            row = self._desk_named(desk["name"])
+        try:
+            with self._write() as conn:
+                holder = conn.execute(
+                    "SELECT name FROM desk WHERE desk_id = ? AND name <> ?",
+                    (desk_id, desk["name"]),
+                ).fetchone()
+                if holder is not None:
+                    raise _desk_bound_elsewhere(holder["name"])
+                conn.execute(
+                    "UPDATE desk SET desk_id = ?, bound_at = ? WHERE name = ? AND desk_id IS NULL",
+                    (desk_id, now_iso(), desk["name"]),
+                )
+                row = self._desk_named(desk["name"])
+        except sqlite3.IntegrityError:  # bound by another token a moment ago
+            with self._lock:
+                holder = self.conn.execute(
+                    "SELECT name FROM desk WHERE desk_id = ?", (desk_id,)
+                ).fetchone()
+            raise _desk_bound_elsewhere(holder["name"] if holder else "?") from None
         if row["desk_id"] != desk_id:
             raise HubError("token_bound_elsewhere", "This token belongs to another desk.", 403)
         return _desk_row(row)
@@ -452,12 +506,21 @@ class HubStore:
             )
 
     def pull(
-        self, slug: str, after: int, limit: int, *, exclude_desk: str | None = None
+        self,
+        slug: str,
+        after: int,
+        limit: int,
+        *,
+        exclude_desk: str | None = None,
+        desk_id: str | None = None,
     ) -> dict[str, Any]:
         """Events of a stage after a hub sequence, oldest first, and the cursor to ask from next.
 
-        The cursor is below `after` when the hub holds fewer events than the desk has seen
-        (its file was restored from an older copy): the desk then sends its events again.
+        `after_id` is the id of the event at `after` (None if the hub has no such event) and
+        `last_id` the id of the event at the cursor handed out: a desk keeps it and compares
+        next time, so a hub restored from an older copy (whose sequence numbers went to other
+        events since) is noticed for sure. `desk_events` is how many events of `desk_id` the
+        hub holds: fewer than the hub acknowledged to that desk means it lost some.
         """
         with self._read() as conn:
             row = conn.execute("SELECT id FROM stage WHERE slug = ?", (slug,)).fetchone()
@@ -472,17 +535,34 @@ class HubStore:
             more = len(rows) > limit
             rows = rows[:limit]
             if more:
-                cursor = rows[-1]["hub_seq"]
+                cursor, last_id = rows[-1]["hub_seq"], rows[-1]["id"]
             else:
-                cursor = conn.execute(
-                    "SELECT COALESCE(MAX(hub_seq), 0) FROM event WHERE stage_id = ?", (row["id"],)
+                last = conn.execute(
+                    "SELECT hub_seq, id FROM event WHERE stage_id = ? ORDER BY hub_seq DESC LIMIT 1",
+                    (row["id"],),
+                ).fetchone()
+                cursor, last_id = (last["hub_seq"], last["id"]) if last else (0, None)
+            at_after = conn.execute(
+                "SELECT id FROM event WHERE hub_seq = ? AND stage_id = ?", (after, row["id"])
+            ).fetchone()
+            desk_events = (
+                conn.execute(
+                    "SELECT COUNT(*) FROM event WHERE stage_id = ? AND desk_id = ?",
+                    (row["id"], desk_id),
                 ).fetchone()[0]
+                if desk_id
+                else None
+            )
         events = []
         for r in rows:
             data = dict(r)
             data["payload"] = json.loads(data["payload"])
             events.append(data)
-        return {"events": events, "last_hub_seq": cursor, "more": more, "stage_id": row["id"]}
+        page = {"events": events, "last_hub_seq": cursor, "more": more, "stage_id": row["id"]}
+        page.update(last_id=last_id, after_id=at_after["id"] if at_after else None)
+        if desk_events is not None:
+            page["desk_events"] = desk_events
+        return page
 
     def events_of(self, stage_id: str, after: int = 0, limit: int = 5000) -> list[Event]:
         with self._lock:

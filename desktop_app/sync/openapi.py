@@ -162,9 +162,11 @@ def openapi_schema() -> dict[str, Any]:
             f"{protocol.API_PREFIX}/stages/{{slug}}/desks": {
                 "get": {
                     "summary": "Per desk: last heard, up to which event, anything still waiting",
+                    "description": "Read-only: any desk token allowed on the stage may ask, "
+                    "from any installation; it does not bind the token.",
                     "operationId": "stageDesks",
                     "security": secured,
-                    "parameters": [_SLUG_PARAM, *_DESK_HEADERS],
+                    "parameters": [_SLUG_PARAM],
                     "responses": {"200": _json_response("Desks", "DeskList"), **_AUTH_ERRORS},
                 }
             },
@@ -264,6 +266,22 @@ def openapi_schema() -> dict[str, Any]:
                             "items": {"$ref": "#/components/schemas/HubEvent"},
                         },
                         "last_hub_seq": {"type": "integer"},
+                        "last_id": {
+                            "type": "string",
+                            "nullable": True,
+                            "description": "id of the event at last_hub_seq: keep it with "
+                            "the cursor",
+                        },
+                        "after_id": {
+                            "type": "string",
+                            "nullable": True,
+                            "description": "id of the event at 'after' now; not the one kept "
+                            "with the cursor: the hub was restored from an older copy",
+                        },
+                        "desk_events": {
+                            "type": "integer",
+                            "description": "events of the asking desk the hub holds",
+                        },
                         "more": {"type": "boolean"},
                         "hub_id": {"type": "string"},
                         "hub_time_ms": {"type": "integer"},

@@ -9,8 +9,11 @@ are still waiting in `X-Roadshow-Unsynced`, so a manager sees whether numbers ar
 from __future__ import annotations
 
 import re
+import time
+from datetime import UTC, datetime
 from typing import Any
 
+from desktop_app.core.hlc import MAX_AHEAD_MS, physical_ms
 from desktop_app.core.model import EVENT_KINDS, Event
 
 API_PREFIX = "/v1"
@@ -33,6 +36,11 @@ DESKS_REFRESH_S = 30.0
 
 # A desk whose clock is off by this much (either way) shows a warning.
 CLOCK_WARNING_MS = 2 * 60 * 1000
+
+# An event's clock (HLC) is believable from this moment up to MAX_AHEAD_MS past the hub's
+# clock. Anything else comes from a broken or hostile clock and would drag every desk's
+# clock along with it.
+EARLIEST_EVENT_MS = int(datetime(2020, 1, 1, tzinfo=UTC).timestamp() * 1000)
 
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
@@ -73,8 +81,26 @@ def _int(data: dict[str, Any], name: str, index: int, minimum: int) -> int:
     return value
 
 
-def event_from_wire(data: object, index: int = 0) -> Event:
-    """One pushed event, checked field by field. Raises ProtocolError with the field's name."""
+def check_clock(event: Event, index: int = 0, now_ms: int | None = None) -> None:
+    """Refuse an event whose clock says before 2020 or over a day past the hub's clock."""
+    now_ms = int(time.time() * 1000) if now_ms is None else now_ms
+    if not 0 <= event.hlc < 2**63:  # SQLite INTEGER
+        raise ProtocolError("invalid_event", f"events[{index}].hlc must be an integer.")
+    when = physical_ms(event.hlc)
+    if when < EARLIEST_EVENT_MS or when > now_ms + MAX_AHEAD_MS:
+        raise ProtocolError(
+            "clock_implausible",
+            f"events[{index}].hlc is not a believable time: the clock of the computer that "
+            "recorded it was before 2020 or more than a day ahead of the hub's. Set that "
+            "computer's date and time right.",
+        )
+
+
+def event_from_wire(data: object, index: int = 0, now_ms: int | None = None) -> Event:
+    """One pushed event, checked field by field. Raises ProtocolError with the field's name.
+
+    `now_ms` is the hub's clock (the default: this computer's) for the HLC check.
+    """
     if not isinstance(data, dict):
         raise ProtocolError("invalid_event", f"events[{index}] must be an object.")
     for name in ("id", "stage_id", "desk_id"):
@@ -102,6 +128,7 @@ def event_from_wire(data: object, index: int = 0) -> Event:
         desk_name=_text(data, "desk_name", index),
         operator=_text(data, "operator", index),
     )
+    check_clock(event, index, now_ms)
     check_payload(event, index)
     return event
 

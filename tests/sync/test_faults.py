@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
 import threading
 import time
+from pathlib import Path
+
+import pytest
 
 from desktop_app.core import checkin
-from desktop_app.sync.client import HubUnreachable, SyncClient
+from desktop_app.core.store import stage_path
+from desktop_app.sync.client import HubRefused, HubUnreachable, SyncClient
 
 from .conftest import ROOT, add_token
 from .faultproxy import FAULTS, FaultyProxy
@@ -189,3 +195,125 @@ def test_hub_restored_from_an_older_copy_gets_the_events_again(hub_db, desks, tm
         assert status["checked_in"] == 3 and status["digest"] == digest
         with desks.open("org", SLUG) as stage:
             assert stage.digest() == digest
+
+
+def _restore(hub, backup, hub_db):
+    """Stop the hub, put its file back from `backup`, serve it again on the same port."""
+    from desktop_app.sync.hub import HubThread
+
+    port = hub.port
+    hub.stop()
+    for suffix in ("", "-wal", "-shm"):
+        hub_db.with_name(hub_db.name + suffix).unlink(missing_ok=True)
+    shutil.copy(backup, hub_db)
+    return HubThread(hub_db, port=port).start()
+
+
+def _backup(hub, path):
+    hub.store.flush_contacts()
+    with sqlite3.connect(path) as copy:
+        hub.store.conn.backup(copy)
+    copy.close()
+
+
+def _sync(desks, name, hub, token):
+    with SyncClient(desks.dir(name), hub.url, token) as client:
+        return client.sync_stage(SLUG)
+
+
+def test_restored_hub_numbering_new_events_past_a_desks_cursor_still_converges(
+    hub_db, desks, tmp_path
+):
+    """After the restore another desk syncs first, so the hub is past every cursor again."""
+    from desktop_app.sync.hub import HubThread
+
+    hub = HubThread(hub_db).start()
+    try:
+        tokens = {
+            "org": hub.store.add_desk("organizer", admin=True),
+            "d1": hub.store.add_desk("Desk 1"),
+            "d2": hub.store.add_desk("Desk 2"),
+        }
+        desks.create_stage("org", SLUG, people=10).close()
+        for name in ("org", "d1", "d2"):
+            _sync(desks, name, hub, tokens[name])
+        _backup(hub, tmp_path / "backup.sqlite")
+        with desks.open("d1", SLUG) as stage:
+            for person in stage.attendees()[:3]:
+                checkin.admit(stage, person)
+        _sync(desks, "d1", hub, tokens["d1"])
+        assert _sync(desks, "d2", hub, tokens["d2"]).pulled == 3
+        hub = _restore(hub, tmp_path / "backup.sqlite", hub_db)
+        with desks.open("d2", SLUG) as stage:
+            for person in stage.attendees()[5:10]:
+                checkin.admit(stage, person)
+        _sync(desks, "d2", hub, tokens["d2"])  # its 5 take the numbers d1's 3 had
+        for _ in range(2):
+            for name in ("d1", "d2", "org"):
+                assert _sync(desks, name, hub, tokens[name]).unsynced == 0
+        status = hub.store.status(SLUG)
+        assert status["checked_in"] == 8
+        for name in ("org", "d1", "d2"):
+            with desks.open(name, SLUG) as stage:
+                assert stage.digest() == status["digest"], name
+                assert stage.event_count() == status["events"]
+    finally:
+        hub.stop()
+
+
+def test_restored_hub_that_lost_only_this_desks_newest_events_gets_them_again(
+    hub_db, desks, tmp_path
+):
+    """The restore falls between a push and the pull after it: the cursor still matches."""
+    from desktop_app.sync.hub import HubThread
+
+    hub = HubThread(hub_db).start()
+    try:
+        admin = hub.store.add_desk("organizer", admin=True)
+        desks.create_stage("org", SLUG, people=10).close()
+        _sync(desks, "org", hub, admin)
+        _backup(hub, tmp_path / "backup.sqlite")
+        with desks.open("org", SLUG) as stage:
+            for person in stage.attendees()[:3]:
+                checkin.admit(stage, person)
+            with SyncClient(desks.dir("org"), hub.url, admin) as client:
+                assert client.push(stage, SLUG) == 3  # acknowledged; then the hub's disk dies
+        hub = _restore(hub, tmp_path / "backup.sqlite", hub_db)
+        report = _sync(desks, "org", hub, admin)
+        assert report.unsynced == 0 and report.pushed >= 3
+        status = hub.store.status(SLUG)
+        assert status["checked_in"] == 3
+        with desks.open("org", SLUG) as stage:
+            assert stage.digest() == status["digest"]
+    finally:
+        hub.stop()
+
+
+def test_a_refused_push_does_not_stop_the_pull(hub, desks, tmp_path):
+    """A desk whose stage file came back from a backup still sees the others' check-ins."""
+    tokens = {"a": hub.token("A", admin=True), "b": hub.token("B")}
+    desks.create_stage("a", SLUG, people=6).close()
+    for name in ("a", "b"):
+        _sync(desks, name, hub, tokens[name])
+    path = stage_path(desks.dir("a"), SLUG)
+    with desks.open("a", SLUG) as stage, sqlite3.connect(tmp_path / "a.sqlite") as copy:
+        stage.conn.backup(copy)
+    copy.close()
+    with desks.open("a", SLUG) as stage:
+        checkin.admit(stage, stage.attendees()[0])
+    _sync(desks, "a", hub, tokens["a"])
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    shutil.copy(tmp_path / "a.sqlite", path)  # A's disk failed: last night's copy
+    with desks.open("a", SLUG) as stage:
+        checkin.admit(stage, stage.attendees()[1])  # takes a number the hub already has
+    with desks.open("b", SLUG) as stage:
+        third = stage.attendees()[2]
+        checkin.admit(stage, third)
+    _sync(desks, "b", hub, tokens["b"])
+    with pytest.raises(HubRefused) as err:
+        _sync(desks, "a", hub, tokens["a"])
+    assert err.value.code == "event_conflict"  # said, not swallowed...
+    assert err.value.report is not None and err.value.report.pulled >= 1
+    with desks.open("a", SLUG) as stage:
+        assert stage.attendee(third.id).checked_in  # ...and B's check-in arrived all the same

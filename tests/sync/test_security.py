@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
+import time
 
 import httpx
 import pytest
 
 from desktop_app.core import checkin
 from desktop_app.core.desk import load_desk
-from desktop_app.sync.client import HubRefused, SyncClient
+from desktop_app.core.hlc import pack
+from desktop_app.sync.client import HubClient, HubRefused, SyncClient
+from desktop_app.sync.hubstore import HubError, HubStore
 from desktop_app.sync.protocol import HEADER_DESK, MAX_BODY_BYTES, event_to_wire
 
 SLUG = "bergamo-2026"
@@ -156,7 +161,7 @@ def test_bad_bodies_and_parameters(published):
         "stage_id": "s",
         "desk_id": desk_id,
         "desk_seq": "one",
-        "hlc": 1,
+        "hlc": pack(int(time.time() * 1000)),
         "kind": "checkin",
         "payload": {},
         "recorded_at": "now",
@@ -270,3 +275,141 @@ def test_big_events_go_in_smaller_pushes(hub, desks):
             report = client.sync_stage(SLUG, stage)
         assert report.unsynced == 0 and report.pushed == 101  # 5 MB in all: several pushes
         assert hub.store.status(SLUG)["digest"] == stage.digest()
+
+
+def test_a_desk_id_belongs_to_one_token_only(published, desks):
+    """A token used under another desk's id (public: every event carries it) is refused."""
+    hub, admin = published
+    token_a, token_x = hub.token("Desk A"), hub.token("Desk X")
+    with SyncClient(desks.dir("a"), hub.url, token_a) as client:
+        client.sync_stage(SLUG)
+    a = desks.open("a", SLUG)
+    event = checkin.admit(a, a.attendees()[0]).events[0]  # recorded, not pushed yet
+    forged = {**event_to_wire(event), "id": "forged-1", "kind": "undo", "payload": {"cancels": []}}
+    response = call(
+        hub,
+        "POST",
+        f"/v1/stages/{SLUG}/events",
+        token=token_x,
+        desk=a.desk.id,
+        json={"events": [forged]},
+    )
+    assert_error(response, 403, "desk_bound_elsewhere")
+    message = response.json()["error"]["message"]
+    assert "Desk A" in message and "desk.json" in message and "reset-desk" in message
+    # Desk A's own check-in still goes through; token X is still free for its own laptop.
+    with SyncClient(desks.dir("a"), hub.url, token_a) as client:
+        assert client.sync_stage(SLUG, a).pushed == 1
+    assert [d["desk_id"] for d in hub.store.list_desks() if d["name"] == "Desk X"] == [None]
+    a.close()
+
+
+def test_a_copied_data_folder_is_told_to_get_its_own_identity(published, desks):
+    hub, admin = published
+    token_1, token_2 = hub.token("Desk 1"), hub.token("Desk 2")
+    with SyncClient(desks.dir("d1"), hub.url, token_1) as client:
+        client.sync_stage(SLUG)
+    shutil.copytree(desks.dir("d1"), desks.root / "d2")  # the organizer copied the folder
+    with SyncClient(desks.dir("d2"), hub.url, token_2) as client, pytest.raises(HubRefused) as err:
+        client.sync_stage(SLUG)
+    assert err.value.status == 403 and err.value.code == "desk_bound_elsewhere"
+    assert "copied" in err.value.message
+    bound = {d["name"]: d["desk_id"] for d in hub.store.list_desks()}
+    assert bound["Desk 1"] == load_desk(desks.dir("d1")).id and bound["Desk 2"] is None
+    # Following the advice: the copy gets an identity of its own, and syncs.
+    (desks.dir("d2") / "desk.json").unlink()
+    with SyncClient(desks.dir("d2"), hub.url, token_2) as client:
+        client.sync_stage(SLUG)
+    assert hub.store.status(SLUG)["registered"] == 20
+
+
+def test_an_older_hub_file_gets_the_one_token_per_desk_rule(hub_db):
+    with HubStore(hub_db) as store:
+        for name in ("first", "second", "third"):
+            store.add_desk(name)
+        store.conn.execute("DROP INDEX desk_bound_id")  # as a hub file made before the rule
+        for name, bound_at in (("second", "2026-03-12T09:00"), ("first", "2026-03-12T10:00")):
+            store.conn.execute(
+                "UPDATE desk SET desk_id = 'same-desk', bound_at = ? WHERE name = ?",
+                (bound_at, name),
+            )
+        store.conn.execute("UPDATE desk SET desk_id = 'other' WHERE name = 'third'")
+    with HubStore(hub_db) as store:
+        bound = {d["name"]: d["desk_id"] for d in store.list_desks()}
+        assert bound == {"first": None, "second": "same-desk", "third": "other"}
+        with pytest.raises(HubError) as err:
+            store.bind(store.list_desks()[0], "same-desk")
+        assert err.value.code == "desk_bound_elsewhere"
+        with pytest.raises(sqlite3.IntegrityError):
+            store.conn.execute("UPDATE desk SET desk_id = 'other' WHERE name = 'first'")
+
+
+def test_events_with_an_unbelievable_clock_are_refused(published, desks):
+    """One event dated 2**63-1 would drag every desk's clock to the end of time."""
+    hub, admin = published
+    token = hub.token("Desk 2")
+    with SyncClient(desks.dir("d2"), hub.url, token) as client:
+        client.sync_stage(SLUG)
+    stage = desks.open("d2", SLUG)
+    good = event_to_wire(checkin.admit(stage, stage.attendees()[0]).events[0])
+    day_ms = 24 * 3600 * 1000
+    path = f"/v1/stages/{SLUG}/events"
+    for hlc in (
+        2**63 - 1,
+        1,
+        pack(1_500_000_000_000),  # 2017
+        pack(int(time.time() * 1000) + 2 * day_ms),
+    ):
+        response = call(
+            hub,
+            "POST",
+            path,
+            token=token,
+            desk=stage.desk.id,
+            json={"events": [{**good, "hlc": hlc}]},
+        )
+        assert_error(response, 422, "clock_implausible")
+        assert "date and time" in response.json()["error"]["message"]
+    assert_error(
+        call(
+            hub,
+            "POST",
+            path,
+            token=token,
+            desk=stage.desk.id,
+            json={"events": [{**good, "hlc": 2**64}]},
+        ),
+        422,
+        "invalid_event",
+    )
+    late = {**good, "hlc": pack(int(time.time() * 1000) + day_ms // 2)}  # half a day: believed
+    response = call(hub, "POST", path, token=token, desk=stage.desk.id, json={"events": [late]})
+    assert response.status_code == 200, response.text
+    stage.close()
+
+
+def test_any_desk_token_reads_which_desks_were_heard_without_binding(published, desks):
+    """A manager's laptop asks with a desk's token (README): read-only, binds nothing."""
+    hub, admin = published
+    token_1, token_2 = hub.token("Desk 1"), hub.token("Desk 2")
+    with SyncClient(desks.dir("d1"), hub.url, token_1) as client:
+        client.sync_stage(SLUG)
+    manager = load_desk(desks.dir("manager")).id
+    for token in (token_1, admin, token_2):  # bound elsewhere, bound elsewhere, not yet used
+        client = HubClient(hub.url, token, manager)
+        try:
+            seen = client.desks(SLUG)
+        finally:
+            client.close()
+        assert {d["desk_id"] for d in seen} >= {load_desk(desks.dir("d1")).id}
+    bound = {d["name"]: d["desk_id"] for d in hub.store.list_desks()}
+    assert bound["Desk 2"] is None and bound["Desk 1"] == load_desk(desks.dir("d1")).id
+    with SyncClient(desks.dir("d2"), hub.url, token_2) as client:  # Desk 2 still binds its own
+        assert client.sync_stage(SLUG).bootstrapped
+    path = f"/v1/stages/{SLUG}/desks"
+    assert call(hub, "GET", path, token=token_1, desk=None).status_code == 200
+    assert_error(call(hub, "GET", path, desk=None), 401, "unauthorized")
+    other = hub.token("Brescia desk", stages=["brescia-2026"])
+    assert_error(call(hub, "GET", path, token=other, desk=None), 403, "stage_not_allowed")
+    hub.store.revoke_desk("Desk 1")
+    assert_error(call(hub, "GET", path, token=token_1, desk=None), 401, "token_revoked")

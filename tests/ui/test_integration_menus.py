@@ -34,6 +34,7 @@ def test_hub_settings_are_saved_and_the_desk_starts_syncing(
         with SyncClient(data_dir, hub.url, admin) as client:
             client.sync_stage(stage.info.slug, stage)  # the organizer publishes the stage
         token = hub.store.add_desk("Desk 1")
+        hub.store.reset_desk("Organizer")  # one token per desk: this laptop is Desk 1 now
         dialog = settings_dialog(qtbot, window)
         assert dialog.token.echoMode() == QLineEdit.EchoMode.Password
         assert not dialog.sync_enabled.isChecked()
