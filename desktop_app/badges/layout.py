@@ -110,6 +110,7 @@ class Layout:
     back: tuple[Element, ...] = ()
     categories: dict[str, dict[str, str]] = field(default_factory=dict)
     source: str = ""
+    title_it: str = ""  # the title in Italian (optional; the desk shows it in Italian)
 
     @property
     def per_page(self) -> int:
@@ -290,6 +291,9 @@ def parse_layout(data: Any, source: str = "layout") -> Layout:
     name = data.get("name")
     if not isinstance(name, str) or not name:
         raise _fail(source, "name", "the layout's 'name' is missing")
+    title_it = data.get("title_it", "")
+    if not isinstance(title_it, str):
+        raise _fail(source, "title_it", "must be text (the layout's title in Italian)")
     return Layout(
         name=name,
         title=str(data.get("title", name)),
@@ -308,6 +312,7 @@ def parse_layout(data: Any, source: str = "layout") -> Layout:
         back=back,
         categories=checked,
         source=source,
+        title_it=title_it.strip(),
     )
 
 

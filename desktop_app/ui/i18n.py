@@ -8,7 +8,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from desktop_app.core import paths
 
@@ -63,8 +63,22 @@ def catalogs(language: str) -> list[Path]:
     return sorted(paths.resource("i18n").glob(f"*_{language}.ts"))
 
 
-def load_translators(language: str, cache_dir: Path) -> list[QTranslator]:
+def qt_translators(language: str) -> list[QTranslator]:
+    """Qt's own words (standard buttons, file and print dialogs) in the language, from the
+    catalogues Qt ships (PySide6 wheels carry them); none when they are not there."""
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     out = []
+    for catalog in ("qtbase", "qtmultimedia"):
+        translator = QTranslator()
+        if translator.load(f"{catalog}_{language}", folder):
+            out.append(translator)
+    return out
+
+
+def load_translators(language: str, cache_dir: Path) -> list[QTranslator]:
+    """Qt's own catalogues of the language, then the desk's: installed in this order, the
+    desk's words win where both translate the same text."""
+    out = qt_translators(language) if language != "en" else []
     for source in catalogs(language):
         catalog = compiled_catalog(source, cache_dir)
         translator = QTranslator()

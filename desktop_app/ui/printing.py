@@ -22,6 +22,7 @@ from typing import Any
 
 import pypdfium2 as pdfium
 from PySide6.QtCore import (
+    QLocale,
     QMarginsF,
     QObject,
     QRunnable,
@@ -70,6 +71,7 @@ from desktop_app.core.model import CATEGORIES, Attendee
 from desktop_app.core.store import Stage
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.text import category_name
+from desktop_app.ui.text import locale as ui_locale
 
 MAX_DPI = 600
 PDF_FILE_DPI = 300
@@ -91,6 +93,7 @@ class PrintOutcome:
     output: str = ""  # the PDF file when printed to a file
     badge_prints: int = 0  # the attendee's printed-badge count after this job
     skipped: bool = False  # automatic print not done: this person already has a badge
+    dialog: QDialog | None = dataclasses.field(default=None, repr=False)  # the print dialog
     retry: Callable[[], PrintOutcome] | None = dataclasses.field(default=None, repr=False)
 
 
@@ -105,6 +108,14 @@ def _tr(text: str) -> str:
 
 def available_printers() -> list[str]:
     return list(QPrinterInfo.availablePrinterNames())
+
+
+def layout_title(layout: Layout) -> str:
+    """The layout's title in the desk's language (its Italian title when the desk speaks
+    Italian and the layout has one), for combo boxes and lists."""
+    if layout.title_it and ui_locale().language() == QLocale.Language.Italian:
+        return layout.title_it
+    return layout.title or layout.name
 
 
 def page_layout_for(layout: Layout) -> QPageLayout:
@@ -234,15 +245,21 @@ def print_badge(
     auto: bool = False,
     pdf_path: Path | str | None = None,
     show_failure: bool = True,
+    on_done: Callable[[PrintOutcome], None] | None = None,
 ) -> PrintOutcome:
     """Print one attendee's badge (F3, or automatically at check-in) and record it.
 
     layout / printer_name default to the settings "badges/layout" / "badges/printer".
     pdf_path prints through Qt's PDF printer to that file instead of a system printer.
-    With no printer chosen: asks with the print dialog (not for an automatic print, which then
-    fails with a message). `auto=True` never reprints a person who already has a printed badge.
-    `badge_printed` is recorded only when the print went through. A failure is shown to the
-    user (a window-modal message with Retry when `parent` is given) and returned, with
+    With no printer chosen ("ask each time / save as PDF"): opens Qt's print dialog, window
+    modal and without waiting for it, and returns at once (`outcome.dialog` is the dialog);
+    choosing a printer or a PDF file there prints and records, cancelling records nothing.
+    What the dialog ended in goes to `on_done(outcome)`, or else to `parent.show_notice` when
+    the parent has one. An automatic print never asks: with no printer it fails.
+    `auto=True` never reprints a person who already has a printed badge, and never shows a
+    modal message: its outcome (with `message`) is only returned, for the window to show.
+    `badge_printed` is recorded only when the print went through. A failed F3 print is shown
+    to the user (a window-modal message with Retry when `parent` is given) and returned, with
     `retry()` to try again. Never blocks on a dialog.
     """
     data_dir = _data_dir(stage, data_dir)
@@ -260,13 +277,14 @@ def print_badge(
             auto=False,
             pdf_path=pdf_path,
             show_failure=show_failure,
+            on_done=on_done,
         )
 
     def failed(message: str, printer: str = "") -> PrintOutcome:
         outcome = PrintOutcome(
             False, message, printer=printer, output=str(pdf_path or ""), retry=again
         )
-        if show_failure and parent is not None:
+        if show_failure and parent is not None and not auto:
             _show_failure(parent, outcome)
         return outcome
 
@@ -289,20 +307,53 @@ def print_badge(
             return failed(
                 _tr("No badge printer is chosen in the settings: the badge was not printed.")
             )
-        printer = make_printer(chosen)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(_tr("Print badge"))
-
-        def chosen_printer() -> None:
-            _finish(stage, attendee, chosen, printer, pdf, operator, pdf_path, failed)
-
-        dialog.accepted.connect(chosen_printer)
-        dialog.open()
-        return PrintOutcome(False, _tr("Choose a printer."), retry=again)
+        return _ask_printer(stage, attendee, chosen, pdf, operator, parent, failed, on_done, again)
     if name and name not in available_printers():
         return failed(_tr("The printer %1 is not available.").replace("%1", name), name)
     printer = make_printer(chosen, name, pdf_path)
     return _finish(stage, attendee, chosen, printer, pdf, operator, pdf_path, failed)
+
+
+def _ask_printer(
+    stage: Stage,
+    attendee: Attendee,
+    layout: Layout,
+    pdf: bytes,
+    operator: str,
+    parent: QWidget | None,
+    failed: Callable[..., PrintOutcome],
+    on_done: Callable[[PrintOutcome], None] | None,
+    again: Callable[[], PrintOutcome],
+) -> PrintOutcome:
+    """Qt's print dialog, window modal, not waited for; it prints when a printer is chosen."""
+    printer = make_printer(layout)
+    printer.setDocName(f"badge-{attendee.code}")
+    if not available_printers():  # only "save as PDF" is offered: suggest a file name
+        printer.setOutputFileName(str(Path.home() / f"badge-{attendee.code}.pdf"))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(_tr("Print badge"))
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def report(outcome: PrintOutcome) -> None:
+        if on_done is not None:
+            on_done(outcome)
+        elif callable(getattr(parent, "show_notice", None)):
+            parent.show_notice(outcome.message)  # type: ignore[union-attr]
+
+    def chosen_printer() -> None:
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        output = printer.outputFileName() if to_file else None
+        report(_finish(stage, attendee, layout, printer, pdf, operator, output, failed))
+
+    def cancelled() -> None:
+        report(PrintOutcome(False, _tr("Badge not printed: no printer chosen."), retry=again))
+
+    dialog.accepted.connect(chosen_printer)
+    dialog.rejected.connect(cancelled)
+    # PySide6's QPrintDialog.open(receiver, member) hides QDialog.open(): call the base one
+    QDialog.open(dialog)
+    return PrintOutcome(False, _tr("Choose a printer."), dialog=dialog, retry=again)
 
 
 def _finish(
@@ -618,7 +669,7 @@ class BatchPrintDialog(QDialog):
         self.layout_box = QComboBox(self)
         for name in layout_names(self.data_dir):
             try:
-                title = load_layout(name, self.data_dir).title
+                title = layout_title(load_layout(name, self.data_dir))
             except RoadshowError:
                 continue  # a broken organizer layout: the command line says what is wrong
             self.layout_box.addItem(title, name)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -105,9 +106,11 @@ class SettingsDialog(QDialog):
         _choose(self.printer, settings.get("badges/printer"), self.tr("%1 (not connected)"))
         self.auto_print = QCheckBox(self.tr("Print a badge at check-in"), badges_box)
         self.auto_print.setChecked(settings.get("badges/auto_print"))
+        self.badges_error = _error_label(badges_box)
         form.addRow(self.tr("Badge layout"), self.badge_layout)
         form.addRow(self.tr("Badge printer"), self.printer)
         form.addRow("", self.auto_print)
+        form.addRow(self.badges_error)
 
         sync_box = QGroupBox(self.tr("Sync with the hub"), self)
         form = QFormLayout(sync_box)
@@ -126,11 +129,7 @@ class SettingsDialog(QDialog):
         token_row.addWidget(self.show_token)
         self.sync_enabled = QCheckBox(self.tr("Sync automatically"), sync_box)
         self.sync_enabled.setChecked(settings.get("sync/enabled"))
-        self.sync_error = QLabel(sync_box)
-        self.sync_error.setObjectName("settingsError")
-        self.sync_error.setStyleSheet("color: #b3261e; font-weight: bold;")
-        self.sync_error.setWordWrap(True)
-        self.sync_error.hide()
+        self.sync_error = _error_label(sync_box)
         form.addRow(self.tr("Hub address"), self.hub_url)
         form.addRow(self.tr("Desk token"), token_row)
         form.addRow("", self.sync_enabled)
@@ -191,6 +190,12 @@ class SettingsDialog(QDialog):
 
     def problem(self) -> tuple[str, QWidget | None]:
         """Why the settings cannot be saved as they are, and the field to fix ('' when none)."""
+        if self.auto_print.isChecked() and not self.printer.currentData():
+            message = _tr(
+                "To print a badge at check-in, choose the badge printer: "
+                "at check-in there is no time to ask for one."
+            )
+            return message, self.printer
         url = self.hub_url.text().strip()
         if url and not url.startswith(("http://", "https://")):
             return self.tr("The hub address must start with http:// or https://."), self.hub_url
@@ -201,8 +206,10 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         message, field = self.problem()
-        self.sync_error.setText(message)
-        self.sync_error.setVisible(bool(message))
+        badges = field in (self.printer, self.auto_print)
+        for label, mine in ((self.badges_error, badges), (self.sync_error, not badges)):
+            label.setText(message if mine else "")
+            label.setVisible(bool(message) and mine)
         if field is not None:
             field.setFocus()
             return
@@ -242,6 +249,20 @@ class SettingsDialog(QDialog):
         s.set("sync/enabled", sync[2])
 
 
+def _tr(text: str) -> str:
+    """Words kept by hand in resources/i18n/modules_it.ts (lupdate does not see them)."""
+    return QCoreApplication.translate("SettingsDialog", text)
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName("settingsError")
+    label.setStyleSheet("color: #b3261e; font-weight: bold;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
 def _choose(combo: QComboBox, value: str, missing: str) -> None:
     """Select the stored value; one that is no longer offered stays, marked, so saving keeps it."""
     index = combo.findData(value)
@@ -255,10 +276,16 @@ def _layouts(data_dir: Path) -> list[tuple[str, str]]:
     """(name, title) of every layout shipped or installed by the organizer."""
     from desktop_app.badges import layout_names, load_layout
 
+    try:
+        from desktop_app.ui.printing import layout_title
+    except ImportError:  # no Qt print support on this machine: the English title
+        layout_title = None
     out = []
     for name in layout_names(data_dir):
         try:
-            out.append((name, load_layout(name, data_dir).title or name))
+            layout = load_layout(name, data_dir)
+            title = layout_title(layout) if layout_title else layout.title or name
+            out.append((name, title))
         except RoadshowError:
             continue  # a broken organizer layout: `roadshow badges` says what is wrong
     return out

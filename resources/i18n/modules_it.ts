@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <!-- Strings of modules that translate through a _tr() helper lupdate cannot see
-     (ui/printing.py, ui/sync_status.py, ui/import_dialog.py). Kept by hand: add a message when such a string is added. -->
+     (ui/printing.py, ui/sync_status.py, ui/import_dialog.py, ui/settings_dialog.py's _tr). Kept by hand: add a message when such a string is added. -->
 <context>
     <name>printing</name>
     <message>
@@ -120,6 +120,10 @@
     <message>
         <source>Badge printed (%1).</source>
         <translation>Badge stampato (%1).</translation>
+    </message>
+    <message>
+        <source>Badge not printed: no printer chosen.</source>
+        <translation>Badge non stampato: nessuna stampante scelta.</translation>
     </message>
     <message>
         <source>Choose a printer or a PDF file.</source>
@@ -611,6 +615,13 @@
     <message>
         <source>Close</source>
         <translation>Chiudi</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>To print a badge at check-in, choose the badge printer: at check-in there is no time to ask for one.</source>
+        <translation>Per stampare il badge all'ingresso scegli la stampante dei badge: all'ingresso non c'è tempo per chiederla.</translation>
     </message>
 </context>
 </TS>
