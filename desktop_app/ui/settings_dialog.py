@@ -191,11 +191,7 @@ class SettingsDialog(QDialog):
     def problem(self) -> tuple[str, QWidget | None]:
         """Why the settings cannot be saved as they are, and the field to fix ('' when none)."""
         if self.auto_print.isChecked() and not self.printer.currentData():
-            message = _tr(
-                "To print a badge at check-in, choose the badge printer: "
-                "at check-in there is no time to ask for one."
-            )
-            return message, self.printer
+            return _tr("To print a badge at check-in, choose the badge printer."), self.printer
         url = self.hub_url.text().strip()
         if url and not url.startswith(("http://", "https://")):
             return self.tr("The hub address must start with http:// or https://."), self.hub_url
@@ -211,6 +207,7 @@ class SettingsDialog(QDialog):
             label.setText(message if mine else "")
             label.setVisible(bool(message) and mine)
         if field is not None:
+            self.adjustSize()  # room for the message, wrapped
             field.setFocus()
             return
         super().accept()

@@ -620,8 +620,8 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <source>To print a badge at check-in, choose the badge printer: at check-in there is no time to ask for one.</source>
-        <translation>Per stampare il badge all'ingresso scegli la stampante dei badge: all'ingresso non c'è tempo per chiederla.</translation>
+        <source>To print a badge at check-in, choose the badge printer.</source>
+        <translation>Per stampare il badge all'ingresso, scegli la stampante dei badge.</translation>
     </message>
 </context>
 </TS>

@@ -212,7 +212,9 @@ def test_the_settings_refusal_is_in_italian(qtbot, stage, data_dir, settings, it
     qtbot.addWidget(dialog)
     dialog.auto_print.setChecked(True)
     dialog.accept()
-    assert dialog.badges_error.text().startswith("Per stampare il badge all'ingresso")
+    assert dialog.badges_error.text() == (
+        "Per stampare il badge all'ingresso, scegli la stampante dei badge."
+    )
 
 
 # --- 3. Qt's own words in Italian ------------------------------------------------------------
