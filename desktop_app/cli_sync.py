@@ -202,7 +202,7 @@ def cmd_hub_status(ctx: Context, args: argparse.Namespace) -> Result:
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> Result:
-    from desktop_app.sync.client import SyncClient
+    from desktop_app.sync.client import HubRefused, SyncClient
 
     token = args.token or os.environ.get(TOKEN_ENV)
     if not token:
@@ -215,13 +215,25 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> Result:
             report = client.sync_stage(args.slug)
             return Result(report.to_dict(), _report_line(report))
         last: dict[str, Any] = {}
+        succeeded = 0
+        last_error: Exception | None = None
 
         def on_report(report, error) -> None:
+            nonlocal succeeded, last_error
             if report is not None:
+                succeeded += 1
                 last.update(report.to_dict())
+            else:
+                last_error = error
             if ctx.json:
                 return
-            print(_report_line(report) if report else f"offline: {error}", flush=True)
+            if report is not None:
+                print(_report_line(report), flush=True)
+            elif isinstance(error, HubRefused):
+                if not error.fatal:  # a fatal one ends the command, which says it once
+                    print(f"refused: {error}", flush=True)
+            else:
+                print(f"offline: {error}", flush=True)
 
         try:
             rounds = client.watch(
@@ -233,7 +245,20 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> Result:
             )
         except KeyboardInterrupt:
             rounds = -1
-    return Result({**last, "rounds": rounds}, "Stopped syncing.")
+        # A wrong or revoked token (HubRefused.fatal) leaves watch() as an error: exit 1.
+    data = {**last, "rounds": rounds, "succeeded": succeeded}
+    if last_error is not None:
+        data["last_error"] = {
+            "code": getattr(last_error, "code", "error"),
+            "message": getattr(last_error, "message", str(last_error)),
+        }
+    if succeeded == 0:
+        reason = f" Last error: {data['last_error']['message']}" if last_error else ""
+        return Result(data, f"Stopped syncing: no round succeeded.{reason}", exit_code=1)
+    text = "Stopped syncing."
+    if last_error is not None:
+        text += f" Last error: {data['last_error']['message']}"
+    return Result(data, text)
 
 
 def _report_line(report) -> str:

@@ -451,6 +451,8 @@ class SyncClient:
         """Sync every `interval_s`, backing off after failures. Returns the rounds run.
 
         Stops after `rounds`, after `duration_s`, when `should_stop()` is true, or on Ctrl-C.
+        A refusal that no retry can fix (wrong, revoked or elsewhere-bound token, stage not
+        allowed: `HubRefused.fatal`) is reported to `on_report` and then raised.
         """
         deadline = None if duration_s is None else time.monotonic() + duration_s
         failures = 0
@@ -473,6 +475,8 @@ class SyncClient:
                     failures += 1
                     if on_report:
                         on_report(None, exc)
+                    if isinstance(exc, HubRefused) and exc.fatal:
+                        raise
                 done += 1
                 pause = (
                     interval_s

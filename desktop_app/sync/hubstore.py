@@ -446,6 +446,7 @@ class HubStore:
                         409,
                     )
             before = conn.execute("SELECT COALESCE(MAX(hub_seq), 0) FROM event").fetchone()[0]
+            erased = self._erased(conn, events)
             conn.executemany(
                 "INSERT OR IGNORE INTO event (id, stage_id, desk_id, desk_seq, hlc, kind, "
                 "attendee_id, payload, recorded_at, desk_name, operator, received_at, via) "
@@ -459,7 +460,11 @@ class HubStore:
                         e.hlc,
                         e.kind,
                         e.attendee_id,
-                        canonical_json(e.payload),
+                        canonical_json(
+                            _blank_personal(json.loads(canonical_json(e.payload)))
+                            if e.kind == "attendee_upserted" and e.attendee_id in erased
+                            else e.payload
+                        ),
                         e.recorded_at,
                         e.desk_name,
                         e.operator,
@@ -492,6 +497,29 @@ class HubStore:
                 if e.kind == "redacted" and acks[e.id] > before:
                     self._redact(conn, e.attendee_id)
         return [(e.id, acks[e.id]) for e in events], new
+
+    @staticmethod
+    def _erased(conn: sqlite3.Connection, events: list[Event]) -> set[str]:
+        """People among these events' upserts whom the hub already holds an erasure for.
+
+        An edit recorded offline before its desk heard of the erasure arrives after it: it
+        is stored with the personal fields blank, so the hub never keeps erased data.
+        """
+        people = sorted(
+            {e.attendee_id for e in events if e.kind == "attendee_upserted" and e.attendee_id}
+        )
+        erased: set[str] = set()
+        for start in range(0, len(people), 500):
+            chunk = people[start : start + 500]
+            erased.update(
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT attendee_id FROM event WHERE kind = 'redacted' AND "
+                    f"attendee_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return erased
 
     def _redact(self, conn: sqlite3.Connection, attendee_id: str | None) -> None:
         """Erasure reaches the hub's copy too: blank the person's data in stored payloads."""
@@ -687,23 +715,22 @@ class HubStore:
     def projection(self, stage_id: str) -> Stage:
         """The stage as the desks see it, brought up to date with every event the hub holds.
 
+        The projection keeps the hub sequence it applied up to and the id of the event
+        there; when the hub's event at that sequence is another one (the hub file came back
+        from an older copy), the projection is built again from the events.
         The caller closes it (and uses it on this thread only).
         """
         with self._projection_lock:
             path = self.projection_path(stage_id)
-            if not path.exists():
-                # Built under a name of this process's own, then moved into place: a `hub
-                # status` in another process may be building the same projection right now.
-                events = self.events_of(stage_id, 0, 1_000_000_000)
-                tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.sqlite")
-                built = Stage.from_events(tmp, HUB_DESK, events)
-                built.set_sync_value("hub_seq", str(max((e.hub_seq or 0) for e in events)))
-                built.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                built.close()
-                for suffix in ("-wal", "-shm"):
-                    Path(str(tmp) + suffix).unlink(missing_ok=True)
-                os.replace(tmp, path)
-            stage = Stage.open_path(path, HUB_DESK)
+            stage = Stage.open_path(path, HUB_DESK) if path.exists() else None
+            if stage is not None and not self._projection_current(stage, stage_id):
+                stage.close()
+                for suffix in ("-wal", "-shm", ""):
+                    Path(str(path) + suffix).unlink(missing_ok=True)
+                stage = None
+            if stage is None:
+                self._build_projection(stage_id, path)
+                stage = Stage.open_path(path, HUB_DESK)
             try:
                 for _ in range(1_000_000):  # bounded: each pass consumes a chunk
                     after = int(stage.get_sync_value("hub_seq", "0") or 0)
@@ -711,11 +738,41 @@ class HubStore:
                     if not chunk:
                         break
                     stage.apply_events(chunk)
-                    stage.set_sync_value("hub_seq", str(chunk[-1].hub_seq))
+                    self._mark_projected(stage, chunk[-1])
             except BaseException:
                 stage.close()
                 raise
             return stage
+
+    @staticmethod
+    def _mark_projected(stage: Stage, last: Event) -> None:
+        stage.set_sync_value("hub_seq", str(last.hub_seq))
+        stage.set_sync_value("hub_event", last.id)
+
+    def _projection_current(self, stage: Stage, stage_id: str) -> bool:
+        """Are the hub's events up to the projection's sequence the ones it applied?"""
+        after = int(stage.get_sync_value("hub_seq", "0") or 0)
+        applied = stage.get_sync_value("hub_event")
+        if after == 0 or not applied:
+            return False  # a projection from before the check: build it again once
+        with self._lock:
+            row = self.conn.execute(
+                "SELECT id FROM event WHERE hub_seq = ? AND stage_id = ?", (after, stage_id)
+            ).fetchone()
+        return row is not None and row["id"] == applied
+
+    def _build_projection(self, stage_id: str, path: Path) -> None:
+        # Built under a name of this process's own, then moved into place: a `hub status`
+        # in another process may be building the same projection right now.
+        events = self.events_of(stage_id, 0, 1_000_000_000)
+        tmp = path.with_name(f"{path.stem}.{os.getpid()}.{threading.get_ident()}.sqlite")
+        built = Stage.from_events(tmp, HUB_DESK, events)
+        self._mark_projected(built, max(events, key=lambda e: e.hub_seq or 0))
+        built.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        built.close()
+        for suffix in ("-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        os.replace(tmp, path)
 
     def status(self, slug: str) -> dict[str, Any]:
         info = self.stage_by_slug(slug)

@@ -143,3 +143,41 @@ def test_sync_command_errors_are_plain(capsys, hub, desks, org_dir, monkeypatch)
 def _first_code(desks) -> str:
     with desks.open("clerk", SLUG) as stage:
         return stage.attendees()[0].code
+
+
+def test_sync_watch_stops_on_a_wrong_or_revoked_token(capsys, hub, desks, org_dir):
+    admin = hub.token("Organizer", admin=True)
+    assert main(["--data-dir", str(org_dir), "sync", SLUG, "--hub", hub.url, "--token", admin]) == 0
+    capsys.readouterr()
+    watch = ["--watch", "--interval", "0.05", "--for", "20"]
+    code, out = run(
+        capsys,
+        "--data-dir",
+        str(org_dir),
+        "sync",
+        SLUG,
+        "--hub",
+        hub.url,
+        "--token",
+        "rdk_bad_token",
+        *watch,
+    )  # without the fix: 20 s of retries, then exit 0
+    assert code == 1 and out["error"]["code"] == "unauthorized"
+    hub.store.revoke_desk("Organizer")
+    code = main(
+        ["--data-dir", str(org_dir), "sync", SLUG, "--hub", hub.url, "--token", admin, *watch]
+    )
+    captured = capsys.readouterr()
+    assert code == 1 and "revoked" in captured.err and captured.out == ""
+
+
+def test_sync_watch_without_one_good_round_exits_1_with_the_last_error(capsys, desks, org_dir):
+    argv = ["--data-dir", str(org_dir), "sync", SLUG, "--hub", "http://127.0.0.1:9"]
+    argv += ["--token", "x", "--watch", "--interval", "0.01", "--rounds", "2", "--timeout", "1"]
+    code = main(argv)
+    captured = capsys.readouterr()
+    assert code == 1
+    assert captured.out.count("offline:") == 2
+    assert "no round succeeded" in captured.out and "cannot be reached" in captured.out
+    code, out = run(capsys, *argv)
+    assert code == 1 and out["succeeded"] == 0 and out["last_error"]["code"] == "hub_unreachable"

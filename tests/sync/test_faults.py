@@ -209,10 +209,10 @@ def _restore(hub, backup, hub_db):
     return HubThread(hub_db, port=port).start()
 
 
-def _backup(hub, path):
-    hub.store.flush_contacts()
+def _backup(store, path):
+    store.flush_contacts()
     with sqlite3.connect(path) as copy:
-        hub.store.conn.backup(copy)
+        store.conn.backup(copy)
     copy.close()
 
 
@@ -237,7 +237,7 @@ def test_restored_hub_numbering_new_events_past_a_desks_cursor_still_converges(
         desks.create_stage("org", SLUG, people=10).close()
         for name in ("org", "d1", "d2"):
             _sync(desks, name, hub, tokens[name])
-        _backup(hub, tmp_path / "backup.sqlite")
+        _backup(hub.store, tmp_path / "backup.sqlite")
         with desks.open("d1", SLUG) as stage:
             for person in stage.attendees()[:3]:
                 checkin.admit(stage, person)
@@ -272,7 +272,7 @@ def test_restored_hub_that_lost_only_this_desks_newest_events_gets_them_again(
         admin = hub.store.add_desk("organizer", admin=True)
         desks.create_stage("org", SLUG, people=10).close()
         _sync(desks, "org", hub, admin)
-        _backup(hub, tmp_path / "backup.sqlite")
+        _backup(hub.store, tmp_path / "backup.sqlite")
         with desks.open("org", SLUG) as stage:
             for person in stage.attendees()[:3]:
                 checkin.admit(stage, person)
@@ -317,3 +317,32 @@ def test_a_refused_push_does_not_stop_the_pull(hub, desks, tmp_path):
     assert err.value.report is not None and err.value.report.pulled >= 1
     with desks.open("a", SLUG) as stage:
         assert stage.attendee(third.id).checked_in  # ...and B's check-in arrived all the same
+
+
+def test_hub_status_after_the_hub_file_comes_back_from_a_backup(hub_db, desks, tmp_path):
+    """The projection (hub status, reports) follows the restored events, not its own past."""
+    from desktop_app.sync.hubstore import HubStore
+
+    stage = desks.create_stage("org", SLUG, people=6)
+    with HubStore(hub_db) as store:
+        store.ingest(SLUG, list(stage.events()), publisher="import")
+        assert store.status(SLUG)["checked_in"] == 0
+        _backup(store, tmp_path / "backup.sqlite")
+        for person in stage.attendees()[:3]:
+            checkin.admit(stage, person)
+        store.ingest(SLUG, stage.unsynced_events(), publisher="import")
+        assert store.status(SLUG)["checked_in"] == 3  # the projection is at the newest event
+    stage.close()
+    for suffix in ("", "-wal", "-shm"):
+        hub_db.with_name(hub_db.name + suffix).unlink(missing_ok=True)
+    shutil.copy(tmp_path / "backup.sqlite", hub_db)
+    with HubStore(hub_db) as store:
+        held = store.conn.execute("SELECT COUNT(*) FROM event").fetchone()[0]
+        status = store.status(SLUG)
+        assert status["checked_in"] == 0 and status["events"] == held
+        with desks.open("org", SLUG) as stage:
+            store.ingest(SLUG, stage.unsynced_events() or list(stage.events()), publisher="x")
+        status = store.status(SLUG)  # the same numbers again, by new hub sequences
+        assert status["checked_in"] == 3
+        with desks.open("org", SLUG) as stage:
+            assert status["digest"] == stage.digest()

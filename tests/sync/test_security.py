@@ -10,7 +10,7 @@ import time
 import httpx
 import pytest
 
-from desktop_app.core import checkin
+from desktop_app.core import checkin, privacy
 from desktop_app.core.desk import load_desk
 from desktop_app.core.hlc import pack
 from desktop_app.sync.client import HubClient, HubRefused, SyncClient
@@ -413,3 +413,29 @@ def test_any_desk_token_reads_which_desks_were_heard_without_binding(published, 
     assert_error(call(hub, "GET", path, token=other, desk=None), 403, "stage_not_allowed")
     hub.store.revoke_desk("Desk 1")
     assert_error(call(hub, "GET", path, token=token_1, desk=None), 401, "token_revoked")
+
+
+def test_an_edit_that_arrives_after_the_erasure_is_stored_blank(published, desks):
+    """Desk 2 corrected an e-mail offline, before it heard the person was erased."""
+    hub, admin = published
+    token = hub.token("Desk 2")
+    with SyncClient(desks.dir("d2"), hub.url, token) as client:
+        client.sync_stage(SLUG)
+    with desks.open("d2", SLUG) as stage:
+        person = stage.attendees()[0]
+        checkin.edit(stage, person, {"email": "late@private.example", "phone": "+39 333 0000000"})
+    with desks.open("org", SLUG) as stage:
+        privacy.erase_attendee(stage, stage.attendee(person.id))
+        with SyncClient(desks.dir("org"), hub.url, admin) as client:
+            client.sync_stage(SLUG, stage)
+    with SyncClient(desks.dir("d2"), hub.url, token) as client:
+        assert client.sync_stage(SLUG).pushed == 1
+    rows = hub.store.conn.execute("SELECT payload FROM event WHERE attendee_id = ?", (person.id,))
+    stored = [r[0] for r in rows]
+    assert len(stored) >= 3 and not [p for p in stored if "private" in p or "333" in p]
+    with SyncClient(desks.dir("org"), hub.url, admin) as client:
+        client.sync_stage(SLUG)
+    digest = hub.store.status(SLUG)["digest"]
+    for name in ("org", "d2"):
+        with desks.open(name, SLUG) as stage:
+            assert stage.attendee(person.id).email == "" and stage.digest() == digest
