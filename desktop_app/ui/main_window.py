@@ -956,7 +956,7 @@ class BadgePreviewDialog(QDialog):
         settings: Settings,
     ) -> None:
         from desktop_app.badges import layout_names, load_layout
-        from desktop_app.ui.printing import BadgePreview  # Qt + ReportLab: only when asked
+        from desktop_app.ui.printing import BadgePreview, layout_title  # only when asked
 
         super().__init__(parent)
         self.stage = stage
@@ -966,7 +966,7 @@ class BadgePreviewDialog(QDialog):
         self.layout_box = QComboBox(self)
         for name in layout_names(data_dir):
             try:
-                title = load_layout(name, data_dir).title or name
+                title = layout_title(load_layout(name, data_dir))
             except RoadshowError:
                 continue
             self.layout_box.addItem(title, name)

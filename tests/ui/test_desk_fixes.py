@@ -238,3 +238,24 @@ def test_recent_list_elides_long_names_and_keeps_the_mark(qtbot, window, stage, 
     assert not recent.horizontalScrollBar().isVisible()
     shortened = [i for i in items if "…" in i.text()]
     assert shortened and "Castiglioni" in shortened[0].toolTip()
+
+
+# --- the badge preview's layout combo speaks the desk's language ----------------------------
+
+
+def test_badge_preview_layouts_have_italian_titles(qtbot, open_window, stage, people, data_dir):
+    from desktop_app.ui.app import install_language
+
+    window = open_window(stage, "it")
+    try:
+        type_text(window.scan, "sato")
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+        window.preview_action.trigger()
+        dialog = window.dialog
+        titles = [dialog.layout_box.itemText(i) for i in range(dialog.layout_box.count())]
+        assert "A6 verticale (con cordino), uno per pagina" in titles
+        assert dialog.layout_box.currentData() == "a6-portrait"
+        dialog.reject()
+    finally:
+        window.settings.set("ui/language", "en")
+        install_language(QApplication.instance(), window.settings, data_dir / "cache" / "i18n")
