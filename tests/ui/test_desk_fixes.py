@@ -159,6 +159,22 @@ def test_busy_ui_between_scanner_keys_does_not_split_the_scan(
     assert window.scan.text() == ""
 
 
+def test_busy_ui_does_not_split_a_badge_code(qtbot, window, stage, people):
+    """Not a ticket: only the keys' own timestamps keep the code whole."""
+    person = next(p for p in people if any(c.isdigit() for c in p.code[3:]))
+    stamp = 6_000_000
+    _post_burst(window.scan, person.code[:3], stamp)
+    QApplication.processEvents()
+    time.sleep(3 * FAST_GAP_MS / 1000)
+    _post_burst(window.scan, person.code[3:], stamp + 6)
+    QApplication.postEvent(
+        window.scan, key_event("", stamp=stamp + 2 * len(person.code), key=Qt.Key.Key_Return)
+    )
+    qtbot.waitUntil(lambda: window.banner.status != "")
+    assert window.banner.status == checkin.CHECKED_IN
+    assert stage.attendee(person.id).checked_in
+
+
 def test_busy_longer_than_the_idle_timeout_does_not_submit_half_a_ticket(
     qtbot, window, stage, people, data_dir
 ):
