@@ -92,7 +92,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def clean_text(value: object) -> str:
     """NFC, no control characters, single-line, trimmed."""
-    if value is None:
+    if value is None or value == "":
         return ""
     text = value if isinstance(value, str) else str(value)
     if not text.isascii():
