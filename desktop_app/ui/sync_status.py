@@ -295,6 +295,9 @@ class SyncService(QObject):
                     pulled=0,
                 )
             )
+            partial = getattr(error, "report", None)  # only the push was refused
+            if partial is not None and partial.pulled:
+                self.synced.emit(partial)  # the others' check-ins still reach the screens
             backoff = interval * 2 ** min(self._failures, 8)
             delay = min(MAX_BACKOFF_S, backoff) * random.uniform(0.8, 1.2)
         if self._worker is None:

@@ -289,8 +289,10 @@ def test_restored_hub_that_lost_only_this_desks_newest_events_gets_them_again(
         hub.stop()
 
 
-def test_a_refused_push_does_not_stop_the_pull(hub, desks, tmp_path):
-    """A desk whose stage file came back from a backup still sees the others' check-ins."""
+def restored_desk(hub, desks, tmp_path):
+    """Desk A's stage file comes back from last night's copy and A checks someone in (a
+    number the hub already holds); B checks in a third person and syncs. Returns (tokens,
+    the third person)."""
     tokens = {"a": hub.token("A", admin=True), "b": hub.token("B")}
     desks.create_stage("a", SLUG, people=6).close()
     for name in ("a", "b"):
@@ -311,6 +313,12 @@ def test_a_refused_push_does_not_stop_the_pull(hub, desks, tmp_path):
         third = stage.attendees()[2]
         checkin.admit(stage, third)
     _sync(desks, "b", hub, tokens["b"])
+    return tokens, third
+
+
+def test_a_refused_push_does_not_stop_the_pull(hub, desks, tmp_path):
+    """A desk whose stage file came back from a backup still sees the others' check-ins."""
+    tokens, third = restored_desk(hub, desks, tmp_path)
     with pytest.raises(HubRefused) as err:
         _sync(desks, "a", hub, tokens["a"])
     assert err.value.code == "event_conflict"  # said, not swallowed...

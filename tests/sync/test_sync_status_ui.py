@@ -194,3 +194,24 @@ def test_desk_window_shows_sync_and_sees_the_other_desk(qtbot, hub, desks, venue
         indicator.service.stop()
         window.close()
         stage.close()
+
+
+def test_a_refused_push_still_brings_the_others_checkins_to_the_screen(
+    qtbot, hub, desks, settings, tmp_path
+):
+    from tests.sync.test_faults import restored_desk
+
+    tokens, third = restored_desk(hub, desks, tmp_path)
+    configure(settings, hub.url, tokens["a"])
+    stage = desks.open("a", SLUG)
+    service = SyncService(desks.dir("a"), SLUG, settings, stage=stage)
+    try:
+        with qtbot.waitSignal(
+            service.synced, timeout=5000, check_params_cb=lambda r: r.pulled >= 1
+        ):
+            service.start()
+        assert service.status.state == REFUSED  # the conflict is shown, not hidden
+        assert stage.attendee(third.id).checked_in
+    finally:
+        service.stop()
+        stage.close()
