@@ -281,7 +281,6 @@ def _stage_line(s: dict[str, Any]) -> str:
 
 
 def cmd_stage_create(ctx: Context, args: argparse.Namespace) -> Result:
-    public = tickets.ensure_key_pair(ctx.data_dir)
     stage = Stage.create(
         ctx.data_dir,
         args.slug,
@@ -292,7 +291,6 @@ def cmd_stage_create(ctx: Context, args: argparse.Namespace) -> Result:
         city=args.city,
         theme=args.theme,
         countries=args.countries.split(","),
-        public_key=tickets.public_key_hex(public),
         operator=ctx.operator,
     )
     with stage:

@@ -11,7 +11,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop_app.core import tickets  # noqa: E402
 from desktop_app.core.desk import Desk, load_desk  # noqa: E402
 from desktop_app.core.store import Stage  # noqa: E402
 
@@ -46,14 +45,12 @@ def make_stage(data_dir, desk):
     def make(
         slug: str = "bergamo-2026", title: str = "Tappa di Bergamo", date: str = "2026-03-12", **kw
     ):
-        public = tickets.ensure_key_pair(data_dir)
         stage = Stage.create(
             data_dir,
             slug,
             title=title,
             date=date,
             desk=desk,
-            public_key=tickets.public_key_hex(public),
             **kw,
         )
         opened.append(stage)

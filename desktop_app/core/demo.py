@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import tickets
 from desktop_app.core.desk import Desk
 from desktop_app.core.hlc import pack
 from desktop_app.core.ids import uuid7
@@ -284,7 +283,6 @@ def ensure_demo_stage(
     """Create the demo stage unless it exists. Returns (slug, created)."""
     if stage_path(data_dir, slug).exists():
         return slug, False
-    public = tickets.ensure_key_pair(data_dir)
     stage = Stage.create(
         data_dir,
         slug,
@@ -295,7 +293,6 @@ def ensure_demo_stage(
         theme="Meccanica e aerospazio",
         countries=PROSPECT_COUNTRIES,
         desk=desk,
-        public_key=tickets.public_key_hex(public),
     )
     with stage:
         populate(stage, size, seed=2026)

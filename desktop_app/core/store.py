@@ -24,7 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
-from desktop_app.core import paths
+from desktop_app.core import paths, tickets
 from desktop_app.core.desk import Desk
 from desktop_app.core.errors import (
     DiskFull,
@@ -156,7 +156,7 @@ class Stage:
         city: str = "",
         theme: str = "",
         countries: Iterable[str] = (),
-        public_key: str = "",
+        public_key: str | None = None,
         operator: str = "",
     ) -> Stage:
         path = stage_path(data_dir, slug)
@@ -177,7 +177,10 @@ class Stage:
             "city": city.strip(),
             "theme": theme.strip(),
             "countries": [c.strip() for c in countries if c.strip()],
-            "public_key": public_key,
+            # the roadshow's key of this (organizer's) installation, made on first use
+            "public_key": tickets.public_key_hex(tickets.ensure_key_pair(data_dir))
+            if public_key is None
+            else public_key,
         }
         stage_id = uuid7()
         event = _new_event(

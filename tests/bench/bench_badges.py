@@ -17,7 +17,7 @@ from pathlib import Path
 
 from desktop_app.badges import categories_for, load_layout, render_badge, render_batch
 from desktop_app.badges.batch import TicketSource
-from desktop_app.core import demo, tickets
+from desktop_app.core import demo
 from desktop_app.core.desk import load_desk
 from desktop_app.core.store import Stage
 
@@ -27,14 +27,12 @@ def main(n: int = 1000) -> None:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     data_dir = Path(tempfile.mkdtemp(prefix="bench-badges-"))
     desk = load_desk(data_dir)
-    public = tickets.ensure_key_pair(data_dir)
     stage = Stage.create(
         data_dir,
         "bench",
         title="Tappa di Bergamo",
         date="2026-03-12",
         desk=desk,
-        public_key=tickets.public_key_hex(public),
         city="Bergamo",
     )
     demo.populate(stage, n)

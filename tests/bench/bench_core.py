@@ -43,14 +43,12 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = Path(tmp)
         desk = load_desk(data_dir)
-        public = tickets.ensure_key_pair(data_dir)
         stage = Stage.create(
             data_dir,
             "bench",
             title="Bench",
             date="2026-03-12",
             desk=desk,
-            public_key=tickets.public_key_hex(public),
         )
         t0 = time.perf_counter()
         populate(stage, args.size, seed=7, checked_in_share=0.2)

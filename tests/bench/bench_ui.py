@@ -75,7 +75,6 @@ def main(n: int = 50_000) -> None:
 
     data_dir = Path(tempfile.mkdtemp(prefix="bench-ui-"))
     desk = load_desk(data_dir)
-    public = tickets.ensure_key_pair(data_dir)
     t = time.perf_counter()
     stage = Stage.create(
         data_dir,
@@ -83,7 +82,6 @@ def main(n: int = 50_000) -> None:
         title="Tappa di Bergamo",
         date="2026-03-12",
         desk=desk,
-        public_key=tickets.public_key_hex(public),
     )
     demo.populate(stage, n)
     stage.close()

@@ -12,7 +12,6 @@ from pathlib import Path
 import httpx
 import pytest
 
-from desktop_app.core import tickets
 from desktop_app.core.desk import load_desk
 from desktop_app.core.store import Stage, stage_path
 from desktop_app.sync.hub import HubThread
@@ -44,14 +43,12 @@ class Desks:
 
     def create_stage(self, name: str, slug: str = "bergamo-2026", people: int = 0) -> Stage:
         data_dir = self.dir(name)
-        public = tickets.ensure_key_pair(data_dir)
         stage = Stage.create(
             data_dir,
             slug,
             title="Tappa di Bergamo",
             date="2026-03-12",
             desk=load_desk(data_dir),
-            public_key=tickets.public_key_hex(public),
         )
         if people:
             from desktop_app.core.demo import populate
