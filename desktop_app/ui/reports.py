@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt, QTimer
+from PySide6.QtCore import QMargins, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,52 +47,6 @@ REFRESH_MS = 3000
 MAX_BARS = 8  # country / sector charts: the biggest ones, then "Others" (and "(not given)")
 _BLUE = QColor(41, 84, 153)
 _GREY = QColor(191, 199, 214)
-
-# The hand-kept catalogue (resources/i18n/modules_it.ts, context "reports") wins over the
-# lupdate one (context "ReportsWindow"): it carries the words of the desk and of the PDF
-# ("Presenti" / "Assenti"). These Italian words are the last resort when neither is loaded.
-CONTEXTS = ("reports", "ReportsWindow")
-_ITALIAN = {
-    "(The hub could not be asked: %1)": "(Non è stato possibile chiedere all'hub: %1)",
-    "(not given)": "(non indicato)",
-    "All categories": "Tutte le categorie",
-    "Arrivals per 15 minutes": "Ingressi ogni 15 minuti",
-    "Arrivals": "Ingressi",
-    "Others": "Altri",
-    "Ask the hub": "Chiedi all'hub",
-    "Asking the hub…": "Richiesta all'hub in corso…",
-    "By category": "Per categoria",
-    "By country of interest": "Per Paese di interesse",
-    "By sector": "Per settore",
-    "Category": "Categoria",
-    "Checked in": "Presenti",
-    "Checked-in people only (exports)": "Solo presenti (esportazioni)",
-    "Export CSV…": "Esporta CSV…",
-    "Export Excel…": "Esporta Excel…",
-    "Export PDF…": "Esporta PDF…",
-    "Export failed: %1": "Esportazione non riuscita: %1",
-    "Export the attendance list": "Esporta l'elenco presenze",
-    "Exported %1 people to %2": "Esportate %1 persone in %2",
-    "Exporting…": "Esportazione in corso…",
-    "Not checked in\n%1": "Assenti\n%1",
-    "Present at the session": "Presenti alla sessione",
-    "Registered": "Iscritti",
-    "Registered\n%1": "Iscritti\n%1",
-    "Reports — %1": "Report — %1",
-    "Session": "Sessione",
-    "Sessions…": "Sessioni…",
-    "Signature column (PDF)": "Colonna firma (PDF)",
-    "Whole stage (entrance)": "Tutta la tappa (ingresso)",
-    "⟲ Numbers are not final yet: %1": "⟲ I numeri non sono ancora definitivi: %1",
-    "✔ Numbers are final: every desk was heard from since its last check-in.": (
-        "✔ Numeri definitivi: ogni postazione si è sincronizzata dopo il suo ultimo ingresso."
-    ),
-    "? Whether the numbers are final is not known: the sync hub has not said "
-    "which desks it heard from.": (
-        "? Non si sa se i numeri sono definitivi: l'hub di sincronizzazione non ha detto "
-        "da quali postazioni ha ricevuto dati."
-    ),
-}
 
 SavePath = Callable[[str, str], "Path | None"]  # (format, suggested name) -> path or None
 HubStatus = Callable[[], "list[dict[str, Any]] | None"]  # the hub's desks list, or None
@@ -132,13 +86,6 @@ class ReportsWindow(QWidget):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         self.timer.start(REFRESH_MS)
-
-    def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str:  # noqa: D102
-        for context in CONTEXTS:
-            translated = QCoreApplication.translate(context, text, disambiguation, n)
-            if translated != text:
-                return translated
-        return _ITALIAN.get(text, text) if self.lang == "it" else text
 
     # --- layout ------------------------------------------------------------------------------
 

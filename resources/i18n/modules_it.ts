@@ -582,35 +582,6 @@
 </context>
 <!-- ui/reports.py looks here before the lupdate catalogue: the words of the desk and of the PDF. -->
 <context>
-    <name>reports</name>
-    <message>
-        <source>Checked in</source>
-        <translation>Presenti</translation>
-    </message>
-    <message>
-        <source>Not checked in
-%1</source>
-        <translation>Assenti
-%1</translation>
-    </message>
-    <message>
-        <source>Checked-in people only (exports)</source>
-        <translation>Solo presenti (esportazioni)</translation>
-    </message>
-    <message>
-        <source>Arrivals per 15 minutes</source>
-        <translation>Ingressi ogni 15 minuti</translation>
-    </message>
-    <message>
-        <source>Arrivals</source>
-        <translation>Ingressi</translation>
-    </message>
-    <message>
-        <source>Others</source>
-        <translation>Altri</translation>
-    </message>
-</context>
-<context>
     <name>SessionsEditor</name>
     <message>
         <source>Close</source>

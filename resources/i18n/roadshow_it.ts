@@ -497,7 +497,7 @@
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="159" />
         <source>Checked-in people only (exports)</source>
-        <translation>Solo le persone entrate (esportazioni)</translation>
+        <translation>Solo presenti (esportazioni)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="161" />
@@ -517,7 +517,7 @@
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="189" />
         <source>Arrivals per 15 minutes</source>
-        <translation>Arrivi ogni 15 minuti</translation>
+        <translation>Ingressi ogni 15 minuti</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="190" />
@@ -571,13 +571,13 @@
         <location filename="../../desktop_app/ui/reports.py" line="307" />
         <location filename="../../desktop_app/ui/reports.py" line="318" />
         <source>Checked in</source>
-        <translation>Entrati</translation>
+        <translation>Presenti</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="273" />
         <source>Not checked in
 %1</source>
-        <translation>Non entrati
+        <translation>Assenti
 %1</translation>
     </message>
     <message>
@@ -598,7 +598,7 @@
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="301" />
         <source>Arrivals</source>
-        <translation>Arrivi</translation>
+        <translation>Ingressi</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="306" />
@@ -640,6 +640,10 @@
         <location filename="../../desktop_app/ui/reports.py" line="403" />
         <source>Export failed: %1</source>
         <translation>Esportazione non riuscita: %1</translation>
+    </message>
+    <message>
+        <source>Others</source>
+        <translation>Altri</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,19 @@ def inline():
 
 
 @pytest.fixture
+def italian(data_dir):
+    """The shipped Italian catalogues installed, as the app does for an Italian desk."""
+    app = QApplication.instance()
+    translators = i18n.load_translators("it", data_dir / "cache")
+    assert translators
+    for translator in translators:
+        app.installTranslator(translator)
+    yield
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
+@pytest.fixture
 def screen(qtbot, stage, people, inline, tmp_path):
     spread_checkins(
         stage, [people[0].id, people[3].id], start="2026-03-12T09:05:00+00:00", minutes=20
@@ -147,7 +160,7 @@ def _left():
     return Qt.MouseButton.LeftButton
 
 
-def test_italian_screen(qtbot, stage, people, inline):
+def test_italian_screen(qtbot, stage, people, inline, italian):
     widget = ReportsWindow(stage, lang="it")
     qtbot.addWidget(widget)
     assert widget.registered_label.text().split() == ["Iscritti", "5"]
@@ -163,7 +176,7 @@ def _category_axis(chart):
     return axis
 
 
-def test_every_bar_of_the_country_and_sector_charts_has_a_label(qtbot, stage, inline):
+def test_every_bar_of_the_country_and_sector_charts_has_a_label(qtbot, stage, inline, italian):
     populate(stage, 200)  # a dozen countries and sectors, some people with none
     widget = ReportsWindow(stage, lang="it")
     qtbot.addWidget(widget)
@@ -205,32 +218,21 @@ def test_top_bars_keep_the_biggest_and_add_up_the_rest():
     assert [label for label, _ in few] == ["k0", "k1", "k2"]
 
 
-def test_italian_words_are_the_desks_and_the_pdfs(qtbot, stage, people, inline, data_dir):
+def test_italian_words_are_the_desks_and_the_pdfs(qtbot, stage, people, inline, italian):
     """Presenti / Assenti, as on the desk and in the exported PDF, with the shipped catalogues."""
     from desktop_app.core import export
 
-    app = QApplication.instance()
-    translators = i18n.load_translators("it", data_dir / "cache")
-    assert translators
-    for translator in translators:
-        app.installTranslator(translator)
-    try:
-        widget = ReportsWindow(stage, lang="it")
-        qtbot.addWidget(widget)
-        words = export._WORDS["it"]
-        assert widget.checked_in_label.text().split("\n")[0] == words["present"] == "Presenti"
-        assert widget.no_show_label.text().split() == [words["no_show"], "5"]
-        assert widget.checked_in_only.text() == "Solo presenti (esportazioni)"
-        assert widget.arrivals_chart.title() == words["arrivals"]
-        names = [s.label() for s in widget.category_chart.series()[0].barSets()]
-        assert names == ["Iscritti", "Presenti"]
-        shown = " ".join(
-            w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QCheckBox)
-        )
-        assert "ntrat" not in shown  # no "Entrati" / "Non entrati" left
-    finally:
-        for translator in translators:
-            app.removeTranslator(translator)
+    widget = ReportsWindow(stage, lang="it")
+    qtbot.addWidget(widget)
+    words = export._WORDS["it"]
+    assert widget.checked_in_label.text().split("\n")[0] == words["present"] == "Presenti"
+    assert widget.no_show_label.text().split() == [words["no_show"], "5"]
+    assert widget.checked_in_only.text() == "Solo presenti (esportazioni)"
+    assert widget.arrivals_chart.title() == words["arrivals"]
+    names = [s.label() for s in widget.category_chart.series()[0].barSets()]
+    assert names == ["Iscritti", "Presenti"]
+    shown = " ".join(w.text() for w in widget.findChildren(QLabel) + widget.findChildren(QCheckBox))
+    assert "ntrat" not in shown  # no "Entrati" / "Non entrati" left
 
 
 def test_the_sessions_editor_closes_with_its_button_and_with_esc(screen, qtbot):
