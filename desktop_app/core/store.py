@@ -330,15 +330,21 @@ class Stage:
                 )
                 for i, (kind, aid, payload) in enumerate(items, start=1)
             ]
-            people = [e.attendee_id for e in events if e.kind == "attendee_upserted"]
-            if len(people) == len(events) and len(set(people)) == len(people):
-                # An import: one event per person, so no handler can see another's event.
+            upserts = 0
+            while upserts < len(events) and events[upserts].kind == "attendee_upserted":
+                upserts += 1
+            people = [e.attendee_id for e in events[:upserts]]
+            if upserts and len(set(people)) == len(people):
+                # An import: one event per person, so no handler can see another's event;
+                # what follows them (an import's cancellations) is applied one by one.
                 new = _unseen_attendees(conn, people)
-                conn.executemany(_INSERT_EVENT, [_event_row(e) for e in events])
-                _insert_new_people(conn, [e for e in events if e.attendee_id in new])
-                for event in events:
+                conn.executemany(_INSERT_EVENT, [_event_row(e) for e in events[:upserts]])
+                _insert_new_people(conn, [e for e in events[:upserts] if e.attendee_id in new])
+                for event in events[:upserts]:
                     if event.attendee_id not in new:
                         _apply_upsert(conn, event)
+                for event in events[upserts:]:
+                    _apply(conn, event)
             else:
                 for event in events:
                     _apply(conn, event)
@@ -456,6 +462,14 @@ class Stage:
         tokens = query_tokens(query)
         if not tokens or limit <= 0:
             return []
+        order = query.strip().upper()
+        if order and " " not in order and len(order) <= 40:  # an order code: that order's people
+            rows = self.conn.execute(
+                _ATTENDEE_SELECT + " WHERE order_code = ? ORDER BY sort_name, id LIMIT ?",
+                (order, limit),
+            ).fetchall()
+            if rows:
+                return [_attendee_from_row(r) for r in rows]
         ids: list[str] = []
         seen: set[str] = set()
 
@@ -782,7 +796,13 @@ def migrations() -> list[tuple[int, str, str]]:
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Apply numbered migrations, each atomically with its record; copy the file aside first."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    pending = [m for m in migrations() if m[0] > version]
+    applied = {n for n, _, _ in migrations() if n <= version}
+    if version and conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration'"
+    ).fetchone():
+        # Numbers are handed out to parallel work: a lower one may arrive after a higher one.
+        applied = {r[0] for r in conn.execute("SELECT number FROM migration")}
+    pending = [m for m in migrations() if m[0] not in applied]
     if not pending:
         return
     if version > 0:
@@ -796,7 +816,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 + sql
                 + "\nCREATE TABLE IF NOT EXISTS migration (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT);"
                 + f"\nINSERT INTO migration VALUES ({number}, '{name}', '{now_iso()}');"
-                + f"\nPRAGMA user_version = {number};\nCOMMIT;"
+                + f"\nPRAGMA user_version = {max(number, version)};\nCOMMIT;"
             )
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
