@@ -1028,8 +1028,9 @@ class MainWindow(QMainWindow):
 
 
 class RecentList(QListWidget):
-    """The last check-ins: time, name, mark (✔ / ⟲ again / ↶ undone). A long name is elided so
-    the mark always shows, and there is never a horizontal scrollbar."""
+    """The last outcomes at this door: time, name (or the outcome, when nobody is known), mark
+    (✔ / ⟲ again / ↶ undone, and refusals: ⊘ cancelled, ⚠ invalid code, ...). A long name is
+    elided so the mark always shows, and there is never a horizontal scrollbar."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

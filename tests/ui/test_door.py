@@ -9,9 +9,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 import desktop_app.ui
 from desktop_app.core import checkin, paths, tickets
+from desktop_app.ui.app import install_language
 from desktop_app.ui.dialogs import ConfirmDialog
 
 
@@ -150,19 +152,23 @@ def test_walk_in_with_a_new_email_registers(qtbot, window, stage):
     assert stage.attendees_by_email("mario.bianchi@example.test")[0].checked_in
 
 
-def test_italian_words_at_the_door(qtbot, open_window, stage, people):
+def test_italian_words_at_the_door(qtbot, open_window, stage, people, desk_settings, data_dir):
     window = open_window(stage, language="it")
-    assert window.recent_title.text() == "Ultimi esiti"
-    titles = [a.text() for a in window.menuBar().actions()]
-    assert "Part&ecipante" in titles
-    checkin.cancel(stage, people[4], "disdetta via e-mail")
-    window.submit_scan(people[4].code)
-    assert window.banner.outcome.text() == "⊘  Iscrizione annullata"
-    assert "Motivo: disdetta via e-mail" in window.banner.shown_text()
-    qtbot.waitUntil(lambda: isinstance(window.dialog, ConfirmDialog))
-    window.dialog.reject()
-    window.submit_scan("%%%")
-    qtbot.waitUntil(lambda: any("Non trovato" in t for t in recent_texts(window)))
+    try:
+        assert window.recent_title.text() == "Ultimi esiti"
+        titles = [a.text() for a in window.menuBar().actions()]
+        assert "Part&ecipante" in titles
+        checkin.cancel(stage, people[4], "disdetta via e-mail")
+        window.submit_scan(people[4].code)
+        assert window.banner.outcome.text() == "⊘  Iscrizione annullata"
+        assert "Motivo: disdetta via e-mail" in window.banner.shown_text()
+        qtbot.waitUntil(lambda: isinstance(window.dialog, ConfirmDialog))
+        window.dialog.reject()
+        window.submit_scan("%%%")
+        qtbot.waitUntil(lambda: any("Non trovato" in t for t in recent_texts(window)))
+    finally:  # the next tests read English
+        desk_settings.set("ui/language", "en")
+        install_language(QApplication.instance(), desk_settings, data_dir / "cache")
 
 
 def _door_strings() -> set[str]:
