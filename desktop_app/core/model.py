@@ -20,6 +20,7 @@ EVENT_KINDS = (
     "session_defined",
     "session_checkin",
     "redacted",
+    "scan_refused",  # audit only: a refused scan's outcome code, never what was scanned
 )
 
 CATEGORIES = ("company", "consul", "speaker", "staff", "press", "guest")
