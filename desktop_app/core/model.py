@@ -20,6 +20,7 @@ EVENT_KINDS = (
     "session_defined",
     "session_checkin",
     "redacted",
+    "scan_refused",  # audit only: a refused scan's outcome code, never what was scanned
 )
 
 CATEGORIES = ("company", "consul", "speaker", "staff", "press", "guest")
@@ -156,9 +157,6 @@ class Event:
     desk_name: str = ""
     operator: str = ""
     hub_seq: int | None = None
-
-    def order_key(self) -> tuple[int, str, int]:
-        return (self.hlc, self.desk_id, self.desk_seq)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -585,6 +585,49 @@ class Stage:
         )
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
+    def recent_refusals(self, limit: int = 10, session_id: str = "") -> list[dict[str, Any]]:
+        """This desk's last refused scans at this door (`scan_refused`), newest first."""
+        rows = self.conn.execute(
+            "SELECT e.id, e.attendee_id, e.recorded_at, e.payload, a.title, a.first_name, "
+            "a.last_name FROM event e LEFT JOIN attendee a ON a.id = e.attendee_id "
+            "WHERE e.kind = 'scan_refused' AND e.desk_id = ? "
+            "AND COALESCE(json_extract(e.payload, '$.session_id'), '') = ? "
+            "ORDER BY e.hlc DESC LIMIT ?",
+            (self.desk.id, session_id, limit),
+        ).fetchall()
+        return [
+            {
+                "event_id": r[0],
+                "attendee_id": r[1],
+                "recorded_at": r[2],
+                "outcome": json.loads(r[3]).get("outcome", ""),
+                "title": r[4] or "",
+                "first_name": r[5] or "",
+                "last_name": r[6] or "",
+            }
+            for r in rows
+        ]
+
+    def cancellation_reason(self, attendee_id: str) -> str:
+        """Why this person's registration is cancelled: the reason of the event that set the
+        status last (a cancellation at a desk, or an import's status column), else ''."""
+        row = self.conn.execute(
+            "SELECT kind, payload FROM event WHERE attendee_id = ? AND (kind = "
+            "'attendee_cancelled' OR (kind = 'attendee_upserted' AND "
+            "json_extract(payload, '$.status') IS NOT NULL)) "
+            "ORDER BY hlc DESC, desk_id DESC, desk_seq DESC LIMIT 1",
+            (attendee_id,),
+        ).fetchone()
+        if row is None:
+            return ""
+        kind, payload = row[0], json.loads(row[1])
+        cancelled = (
+            payload.get("cancelled", True)
+            if kind == "attendee_cancelled"
+            else payload.get("status") == "cancelled"
+        )
+        return str(payload.get("reason") or "") if cancelled else ""
+
     def duplicate_checkins(self) -> list[dict[str, Any]]:
         """People checked in more than once at the stage door (e.g. at two offline desks)."""
         rows = self.conn.execute(
