@@ -330,21 +330,15 @@ class Stage:
                 )
                 for i, (kind, aid, payload) in enumerate(items, start=1)
             ]
-            upserts = 0
-            while upserts < len(events) and events[upserts].kind == "attendee_upserted":
-                upserts += 1
-            people = [e.attendee_id for e in events[:upserts]]
-            if upserts and len(set(people)) == len(people):
-                # An import: one event per person, so no handler can see another's event;
-                # what follows them (an import's cancellations) is applied one by one.
+            people = [e.attendee_id for e in events if e.kind == "attendee_upserted"]
+            if len(people) == len(events) and len(set(people)) == len(people):
+                # An import: one event per person, so no handler can see another's event.
                 new = _unseen_attendees(conn, people)
-                conn.executemany(_INSERT_EVENT, [_event_row(e) for e in events[:upserts]])
-                _insert_new_people(conn, [e for e in events[:upserts] if e.attendee_id in new])
-                for event in events[:upserts]:
+                conn.executemany(_INSERT_EVENT, [_event_row(e) for e in events])
+                _insert_new_people(conn, [e for e in events if e.attendee_id in new])
+                for event in events:
                     if event.attendee_id not in new:
                         _apply_upsert(conn, event)
-                for event in events[upserts:]:
-                    _apply(conn, event)
             else:
                 for event in events:
                     _apply(conn, event)
