@@ -834,9 +834,12 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Apply numbered migrations, each atomically with its record; copy the file aside first."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     applied = {n for n, _, _ in migrations() if n <= version}
-    if version and conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration'"
-    ).fetchone():
+    if (
+        version
+        and conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration'"
+        ).fetchone()
+    ):
         # Numbers are handed out to parallel work: a lower one may arrive after a higher one.
         applied = {r[0] for r in conn.execute("SELECT number FROM migration")}
     pending = [m for m in migrations() if m[0] not in applied]
