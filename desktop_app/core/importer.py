@@ -421,6 +421,10 @@ _PSEUDO_FIELDS = (STATUS, SPECIAL_ATTENTION, MORE_NOTES)
 _YES = frozenset(("yes", "si", "y", "true", "1", "x", "ja", "oui", "vero"))
 # A '?' or U+FFFD touching a letter: a character the file's encoding could not hold.
 _LOST = re.compile(r"\ufffd|[^\W\d_]\?|\?[^\W\d_]")
+# Text decoded with the wrong table: UTF-8 read as Windows-1252 ("NicolÃ²", "â€™"), or two-byte
+# CJK characters read as two accented letters ("Íõ" for 王).
+_W1252_HIGH = "\u0080-\u00bf\u0152-\u0178\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122"
+_GARBLED = re.compile(f"[ÃÂ][{_W1252_HIGH}]|â€|[\u00c0-\u00ff]{{2}}")
 _LOST_CHECKED = frozenset(("title", "first_name", "last_name", "company", "role"))
 
 # Registration statuses (folded like headers) of Eventbrite, pretix and Indico, in English and
@@ -666,6 +670,8 @@ class Table:
     sheet: str | None = None
     lossy: set[tuple[int, int]] = field(default_factory=set)  # (row, column) numbers Excel cut
     numeric: set[tuple[int, int]] = field(default_factory=set)  # (row, column) stored as numbers
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # row -> its file lines
+    notes: list[Problem] = field(default_factory=list)  # what reading the file had to guess
 
 
 def read_table(
@@ -712,7 +718,7 @@ def _read(path: Path, mapping: dict[str, str] | None = None) -> Table:
     return _read_csv(path, mapping)
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
+def _decode(path: Path, data: bytes, notes: list[Problem] | None = None) -> tuple[str, str]:
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -743,13 +749,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError as exc:
-            raise ImportFailed(
-                f"The characters of {path.name} are in an encoding the importer does not know "
-                "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
-            ) from exc
+        text, encoding = _decode_legacy(path, data, [] if notes is None else notes)
     head = text[:65536]
     controls = sum(1 for c in head if c < " " and c not in "\r\n\t")
     if controls > 0.01 * len(head):
@@ -758,6 +758,84 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             "Import a CSV or an Excel .xlsx file."
         )
     return text, encoding
+
+
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
+_GB2312_PAIR = re.compile(rb"[\xa1-\xfe][\xa1-\xfe]")
+_CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_ENCODING_NAMES = {"gbk": "Chinese GBK", "shift_jis": "Japanese Shift-JIS"}
+
+
+def _decode_legacy(path: Path, data: bytes, notes: list[Problem]) -> tuple[str, str]:
+    """A file that is not UTF-8: Windows-1252, Chinese GBK, Japanese Shift-JIS, or UTF-8 rows
+    mixed with Windows-1252 rows (two exports pasted together). Decoded when the bytes say so
+    plainly; otherwise read as Windows-1252, and the rows that look garbled are warned about."""
+    lines = data.split(b"\n")
+    utf8_rows, other_rows = [], []
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_rows.append(number)
+        except UnicodeDecodeError:
+            other_rows.append(number)
+    other = b"\n".join(lines[n - 1] for n in other_rows[:2000])
+    runs = _HIGH_RUNS.findall(other)
+    high = sum(map(len, runs))
+    paired = sum(len(r) for r in runs if len(r) >= 2)
+    # CJK text: every non-ASCII character is two bytes; accented Latin letters come alone.
+    if high and paired >= 0.9 * high:
+        pairs = sum(len(_GB2312_PAIR.findall(r)) for r in runs)
+        # Chinese names are common characters (GB2312: both bytes from 0xA1); Japanese
+        # Shift-JIS starts most characters below 0xA0. Rare characters are not a sure guess.
+        order = ("gbk",) if pairs * 2 >= 0.9 * paired else ("shift_jis",)
+        for candidate in order:
+            try:
+                decoded = data.decode(candidate)
+            except UnicodeDecodeError:
+                continue
+            if len(_CJK_CHAR.findall(decoded[:65536])) >= 0.8 * sum(
+                1 for c in decoded[:65536] if ord(c) > 127
+            ):
+                notes.append(
+                    Problem(
+                        None,
+                        None,
+                        f"the file is not UTF-8: read as {_ENCODING_NAMES[candidate]}. Check a "
+                        "few names, or save the file again as 'CSV UTF-8'.",
+                        "encoding_guessed",
+                        {"encoding": _ENCODING_NAMES[candidate]},
+                    )
+                )
+                return decoded, candidate
+    if utf8_rows and other_rows:
+        # Rows in UTF-8 and rows in Windows-1252: each line read in its own encoding.
+        out = []
+        for line in lines:
+            try:
+                out.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                out.append(line.decode("cp1252", errors="replace"))
+        notes.append(
+            Problem(
+                other_rows[0],
+                None,
+                f"{len(other_rows)} lines of the file are in Windows-1252 and "
+                f"{len(utf8_rows)} in UTF-8 (two exports pasted together?): each line was read "
+                "in its own encoding. Check their names.",
+                "mixed_encoding",
+                {"legacy": len(other_rows), "utf8": len(utf8_rows)},
+            )
+        )
+        return "\n".join(out), "utf-8+cp1252"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            f"The characters of {path.name} are in an encoding the importer does not know "
+            "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
+        ) from exc
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -782,7 +860,8 @@ def _sniff_delimiter(text: str) -> str:
 
 def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     data = path.read_bytes()
-    text, encoding = _decode(path, data)
+    notes: list[Problem] = []
+    text, encoding = _decode(path, data, notes)
     del data
     if not text.strip(" \t\r\n,;\ufeff"):
         raise ImportFailed(f"The file {path.name} is empty (no rows).")
@@ -797,9 +876,20 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
         csv.field_size_limit(MAX_FILE_BYTES)  # big cells become row problems, not csv errors
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
 
+    spans: dict[int, tuple[int, int]] = {}
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        last = 0
+        for number, cells in enumerate(reader, start=1):
+            line = reader.line_num
+            if line - last > 1:  # a quoted cell with line breaks (or a quote never closed)
+                spans[number] = (last + 1, line)
+            last = line
+            yield number, cells
+
     try:
         # Row numbers count records, as Excel does (a quoted cell may span several lines).
-        table = _tabulate(enumerate(reader, start=1), mapping, path)
+        table = _tabulate(records(), mapping, path)
     except csv.Error as exc:
         raise ImportFailed(
             f"{path.name} is not a readable CSV file (line {reader.line_num}: {exc})."
@@ -807,7 +897,35 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     table.format = "csv"
     table.encoding = encoding
     table.delimiter = delimiter
+    table.spans = spans
+    table.notes = notes
     return table
+
+
+def _unclosed_quote(
+    number: int, cells: tuple[str, ...], table: Table, width: int
+) -> Problem | None:
+    """A cell that swallowed the rows below it: a `"` opened in it and never closed, so the
+    CSV reader took the next lines, delimiters and all, as the cell's text."""
+    delimiter = table.delimiter or ","
+    need = max(1, width - 1)  # a swallowed line has the shape of a row
+    for i, cell in enumerate(cells):
+        if "\n" not in cell:
+            continue
+        swallowed = [ln for ln in cell.split("\n")[1:] if ln.count(delimiter) >= need]
+        if swallowed:
+            header = table.headers[i] if i < len(table.headers) else f"Column {_column_letter(i)}"
+            first, last = table.spans.get(number, (number, number))
+            return Problem(
+                number,
+                header,
+                f'a quote (") opens in this cell and is never closed: the next {last - first} '
+                f"lines of the file (to line {last}) were read as its text. Close the quote "
+                "or remove it, then import again.",
+                "unclosed_quote",
+                {"lines": last - first, "line": first, "last_line": last},
+            )
+    return None
 
 
 def _excel_text(value: Any, row: int, col: int, table: Table) -> str:
@@ -1278,13 +1396,25 @@ class _RowParser:
                 row.extra[header] = value
         for _name, i, header in self.checked:
             value = cells[i]
-            if value and ("?" in value or "\ufffd" in value) and _LOST.search(value):
+            if not value:
+                continue
+            if ("?" in value or "\ufffd" in value) and _LOST.search(value):
                 self.warnings.append(
                     Problem(
                         number,
                         header,
                         "characters were lost (a '?' where a letter was): check the spelling.",
                         "lost_characters",
+                    )
+                )
+            elif not value.isascii() and _GARBLED.search(value):
+                self.warnings.append(
+                    Problem(
+                        number,
+                        header,
+                        "the text looks garbled (characters read in the wrong encoding): check "
+                        "the name, or save the file again as 'CSV UTF-8'.",
+                        "garbled_characters",
                     )
                 )
         if fields.get("first_name") and not fields.get("last_name") and self.has_last_name:
@@ -1375,6 +1505,8 @@ def _import(
     report.extra_columns = [headers[i] for i in extra_columns]
 
     warnings = report.warnings
+    warnings.extend(table.notes)
+    spans = table.spans
     parser = _RowParser(table, columns, extra_columns)
     parsed: list[_Row] = []
     seen_rows: dict[tuple[str, ...], int] = {}
@@ -1398,6 +1530,13 @@ def _import(
             )
             continue
         seen_rows[cells] = number
+        if number in spans:
+            problem = _unclosed_quote(number, cells, table, width)
+            if problem is not None:
+                row = _Row(number)
+                row.problems.append(problem)
+                parsed.append(row)
+                continue
         parsed.append(parser.parse(number, cells))
     del seen_rows
     warnings.extend(parser.warnings)
