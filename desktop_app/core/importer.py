@@ -420,7 +420,9 @@ _NUMERIC_FIELDS = ("phone", "vat", "external_codes")
 _PSEUDO_FIELDS = (STATUS, SPECIAL_ATTENTION, MORE_NOTES)
 _YES = frozenset(("yes", "si", "y", "true", "1", "x", "ja", "oui", "vero"))
 # A '?' or U+FFFD touching a letter: a character the file's encoding could not hold.
-_LOST = re.compile(r"\ufffd|[^\W\d_]\?|\?[^\W\d_]")
+_LOST_IN_NAME = re.compile(r"\ufffd|[^\W\d_]\?|\?[^\W\d_]")  # "Ma?gorzata", "Bert?"
+_LOST_IN_TEXT = re.compile(r"\ufffd|[^\W\d_]\?[^\W\d_]")  # not "Chi? Noi Srl"
+_NAME_CHECKED = frozenset(("first_name", "last_name", FULL_NAME, FULL_NAME_REVERSED))
 # Text decoded with the wrong table: UTF-8 read as Windows-1252 ("NicolÃ²", "â€™"), or two-byte
 # CJK characters read as two accented letters ("Íõ" for 王).
 _W1252_HIGH = "\u0080-\u00bf\u0152-\u0178\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122"
@@ -976,6 +978,7 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
         raise ImportFailed(f"{path.name} is a damaged Excel file ({type(exc).__name__}).") from exc
     try:
         first: Table | None = None
+        named: Table | None = None  # the first sheet with name columns
         for ws in wb.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible" and len(wb.worksheets) > 1:
                 continue
@@ -994,9 +997,13 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
             table.sheet = ws.title
             table.format = "xlsx"
             if _has_name_column(table.headers, mapping):
-                return table
+                if _PEOPLE_SHEET.search(fold(ws.title)):
+                    return table  # pretix "Order positions": one row per ticket
+                named = named or table
             if first is None:
                 first = table
+        if named is not None:
+            return named
         if first is None:
             raise ImportFailed(f"The workbook {path.name} is empty (no rows in any sheet).")
         # No sheet has name columns: read the first one whole for the refusal message.
@@ -1007,6 +1014,10 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
         raise ImportFailed(f"{path.name} is a damaged Excel file ({type(exc).__name__}).") from exc
     finally:
         wb.close()
+
+
+# A workbook's sheet of people rather than of orders (pretix: "Orders", "Order positions").
+_PEOPLE_SHEET = re.compile(r"position|posizion|attendee|partecipant|iscritt|registrant")
 
 
 def _has_name_column(headers: list[str], mapping: dict[str, str] | None) -> bool:
@@ -1314,7 +1325,7 @@ class _RowParser:
         self.vat_column = columns.get("vat")
         self.warnings: list[Problem] = []
         self.checked = [
-            (name, i, table.headers[i])
+            (_LOST_IN_NAME if name in _NAME_CHECKED else _LOST_IN_TEXT, i, table.headers[i])
             for name, i in columns.items()
             if name in _LOST_CHECKED or name in (FULL_NAME, FULL_NAME_REVERSED)
         ]
@@ -1394,11 +1405,11 @@ class _RowParser:
             value = cells[i]
             if value:
                 row.extra[header] = value
-        for _name, i, header in self.checked:
+        for lost, i, header in self.checked:
             value = cells[i]
             if not value:
                 continue
-            if ("?" in value or "\ufffd" in value) and _LOST.search(value):
+            if ("?" in value or "\ufffd" in value) and lost.search(value):
                 self.warnings.append(
                     Problem(
                         number,
