@@ -261,6 +261,13 @@ def _person(rng: random.Random, index: int, used: set[tuple[str, str]]) -> dict[
         title, role, country = CONSULS[index % len(CONSULS)]
         person.update(title=title, role=role, country=country, company=f"Consolato – {country}")
         person["notes"] = "Protocollo: accoglienza in sala VIP"
+        # the Corps' list gives class and exequatur (precedence: VCCR art. 16)
+        # (derived from the index, not the generator: the rest of the demo stays as it was)
+        if role != "Addetto commerciale":
+            person["consular_rank"] = role
+            person["exequatur"] = (
+                f"{2008 + index * 7 % 17}-{1 + index * 5 % 12:02d}-{1 + index * 11 % 28:02d}"
+            )
     elif category == "speaker":
         person.update(
             title=rng.choice(["Prof.", "Dott.", "Ing."]), company=_company(rng), role="Relatore"

@@ -403,6 +403,14 @@ class Stage:
         ).fetchall()
         return [_attendee_from_row(r) for r in rows]
 
+    def consular_corps(self) -> list[Attendee]:
+        """Active people with a consular rank or of the consul category (precedence list)."""
+        rows = self.conn.execute(
+            _ATTENDEE_SELECT + " WHERE status = 'active' AND (category = 'consul' "
+            "OR consular_rank <> '') ORDER BY sort_name, id"
+        ).fetchall()
+        return [_attendee_from_row(r) for r in rows]
+
     def attendees(
         self,
         *,

@@ -763,6 +763,11 @@
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="1" />
+        <source>Consular precedence…</source>
+        <translation>Consular precedence…</translation>
+    </message>
 </context>
 <context>
     <name>ResultsModel</name>
@@ -1113,6 +1118,124 @@
         <location filename="../../desktop_app/ui/walk_in.py" line="145" />
         <source>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</source>
         <translation>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</translation>
+    </message>
+</context>
+<context>
+    <name>PrecedenceWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Precedence of the Consular Corps — %1</source>
+        <translation>Precedence of the Consular Corps — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Vienna Convention on Consular Relations, art. 16: by class, career heads of post before honorary ones, then by date of the exequatur.</source>
+        <translation>Vienna Convention on Consular Relations, art. 16: by class, career heads of post before honorary ones, then by date of the exequatur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Only consuls checked in</source>
+        <translation>Only consuls checked in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Reserved seats per row</source>
+        <translation>Reserved seats per row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Seat</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Speaks</source>
+        <translation>Speaks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Exequatur</source>
+        <translation>Exequatur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>To check</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>No head of consular post in this list.</source>
+        <translation>No head of consular post in this list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>named by the list</source>
+        <translation>named by the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>first career head of post in precedence</source>
+        <translation>first career head of post in precedence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>&lt;b&gt;Doyen:&lt;/b&gt; %1 (%2) — %3</source>
+        <translation>&lt;b&gt;Doyen:&lt;/b&gt; %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>&lt;b&gt;Greeting:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Greeting:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>%1 heads of consular post, %2 to complete</source>
+        <translation>%1 heads of consular post, %2 to complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export the precedence list</source>
+        <translation>Export the precedence list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
     </message>
 </context>
 </TS>

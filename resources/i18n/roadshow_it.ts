@@ -772,6 +772,11 @@
         <source>Others</source>
         <translation>Altri</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="1" />
+        <source>Consular precedence…</source>
+        <translation>Precedenze consolari…</translation>
+    </message>
 </context>
 <context>
     <name>ResultsModel</name>
@@ -1122,6 +1127,124 @@
         <location filename="../../desktop_app/ui/walk_in.py" line="145" />
         <source>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</source>
         <translation>Una persona simile è già iscritta. Sceglila dalla lista, oppure premi di nuovo «Registra e fai entrare» per creare un nuovo iscritto.</translation>
+    </message>
+</context>
+<context>
+    <name>PrecedenceWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Precedence of the Consular Corps — %1</source>
+        <translation>Precedenze del Corpo Consolare — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Vienna Convention on Consular Relations, art. 16: by class, career heads of post before honorary ones, then by date of the exequatur.</source>
+        <translation>Convenzione di Vienna sulle relazioni consolari, art. 16: per classe, i capi di posto di carriera prima degli onorari, poi per data dell'exequatur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Only consuls checked in</source>
+        <translation>Solo i consoli presenti</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Reserved seats per row</source>
+        <translation>Posti riservati per fila</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>#</source>
+        <translation>N.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Seat</source>
+        <translation>Posto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Speaks</source>
+        <translation>Ordine int.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Rank</source>
+        <translation>Rango</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Name</source>
+        <translation>Nominativo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Country</source>
+        <translation>Paese</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Exequatur</source>
+        <translation>Exequatur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>To check</source>
+        <translation>Da verificare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export PDF…</source>
+        <translation>Esporta PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export Excel…</source>
+        <translation>Esporta Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>No head of consular post in this list.</source>
+        <translation>Nessun capo di posto consolare in questa lista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>named by the list</source>
+        <translation>indicato nella lista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>first career head of post in precedence</source>
+        <translation>primo capo di posto di carriera per precedenza</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>&lt;b&gt;Doyen:&lt;/b&gt; %1 (%2) — %3</source>
+        <translation>&lt;b&gt;Decano:&lt;/b&gt; %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>&lt;b&gt;Greeting:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Saluti:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>%1 heads of consular post, %2 to complete</source>
+        <translation>%1 capi di posto consolare, %2 da completare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export the precedence list</source>
+        <translation>Esporta le precedenze</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Exported to %1</source>
+        <translation>Esportato in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export failed: %1</source>
+        <translation>Esportazione non riuscita: %1</translation>
     </message>
 </context>
 </TS>

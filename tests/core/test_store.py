@@ -144,12 +144,12 @@ def test_migration_is_atomic_and_the_file_is_copied_aside(
     stage.close()
     migrations = tmp_path / "migrations"
     migrations.mkdir()
-    for f in paths.migrations_dir().glob("*.sql"):
+    shipped = sorted(paths.migrations_dir().glob("*.sql"))
+    for f in shipped:
         (migrations / f.name).write_text(f.read_text())
-    # the next number after the shipped migrations (the test must not depend on how many)
-    latest = max(int(f.name[:4]) for f in migrations.glob("*.sql"))
-    step = f"{latest + 1:04d}"
-    (migrations / f"{step}_broken.sql").write_text(
+    latest = int(shipped[-1].name[:4])  # the file was created at the shipped version
+    nxt = f"{latest + 1:04d}"
+    (migrations / f"{nxt}_broken.sql").write_text(
         "CREATE TABLE half_done (x); ALTER TABLE attendee ADD COLUMN nickname TEXT; SELECT * FROM no_such_table;"
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: migrations)
@@ -159,18 +159,18 @@ def test_migration_is_atomic_and_the_file_is_copied_aside(
     assert conn.execute("PRAGMA user_version").fetchone()[0] == latest
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
     conn.close()
-    backups = list(paths.stages_dir(data_dir).glob(f"bergamo-2026.sqlite.before-migration-{step}"))
+    backups = list(paths.stages_dir(data_dir).glob(f"bergamo-2026.sqlite.before-migration-{nxt}"))
     assert backups
 
-    (migrations / f"{step}_broken.sql").unlink()
-    (migrations / f"{step}_nickname.sql").write_text(
+    (migrations / f"{nxt}_broken.sql").unlink()
+    (migrations / f"{nxt}_nickname.sql").write_text(
         "ALTER TABLE attendee ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"
     )
     migrated = Stage.open(data_dir, "bergamo-2026", desk)
     assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == latest + 1
     assert migrated.counts()["registered"] == 5
     numbers = [r[0] for r in migrated.conn.execute("SELECT number FROM migration ORDER BY number")]
-    assert numbers[-1] == latest + 1 and numbers[0] == 1
+    assert numbers == [int(f.name[:4]) for f in shipped] + [latest + 1]
     migrated.close()
 
 
