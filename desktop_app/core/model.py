@@ -154,9 +154,6 @@ class Event:
     operator: str = ""
     hub_seq: int | None = None
 
-    def order_key(self) -> tuple[int, str, int]:
-        return (self.hlc, self.desk_id, self.desk_seq)
-
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data.pop("hub_seq")

@@ -106,6 +106,8 @@ class WalkInDialog(QDialog):
 
     def refresh_similar(self) -> None:
         self._refresh_timer.stop()
+        if not self.isVisible():
+            return  # closed (the stage may be closed too): a late timer looks up nothing
         self._warned = False
         self.warning.clear()
         fields = self.fields()
