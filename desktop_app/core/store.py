@@ -825,7 +825,13 @@ def migrations() -> list[tuple[int, str, str]]:
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Apply numbered migrations, each atomically with its record; copy the file aside first."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    pending = [m for m in migrations() if m[0] > version]
+    # every shipped step not yet recorded in the file: a step numbered below one already
+    # applied (two branches of work that landed in another order) still runs once
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migration'").fetchone():
+        applied = {r[0] for r in conn.execute("SELECT number FROM migration")}
+    else:
+        applied = set(range(1, version + 1))
+    pending = [m for m in migrations() if m[0] not in applied]
     if not pending:
         return
     if version > 0:
@@ -839,7 +845,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 + sql
                 + "\nCREATE TABLE IF NOT EXISTS migration (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT);"
                 + f"\nINSERT INTO migration VALUES ({number}, '{name}', '{now_iso()}');"
-                + f"\nPRAGMA user_version = {number};\nCOMMIT;"
+                + f"\nPRAGMA user_version = {max(number, version)};\nCOMMIT;"
             )
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):
