@@ -293,6 +293,7 @@ def ensure_demo_stage(
         theme="Meccanica e aerospazio",
         countries=PROSPECT_COUNTRIES,
         desk=desk,
+        demo=True,
     )
     with stage:
         populate(stage, size, seed=2026)

@@ -368,6 +368,12 @@ class HubStore:
     def _publish(self, conn: sqlite3.Connection, created: Event, by: str) -> None:
         p = created.payload
         slug = p.get("slug")
+        if p.get("demo") is True:  # made-up people must never reach the real numbers
+            raise HubError(
+                "demo_stage",
+                "This is a demo stage with made-up people: the hub does not take it.",
+                422,
+            )
         other = conn.execute("SELECT id FROM stage WHERE slug = ?", (slug,)).fetchone()
         if other is not None and other["id"] != created.stage_id:
             raise HubError(
