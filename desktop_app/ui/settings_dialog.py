@@ -139,8 +139,9 @@ class SettingsDialog(QDialog):
             )
         else:
             self.sync_note = QLabel(
-                self.tr("Saving with sync on makes this desk sync the stage '%1' with the hub.")
-                .replace("%1", self.stage_slug),
+                self.tr(
+                    "Saving with sync on makes this desk sync the stage '%1' with the hub."
+                ).replace("%1", self.stage_slug),
                 sync_box,
             )
         self.sync_note.setWordWrap(True)

@@ -498,9 +498,9 @@ def create_indicator(
 
         def say_why(status: SyncStatus) -> None:
             # a refusal, or a stage that never syncs, is said once in the window's own words
-            if status.state != said["state"] and status.state in (REFUSED, DEMO, NOT_GIVEN):
-                if status.message and (status.state != NOT_GIVEN or status.message):
-                    notice(status.message)
+            changed = status.state != said["state"]
+            if changed and status.state in (REFUSED, DEMO, NOT_GIVEN) and status.message:
+                notice(status.message)
             said["state"] = status.state
 
         service.status_changed.connect(say_why)

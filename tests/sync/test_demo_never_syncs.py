@@ -78,9 +78,7 @@ def test_the_command_line_and_the_hub_refuse_a_demo_stage(hub, desks):
     assert hub.store.stages() == []
 
 
-def test_hub_settings_apply_only_to_the_stages_this_desk_was_given(
-    qtbot, hub, desks, settings
-):
+def test_hub_settings_apply_only_to_the_stages_this_desk_was_given(qtbot, hub, desks, settings):
     data_dir = desks.dir("organizer")
     admin = hub.token("Organizer", admin=True)
     given = desks.create_stage("organizer", "bergamo-2026", people=3)
