@@ -84,7 +84,7 @@ class AddDeskDialog(QDialog):
         for url in self.hub.urls():
             label = url if "127.0.0.1" not in url else url + " " + self.tr("(this laptop only)")
             self.address.addItem(label, url)
-        form.addRow(self.tr("Hub address for the desks"), self.address)
+        form.addRow(self.tr("Hub address"), self.address)
         self.stages = QListWidget(self)
         current = stage.info.slug if stage is not None else ""
         for s in local_stages(self.data_dir):
@@ -115,7 +115,7 @@ class AddDeskDialog(QDialog):
         left.addLayout(row)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        left.addWidget(self.message)
+        self.message.setMinimumHeight(48)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         box.rejected.connect(self.reject)
@@ -149,6 +149,7 @@ class AddDeskDialog(QDialog):
         right.addWidget(self.qr, 0, Qt.AlignmentFlag.AlignHCenter)
         right.addWidget(self.instructions)
         right.addWidget(self.copy_button)
+        right.addWidget(self.message)
         right.addStretch(1)
         root.addLayout(right, 1)
         self.confirm: ConfirmDialog | None = None

@@ -9,6 +9,7 @@ shows the hub's address on the venue network, the desks and their last contact.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import sys
 from pathlib import Path
@@ -355,8 +356,6 @@ class VenueHubDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.refresh_timer.stop()
-        try:
+        with contextlib.suppress(RuntimeError, TypeError):
             self.hub.state_changed.disconnect(self.show_state)
-        except (RuntimeError, TypeError):
-            pass
         super().done(result)

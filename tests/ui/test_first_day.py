@@ -198,6 +198,13 @@ def test_first_day_hub_on_this_laptop_and_a_desk_paired_by_scanning(qtbot, tmp_p
         assert add.desk_name == "Desk 1" and add.code_text.startswith("RDS1")
         assert not add.qr.pixmap().isNull()
         shot(add, "add_desk.png")
+        # the QR on screen reads back as the code (QR alphanumeric mode: scanner-safe)
+        import zxingcpp
+        from PIL import Image
+
+        add.qr.pixmap().save(str(tmp_path / "qr.png"))
+        read = zxingcpp.read_barcodes(Image.open(tmp_path / "qr.png"))
+        assert [r.text for r in read] == [add.code_text]
         code = add.code_text
         assert setup_code.decode(code).hub_url == f"http://127.0.0.1:{port}"
 
