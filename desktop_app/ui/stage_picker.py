@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -250,7 +250,7 @@ class StagePicker(QDialog):
         code_layout.addWidget(hint)
         self.code = QLineEdit(code_box)
         self.code.setPlaceholderText("RDS1…")
-        self.code.returnPressed.connect(self.use_code)
+        self.code.installEventFilter(self)
         self.code.textChanged.connect(lambda _t: self.code_timer.start())
         code_layout.addWidget(self.code)
         self.message = QLabel(code_box)
@@ -385,6 +385,17 @@ class StagePicker(QDialog):
             return
         self.desk = load_desk(data_dir)
         self._done(got[0])
+
+    def eventFilter(self, watched, event) -> bool:
+        # Enter after a code in the code field ends the code, never "Open"s the list's row
+        if (
+            watched is self.code
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
+        ):
+            self.use_code()
+            return True
+        return super().eventFilter(watched, event)
 
     def say(self, message: str, error: bool = False) -> None:
         self.message.setText(message)

@@ -276,3 +276,31 @@ def test_first_day_hub_on_this_laptop_and_a_desk_paired_by_scanning(qtbot, tmp_p
         hub_dialog.done(0)
         hub.stop()
     assert hub.process is None and hub.state == "stopped"
+
+
+def test_a_setup_code_scanned_at_the_desk_is_never_a_search(qtbot, tmp_path, opened):
+    data_dir = tmp_path / "d"
+    data_dir.mkdir()
+    settings = make_settings(tmp_path / "s.ini")
+    desk = load_desk(data_dir)
+    stage = Stage.create(
+        data_dir, "bergamo-2026", title="Tappa di Bergamo", date="2026-03-12", desk=desk
+    )
+    window = ui_app.open_stage_window(data_dir, stage, settings)
+    opened.append(window)
+    qtbot.waitExposed(window)
+    code = setup_code.encode(
+        setup_code.SetupCode(f"http://127.0.0.1:{free_port()}", "rdk_x_y", ["bergamo-2026"], "")
+    )
+    scanner_types(window.scan, code)
+    qtbot.waitUntil(lambda: "desk setup code" in window.notice_text, timeout=3000)
+    assert window.model.people == [] and window.scan.text() == ""
+    # with the picker open (Stage ▸ Switch stage…) the scanner's code goes to the picker
+    window.switch_action.trigger()
+    picker = window.dialog
+    assert isinstance(picker, StagePicker)
+    scanner_types(picker.code, code)
+    qtbot.waitUntil(lambda: "cannot be reached" in picker.message.text(), timeout=10000)
+    assert "venue network" in picker.message.text()
+    assert settings.get("sync/token") == ""  # nothing configured from a hub that never answered
+    picker.reject()
