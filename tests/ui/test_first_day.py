@@ -304,3 +304,29 @@ def test_a_setup_code_scanned_at_the_desk_is_never_a_search(qtbot, tmp_path, ope
     assert "venue network" in picker.message.text()
     assert settings.get("sync/token") == ""  # nothing configured from a hub that never answered
     picker.reject()
+
+
+def test_the_picker_hub_and_add_desk_screens_speak_italian(qtbot, tmp_path):
+    data_dir = tmp_path / "d"
+    data_dir.mkdir()
+    it = make_settings(tmp_path / "it.ini")
+    it.set("ui/language", "it")
+    app = ui_app.application()
+    ui_app.install_language(app, it, tmp_path / "cache")
+    try:
+        picker = StagePicker(None, [], data_dir=data_dir, settings=it, desk=load_desk(data_dir))
+        qtbot.addWidget(picker)
+        assert picker.new_button.text() == "Nuova tappa…"
+        assert picker.hub_button.text() == "Collegati a un hub…"
+        hub_dialog = VenueHubDialog(None, data_dir, it, None)
+        qtbot.addWidget(hub_dialog)
+        assert hub_dialog.start_button.text() == "Avvia l'hub"
+        assert "solo sulla rete della sede" in hub_dialog.warning.text()
+        add = AddDeskDialog(None, data_dir, it, None)
+        qtbot.addWidget(add)
+        assert add.windowTitle() == "Aggiungi una postazione"
+        assert "Prima avvia l'hub" in add.message.text()
+        hub_dialog.done(0)
+    finally:
+        en = make_settings(tmp_path / "en.ini")
+        ui_app.install_language(app, en, tmp_path / "cache")
