@@ -146,3 +146,15 @@ def test_a_stage_the_hub_refuses_says_so_in_plain_words_with_what_to_do(
         window.close()
         stage.close()
         workers.set_inline(False)
+
+
+def test_the_series_report_never_counts_the_demo_stage(desks):
+    from desktop_app.core.reports import collect_series
+
+    data_dir = desks.dir("organizer")
+    ensure_demo_stage(data_dir, load_desk(data_dir), size=30)
+    with desks.create_stage("organizer", "bergamo-2026") as stage:
+        stage.new_attendee({"first_name": "Anna", "last_name": "Bertelli"})
+    series = collect_series(data_dir)
+    assert [s.slug for s in series.stages] == ["bergamo-2026"]
+    assert series.summary()["people"] == 1
