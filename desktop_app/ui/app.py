@@ -131,6 +131,7 @@ def run(data_dir: Path, slug: str | None, demo: bool, desk_label: str | None) ->
             window.stage.close()
 
 
+after_purge_picker = None  # the picker shown after Stage ▸ Purge (kept alive while open)
 _open_windows: list[MainWindow] = []  # the desk window shown (one; two for a moment at a switch)
 
 

@@ -316,6 +316,9 @@ class MainWindow(QMainWindow):
         self.reports_action = QAction(self.tr("Reports…"), self)
         self.reports_action.triggered.connect(self.open_reports)
         stage_menu.addAction(self.reports_action)
+        from desktop_app.ui import stage_actions  # duplicates, series, erase, purge
+
+        stage_actions.add_to_menu(self, stage_menu)
         stage_menu.addSeparator()
         self.switch_action = QAction(self.tr("Switch stage…"), self)
         self.switch_action.triggered.connect(self.open_stage_picker)

@@ -1015,4 +1015,91 @@
         <translation>Questo è un codice di configurazione della postazione: apri Tappa ▸ Cambia tappa… e scansionalo lì.</translation>
     </message>
 </context>
+<context>
+    <name>StageActions</name>
+    <message>
+        <source>Duplicates…</source>
+        <translation>Ingressi doppi…</translation>
+    </message>
+    <message>
+        <source>Series report…</source>
+        <translation>Report della serie…</translation>
+    </message>
+    <message>
+        <source>Erase this person's data…</source>
+        <translation>Cancella i dati di questa persona…</translation>
+    </message>
+    <message>
+        <source>Purge this stage's copy…</source>
+        <translation>Elimina la copia di questa tappa…</translation>
+    </message>
+    <message>
+        <source>%1 people were checked in more than once (e.g. at two offline desks):</source>
+        <translation>%1 persone risultano entrate più di una volta (ad es. da due postazioni non collegate):</translation>
+    </message>
+    <message>
+        <source>Nobody was checked in twice at this stage.</source>
+        <translation>Nessuno risulta entrato due volte in questa tappa.</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Ingressi doppi</translation>
+    </message>
+    <message>
+        <source>Series report</source>
+        <translation>Report della serie</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Cartella di lavoro Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Series report saved: %1 stages, %2 people, %3 companies.</source>
+        <translation>Report della serie salvato: %1 tappe, %2 persone, %3 imprese.</translation>
+    </message>
+    <message>
+        <source>Choose one person whose personal data is to be erased.</source>
+        <translation>Scegli una persona di cui cancellare i dati personali.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Cancella i dati personali</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1? Names, company, contacts and codes are blanked here and on every desk and hub this stage syncs with; attendance stays in the numbers. This cannot be undone.</source>
+        <translation>Cancellare i dati personali di %1? Nomi, impresa, contatti e codici vengono svuotati qui e su ogni postazione e hub con cui questa tappa si sincronizza; la presenza resta nei conteggi. L'operazione non si può annullare.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Cancella</translation>
+    </message>
+    <message>
+        <source>The personal data was erased.</source>
+        <translation>I dati personali sono stati cancellati.</translation>
+    </message>
+    <message>
+        <source>The hub never acknowledged %1 events of this copy (check-ins, registrations…): purging deletes them for good. Sync with the hub first if you can. Delete anyway?</source>
+        <translation>L'hub non ha mai confermato %1 eventi di questa copia (ingressi, iscrizioni…): eliminandola vanno persi per sempre. Se puoi, sincronizza prima con l'hub. Eliminare comunque?</translation>
+    </message>
+    <message>
+        <source>Delete anyway</source>
+        <translation>Elimina comunque</translation>
+    </message>
+    <message>
+        <source>The hub holds every event of this stage. Delete this desk's copy of %1 (the file and its backups)? The stage stays on the hub.</source>
+        <translation>L'hub ha tutti gli eventi di questa tappa. Eliminare la copia di %1 su questa postazione (il file e i suoi backup)? La tappa resta sull'hub.</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Purge this stage's copy</source>
+        <translation>Elimina la copia di questa tappa</translation>
+    </message>
+    <message>
+        <source>This desk's copy of the stage was deleted.</source>
+        <translation>La copia della tappa su questa postazione è stata eliminata.</translation>
+    </message>
+</context>
 </TS>
