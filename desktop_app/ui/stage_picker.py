@@ -321,6 +321,9 @@ class StagePicker(QDialog):
         except RoadshowError as exc:
             self.say(exc.message, error=True)
             return
+        except OSError:
+            self.say(self.tr("This file cannot be read: %1").replace("%1", Path(path).name), True)
+            return
         self._done(result["slug"])
 
     def connect_hub(self) -> None:

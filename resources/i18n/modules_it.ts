@@ -673,6 +673,10 @@
 <context>
     <name>StagePicker</name>
     <message>
+        <source>This file cannot be read: %1</source>
+        <translation>Questo file non si può leggere: %1</translation>
+    </message>
+    <message>
         <source>There are no stages on this desk yet: create one, open a stage file, connect to the hub, scan the setup code the organizer shows, or try the demo stage.</source>
         <translation>Su questa postazione non ci sono ancora tappe: creane una, apri un file di tappa, collegati all'hub, scansiona il codice di configurazione mostrato dall'organizzazione o prova la tappa dimostrativa.</translation>
     </message>

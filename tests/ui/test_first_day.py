@@ -330,3 +330,59 @@ def test_the_picker_hub_and_add_desk_screens_speak_italian(qtbot, tmp_path):
     finally:
         en = make_settings(tmp_path / "en.ini")
         ui_app.install_language(app, en, tmp_path / "cache")
+
+
+def test_picker_connects_to_a_hub_and_opens_a_stage_file(qtbot, tmp_path):
+    from desktop_app.core.stagefile import export_stage
+    from desktop_app.sync.client import SyncClient
+    from desktop_app.sync.hub import HubThread
+    from desktop_app.ui.stage_picker import ConnectHubDialog
+
+    org_dir = tmp_path / "org"
+    org_dir.mkdir()
+    with HubThread(tmp_path / "hub.sqlite") as hub:
+        admin = hub.store.add_desk("Organizer", admin=True)
+        with Stage.create(
+            org_dir,
+            "varese-2026",
+            title="Tappa di Varese",
+            date="2026-06-01",
+            desk=load_desk(org_dir),
+        ) as stage:
+            stage.new_attendee({"first_name": "Anna", "last_name": "Bertelli"})
+            with SyncClient(org_dir, hub.url, admin) as client:
+                client.sync_stage("varese-2026", stage)
+            export_stage(stage, tmp_path / "varese.rdstage")
+        token = hub.store.add_desk("Desk 1", stages=["varese-2026"])
+        desk_dir = tmp_path / "desk"
+        desk_dir.mkdir()
+        settings = make_settings(tmp_path / "desk.ini")
+        picker = StagePicker(
+            None, [], data_dir=desk_dir, settings=settings, desk=load_desk(desk_dir)
+        )
+        qtbot.addWidget(picker)
+        picker.show()
+        picker.connect_hub()
+        form = picker.child
+        assert isinstance(form, ConnectHubDialog)
+        form.url.setText(hub.url)
+        form.token.setText(token)
+        form.accept()
+        assert picker.chosen == "varese-2026", picker.message.text()
+        assert given_stages(settings) == ["varese-2026"]
+        with Stage.open(desk_dir, "varese-2026", load_desk(desk_dir)) as copy:
+            assert copy.counts()["registered"] == 1
+    # no network at all: the stage file
+    other_dir = tmp_path / "other"
+    other_dir.mkdir()
+    picker = StagePicker(None, [], data_dir=other_dir, settings=make_settings(tmp_path / "o.ini"))
+    qtbot.addWidget(picker)
+    picker.open_file(str(tmp_path / "nope.rdstage"))
+    assert picker.chosen is None
+    assert picker.message.text() == "This file cannot be read: nope.rdstage"
+    (tmp_path / "bad.rdstage").write_bytes(b"not a stage file")
+    picker.open_file(str(tmp_path / "bad.rdstage"))
+    assert picker.chosen is None and picker.message.text()  # refused in words
+    picker.open_file(str(tmp_path / "varese.rdstage"))
+    assert picker.chosen == "varese-2026"
+    assert [s["slug"] for s in list_stages(other_dir)] == ["varese-2026"]
