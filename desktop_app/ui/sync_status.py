@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import random
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -168,6 +169,7 @@ class SyncService(QObject):
         self._again = False
         self._failures = 0
         self._stopped = False
+        self._demo: bool | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -202,13 +204,17 @@ class SyncService(QObject):
         try:
             if stage is None:
                 return None  # no copy here yet: syncing only downloads it from the hub
-            if stage.is_demo:
+            if self._demo is None:
+                self._demo = stage.is_demo  # made once, in the stage's creation
+            if self._demo:
                 return DEMO
             if self.slug in given_stages(self.settings):
                 return None
             if not self.settings.is_set("sync/stages"):
                 return None if stage.get_sync_value(HUB_KEY) else NOT_GIVEN
             return NOT_GIVEN
+        except sqlite3.Error:  # the window closed its stage: nothing to sync any more
+            return NOT_GIVEN if self._demo is None else (DEMO if self._demo else NOT_GIVEN)
         finally:
             if opened is not None:
                 opened.close()
