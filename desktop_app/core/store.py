@@ -158,6 +158,7 @@ class Stage:
         countries: Iterable[str] = (),
         public_key: str | None = None,
         operator: str = "",
+        demo: bool = False,
     ) -> Stage:
         path = stage_path(data_dir, slug)
         if path.exists():
@@ -182,6 +183,8 @@ class Stage:
             if public_key is None
             else public_key,
         }
+        if demo:  # made-up people: never synced, refused by the hub (see `is_demo`)
+            info["demo"] = True
         stage_id = uuid7()
         event = _new_event(
             stage_id, desk, 1, HybridClock().now(), "stage_created", None, info, operator
@@ -249,6 +252,19 @@ class Stage:
             _unmark_open(path)
             raise
         return stage
+
+    @property
+    def is_demo(self) -> bool:
+        """A demo stage (made-up people): it never syncs, so no report counts them.
+
+        Marked in its `stage_created` event; one made before the marker existed is known by
+        the demo's own slug (`roadshow-desk demo` with no SLUG)."""
+        row = self.conn.execute(
+            "SELECT payload FROM event WHERE kind = 'stage_created' LIMIT 1"
+        ).fetchone()
+        if row is not None and json.loads(row[0]).get("demo") is True:
+            return True
+        return self.info.slug == "demo-bergamo"
 
     def checkpoint_in_background(self, interval_s: float = 1.0) -> None:
         """Copy the WAL into the database on a thread of its own while the desk is idle, so
