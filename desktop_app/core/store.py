@@ -158,6 +158,7 @@ class Stage:
         countries: Iterable[str] = (),
         public_key: str | None = None,
         operator: str = "",
+        demo: bool = False,
     ) -> Stage:
         path = stage_path(data_dir, slug)
         if path.exists():
@@ -182,6 +183,8 @@ class Stage:
             if public_key is None
             else public_key,
         }
+        if demo:  # made-up people: never synced, refused by the hub (see `is_demo`)
+            info["demo"] = True
         stage_id = uuid7()
         event = _new_event(
             stage_id, desk, 1, HybridClock().now(), "stage_created", None, info, operator
@@ -249,6 +252,19 @@ class Stage:
             _unmark_open(path)
             raise
         return stage
+
+    @property
+    def is_demo(self) -> bool:
+        """A demo stage (made-up people): it never syncs, so no report counts them.
+
+        Marked in its `stage_created` event; one made before the marker existed is known by
+        the demo's own slug (`roadshow-desk demo` with no SLUG)."""
+        row = self.conn.execute(
+            "SELECT payload FROM event WHERE kind = 'stage_created' LIMIT 1"
+        ).fetchone()
+        if row is not None and json.loads(row[0]).get("demo") is True:
+            return True
+        return self.info.slug == "demo-bergamo"
 
     def checkpoint_in_background(self, interval_s: float = 1.0) -> None:
         """Copy the WAL into the database on a thread of its own while the desk is idle, so
@@ -833,15 +849,12 @@ def migrations() -> list[tuple[int, str, str]]:
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Apply numbered migrations, each atomically with its record; copy the file aside first."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    applied = {n for n, _, _ in migrations() if n <= version}
-    if (
-        version
-        and conn.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migration'"
-        ).fetchone()
-    ):
-        # Numbers are handed out to parallel work: a lower one may arrive after a higher one.
+    # every shipped step not yet recorded in the file: a step numbered below one already
+    # applied (two branches of work that landed in another order) still runs once
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migration'").fetchone():
         applied = {r[0] for r in conn.execute("SELECT number FROM migration")}
+    else:
+        applied = set(range(1, version + 1))
     pending = [m for m in migrations() if m[0] not in applied]
     if not pending:
         return
