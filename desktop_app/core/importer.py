@@ -807,7 +807,7 @@ def _decode_legacy(path: Path, data: bytes, notes: list[Problem]) -> tuple[str, 
                         f"the file is not UTF-8: read as {_ENCODING_NAMES[candidate]}. Check a "
                         "few names, or save the file again as 'CSV UTF-8'.",
                         "encoding_guessed",
-                        {"encoding": _ENCODING_NAMES[candidate]},
+                        {"encoding": "GBK" if candidate == "gbk" else "Shift-JIS"},
                     )
                 )
                 return decoded, candidate
