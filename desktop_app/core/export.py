@@ -18,11 +18,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import paths
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.model import CATEGORIES, Attendee, is_cjk
 from desktop_app.core.reports import (
@@ -655,69 +653,19 @@ def _filters_text(stage: Stage, options: ExportOptions) -> str:
 
 # --- PDF -------------------------------------------------------------------------------------
 
-_FONT_FILES = (
-    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
-    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
-)
-_SYSTEM_FONT_DIRS = (
-    "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/dejavu",
-    "/usr/share/fonts/TTF",
-    "/Library/Fonts",
-    "C:/Windows/Fonts",
-)
 
-
-@cache
 def pdf_fonts() -> tuple[str, str]:
-    """(regular, bold) font names: a shipped or system Unicode TTF, else Helvetica."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    """(regular, bold) names of the shipped fonts (embedded in the PDF; the badges' fonts)."""
+    from desktop_app.core.text_shaping import fonts
 
-    dirs = [paths.resource("fonts"), *map(Path, _SYSTEM_FONT_DIRS)]
-    for regular, bold in _FONT_FILES:
-        for folder in dirs:
-            if (folder / regular).is_file() and (folder / bold).is_file():
-                pdfmetrics.registerFont(TTFont("RD-Sans", str(folder / regular)))
-                pdfmetrics.registerFont(TTFont("RD-Sans-Bold", str(folder / bold)))
-                return "RD-Sans", "RD-Sans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
-@cache
-def _cjk_font(kind: str) -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    name = {"ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium", "zh": "STSong-Light"}[kind]
-    pdfmetrics.registerFont(UnicodeCIDFont(name))
-    return name
-
-
-def _font_for(text: str, regular: str) -> str:
-    """CJK text needs a CJK font (Japanese kana, Korean hangul, else Chinese)."""
-    if not is_cjk(text):
-        return regular
-    if any(0x3040 <= ord(c) <= 0x30FF for c in text):
-        return _cjk_font("ja")
-    if any(0xAC00 <= ord(c) <= 0xD7AF for c in text):
-        return _cjk_font("ko")
-    return _cjk_font("zh")
-
-
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+    primary = fonts().primary
+    return primary["regular"][0], primary["bold"][0]
 
 
 def _visual(text: str) -> str:
-    """Arabic and Hebrew in visual order with joined letters, when the helpers are installed."""
-    if not _RTL.search(text):
-        return text
-    try:
-        import arabic_reshaper
-        from bidi.algorithm import get_display
-    except ImportError:
-        return text
-    return get_display(arabic_reshaper.reshape(text))
+    from desktop_app.core.text_shaping import visual
+
+    return visual(text)
 
 
 class _Pdf:
@@ -738,7 +686,10 @@ class _Pdf:
         self.font, self.bold = pdf_fonts()
         self.page_w, self.page_h = landscape(A4)
         self.canvas = canvas.Canvas(
-            str(out), pagesize=(self.page_w, self.page_h), pageCompression=1
+            str(out),
+            pagesize=(self.page_w, self.page_h),
+            pageCompression=1,
+            initialFontName=self.font,  # no Helvetica (never embedded) in the file
         )
         info = stage.info
         self.canvas.setTitle(f"{self.w['list']} — {info.title}")
@@ -752,6 +703,7 @@ class _Pdf:
 
     # text helpers
     def fit(self, text: str, font: str, size: float, width: float) -> str:
+        """The text, cut with "…" to fit `width` in one font (chart labels)."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         if stringWidth(text, font, size) <= width:
@@ -765,6 +717,23 @@ class _Pdf:
                 hi = mid - 1
         return text[:lo].rstrip() + "…"
 
+    def shaped(self, text: str, style: str, size: float, width: float | None) -> Any:
+        """The line as drawn (a font per character, right-to-left in visual order), cut with
+        "…" at the end of what is read (logical order, so an Arabic name loses its end)."""
+        from desktop_app.core.text_shaping import shape_line
+
+        line = shape_line(text, style)
+        if width is None or line.width * size <= width:
+            return line
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if shape_line(text[:mid].rstrip() + "…", style).width * size <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        return shape_line(text[:lo].rstrip() + "…", style)
+
     def text(
         self,
         x: float,
@@ -777,17 +746,15 @@ class _Pdf:
         align: str = "left",
     ) -> None:
         c = self.canvas
-        font = _font_for(text, self.bold if bold else self.font)
-        text = _visual(text)
-        if width is not None:
-            text = self.fit(text, font, size, width)
-        c.setFont(font, size)
+        line = self.shaped(text, "bold" if bold else "regular", size, width)
         if align == "right":
-            c.drawRightString(x, y, text)
+            x -= line.width * size
         elif align == "center":
-            c.drawCentredString(x, y, text)
-        else:
-            c.drawString(x, y, text)
+            x -= line.width * size / 2
+        for font, run in line.runs:
+            c.setFont(font, size)
+            c.drawString(x, y, run)
+            x += c.stringWidth(run, font, size)
 
     def date_text(self) -> str:
         try:
@@ -1109,6 +1076,7 @@ def _arrivals_chart(
         labels.append("")
         counts.append(0)
     drawing = Drawing(width, height - 20)
+    drawing.initialFontName = pdf.font  # not Helvetica, which is never embedded
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 40
     chart.width, chart.height = width - 44, height - 80
@@ -1178,6 +1146,7 @@ def _bars_chart(
     shown = list(reversed(shown))  # the biggest at the top
     label_w = min(150.0, width * 0.38)
     drawing = Drawing(width, height - 20)
+    drawing.initialFontName = pdf.font  # not Helvetica, which is never embedded
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 34
     chart.width, chart.height = width - label_w - 30, height - 80
