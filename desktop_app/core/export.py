@@ -122,6 +122,7 @@ _WORDS = {
         "no_show": "No-shows",
         "total_line": "Total: {n} people listed · {present} checked in · {absent} not checked in",
         "arrivals": "Arrivals per 15 minutes",
+        "other_days": "Other days",
         "by_category": "By category",
         "by_country": "By country of interest (checked in / registered)",
         "by_sector": "By sector (checked in / registered)",
@@ -172,6 +173,7 @@ _WORDS = {
         "no_show": "Assenti",
         "total_line": "Totale: {n} persone in elenco · {present} presenti · {absent} assenti",
         "arrivals": "Ingressi ogni 15 minuti",
+        "other_days": "Altri giorni",
         "by_category": "Per categoria",
         "by_country": "Per paese di interesse (presenti / iscritti)",
         "by_sector": "Per settore (presenti / iscritti)",
@@ -1007,6 +1009,7 @@ def _summary_pages(pdf: _Pdf, stats: dict[str, Any]) -> None:
         half,
         y - pdf.MARGIN_Y - pdf.FOOTER_H - 6,
         stats["arrivals"],
+        stats["arrivals_other_days"],
     )
 
     pdf.new_page()
@@ -1059,19 +1062,32 @@ def _chart_title(pdf: _Pdf, x: float, y: float, text: str) -> None:
 
 
 def _arrivals_chart(
-    pdf: _Pdf, x: float, y: float, width: float, height: float, buckets: list[dict[str, Any]]
+    pdf: _Pdf,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    buckets: list[dict[str, Any]],
+    other_days: int = 0,
 ) -> None:
+    """Arrivals per quarter hour of the day shown, then one bar for the people present who
+    checked in on other days (stated in words too): the bars add up to the people present."""
     from reportlab.graphics import renderPDF
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
 
     _chart_title(pdf, x, y + height - 12, pdf.w["arrivals"])
-    if not buckets:
+    if not buckets and not other_days:
         pdf.text(x + width / 2, y + height / 2, pdf.w["no_data"], 10, align="center")
         return
     labels = [b["label"] for b in buckets]
     counts = [b["count"] for b in buckets]
+    if other_days:
+        labels.append(pdf.w["other_days"])
+        counts.append(other_days)
+        stated = f"{pdf.w['other_days']}: {other_days}"
+        pdf.text(x + width, y + height - 12, stated, 9, align="right")
     while len(labels) < 8:  # a few buckets would make a few very wide bars
         labels.append("")
         counts.append(0)
@@ -1092,7 +1108,7 @@ def _arrivals_chart(
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.Color(0.88, 0.88, 0.88)
-    top = max(b["count"] for b in buckets)
+    top = max(counts)
     chart.valueAxis.valueMax = _nice_max(top)
     chart.valueAxis.valueStep = _nice_max(top) / 5
     chart.bars[0].fillColor = colors.Color(*_BLUE)

@@ -193,6 +193,7 @@ def stage_statistics(
         if at is not None:
             times[at] += n
     day = arrival_day(times, stage.info.date)
+    arrivals = arrival_buckets(times, bucket_minutes, day)
     sessions = stage.sessions()
     for s in sessions:
         s["full"] = s["capacity"] is not None and s["present"] >= int(s["capacity"])
@@ -218,9 +219,12 @@ def stage_statistics(
         "by_category": _tally(by_category, known + others),
         "by_country": _tally(by_country),
         "by_sector": _tally(by_sector),
-        "arrivals": arrival_buckets(times, bucket_minutes, day),
+        "arrivals": arrivals,
         "arrivals_day": day,
-        "arrivals_other_days": sum(n for t, n in times.items() if t.date().isoformat() != day),
+        # the chart shows one day; whoever is present and not in its bars (checked in on
+        # another day, or at a time that cannot be read) is counted here, so bars + this
+        # always add up to the people present
+        "arrivals_other_days": checked_in - sum(b["count"] for b in arrivals),
         "sessions": sessions,
         "desks": [{"desk": d or "", "checked_in": n} for d, n in desks.most_common()],
     }
