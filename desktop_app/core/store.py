@@ -449,13 +449,15 @@ class Stage:
         keys = ("event_id", "recorded_at", "desk", "operator", "cancelled", "forced")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[Attendee]:
+    def search(self, query: str, limit: int = 20, *, typos: bool = True) -> list[Attendee]:
         """Every word typed must start a word of the name, company, email or a code.
 
         Ranked for a desk: people whose surname starts with the first word (alphabetical, a
         whole-word surname first), then other name matches, then company, email and codes.
         Work is bounded however broad the words are ("s", "example"): the surname path walks an
-        index, the other paths look at a capped number of candidates.
+        index, the other paths look at a capped number of candidates. When no one matches,
+        one typo in a word is forgiven ("rosi" finds Rossi) unless `typos` is False (a
+        decision that must not rest on a guess).
         """
         tokens = query_tokens(query)
         if not tokens or limit <= 0:
@@ -491,7 +493,7 @@ class Stage:
                 (column_filter + "(" + match + ")", _SEARCH_CANDIDATES),
             ).fetchall()
             take(sorted(rows, key=lambda r: (rank_key(tokens, r[1], r[2], r[3]), r[4])))
-        if not ids:
+        if not ids and typos:
             take(self._search_one_typo(tokens))
         if not ids:
             return []

@@ -123,6 +123,10 @@ class WalkInDialog(QDialog):
         if has:
             self.similar.setCurrentRow(0)
 
+    def done(self, result: int) -> None:
+        self._refresh_timer.stop()  # a closed form searches no more (its stage may be closed)
+        super().done(result)
+
     def _use_existing(self) -> None:
         item = self.similar.currentItem()
         if item is None:

@@ -76,6 +76,7 @@ def test_typo_fallback_only_when_nothing_matches_as_typed(stage, named):
     assert surnames(stage, "ros") == ["Rosi", "Rossi"]  # a prefix, as typed
     assert surnames(stage, "bx") == []  # too short to guess ("bi" is one typo away)
     assert surnames(stage, "bianchi rossu") == []  # one typo is a fix, two words wrong is not
+    assert stage.search("rossu", typos=False) == []  # for a decision that must not guess
 
 
 def test_one_edit_apart():
