@@ -47,7 +47,6 @@ MAX_TOKEN_LENGTH = 64
 # Search index version: bump when index_text changes, and open stages reindex themselves once.
 INDEX_VERSION = 2
 MIN_TYPO_LENGTH = 3  # "ro" with one typo matches half the list; not a help
-_ASCII_LETTERS = string.ascii_lowercase + string.digits
 
 
 @lru_cache(maxsize=65536)
@@ -117,12 +116,12 @@ def typo_candidates(token: str) -> tuple[str, list[str]]:
 
     A typo after the second letter keeps the first two: those words start with `prefix` (an
     index range to scan, then `one_edit_apart`). A typo in the first two letters is one of the
-    few `head words` listed here (letters tried: a-z, digits and the token's own). Short
+    few `head words` listed here (letters tried: a-z and the token's own). Short
     tokens get no candidates ("ro" with one typo is half the list, not a help).
     """
     if len(token) < MIN_TYPO_LENGTH:
         return "", []
-    letters = sorted(set(_ASCII_LETTERS) | set(token))
+    letters = sorted(set(string.ascii_lowercase) | set(token))  # digits only if typed
     head: set[str] = set()
     for i in range(TYPO_PREFIX):
         a, b = token[:i], token[i:]
