@@ -89,8 +89,8 @@ def test_one_edit_apart():
     assert not one_edit_apart("srosi", "rossi")
 
 
-def test_the_listing_order_is_unchanged(stage, named):
-    assert fold("D'Angelo") == "d'angelo"  # the importer and sort order rely on this form
+def test_fold_keeps_the_apostrophe_the_importer_and_listing_order_rely_on():
+    assert fold("D'Angelo") == "d'angelo"  # only the index gains "dangelo"
 
 
 def test_a_file_indexed_before_opens_reindexed_and_finds_dangelo(stage, named, data_dir, desk):
