@@ -27,7 +27,12 @@ from desktop_app.core.desk import Desk, load_desk
 from desktop_app.core.errors import AttendeeNotFound, InvalidInput, RoadshowError
 from desktop_app.core.store import Stage, list_stages
 
-PLUGINS = ("desktop_app.cli_badges", "desktop_app.cli_sync", "desktop_app.cli_reports")
+PLUGINS = (
+    "desktop_app.cli_badges",
+    "desktop_app.cli_sync",
+    "desktop_app.cli_reports",
+    "desktop_app.cli_door",
+)
 
 
 @dataclass
@@ -397,7 +402,8 @@ def _decision_text(decision: checkin.Decision) -> str:
             else f"code {decision.other_stage.get('code') if decision.other_stage else '?'}"
         ),
         checkin.INVALID: "Invalid code",
-        checkin.CANCELLED: "Registration cancelled",
+        checkin.CANCELLED: "Registration cancelled"
+        + (f" ({decision.reason})" if decision.reason else ""),
         checkin.SESSION_FULL: "Session full",
     }[decision.status]
     return f"{words}: {who}" if who else words

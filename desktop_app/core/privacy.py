@@ -32,6 +32,7 @@ _KIND_WORDS = {
     "badge_printed": "badge print(s)",
     "session_defined": "session change(s)",
     "redacted": "erasure(s)",
+    "scan_refused": "refused scan(s)",
     "stage_created": "the stage's creation",
 }
 
