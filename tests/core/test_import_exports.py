@@ -334,3 +334,18 @@ def test_order_code_migration_reaches_a_stage_already_past_a_higher_number(
         assert person.order_code == "Z1" and stage.search("Z1")[0].id == person.id
     finally:
         stage.close()
+
+
+def test_a_later_export_restores_its_own_cancellation_not_the_desks(stage, tmp_path):
+    source = (EXPORTS / "eventbrite_attendees_en.csv").read_text("utf-8")
+    import_file(stage, EXPORTS / "eventbrite_attendees_en.csv")
+    tanaka = people_of(stage)["Aiko Tanaka"][0]
+    checkin.cancel(stage, tanaka, "Called to say she cannot come")
+    again = tmp_path / "again.csv"
+    again.write_text(source.replace("Not Attending", "Attending"), "utf-8")
+    report = import_file(stage, again)
+    assert report.restored == 1
+    people = people_of(stage)
+    assert not people["Seán Kelly"][0].cancelled  # Eventbrite cancelled, Eventbrite restores
+    assert people["Aiko Tanaka"][0].cancelled  # the desk's cancellation stands
+    assert [w.code for w in report.warnings] == ["left_cancelled"]
