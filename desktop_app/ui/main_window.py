@@ -61,6 +61,21 @@ class DeskContext:
     high_contrast: bool = False
 
 
+def _breakable(value: str, run: int = 30) -> str:
+    """The text with a zero-width space in every unbroken run longer than `run` characters,
+    so a wrapping label can break it instead of widening the window."""
+    return " ".join(
+        "\u200b".join(word[i : i + run] for i in range(0, len(word), run)) if len(word) > run else word
+        for word in value.split(" ")
+    )
+
+
+def _no_wider(label: QLabel) -> None:
+    """A label that takes the width its layout gives it and never asks for more (long texts
+    wrap or are cut, the window keeps its size)."""
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, label.sizePolicy().verticalPolicy())
+
+
 def _font(widget: QWidget, points: float, bold: bool = False) -> None:
     font = widget.font()
     font.setPointSizeF(points)
@@ -232,6 +247,8 @@ class MainWindow(QMainWindow):
         _font(self.detail_info, 11 * s)
         self.detail_info.setWordWrap(True)
         self.detail_info.setAlignment(Qt.AlignmentFlag.AlignTop)
+        _no_wider(self.detail_name)
+        _no_wider(self.detail_info)
         layout.addWidget(self.detail_name)
         layout.addWidget(self.detail_info, 1)
         grid = QGridLayout()
@@ -453,11 +470,11 @@ class MainWindow(QMainWindow):
             return
         if len(people) > 1:
             self.detail_name.setText(self.tr("%1 people selected").replace("%1", str(len(people))))
-            self.detail_info.setText("\n".join(list_name(a) for a in people[:8]))
+            self.detail_info.setText(_breakable("\n".join(list_name(a) for a in people[:8])))
             self.btn_checkin.setText(self.tr("Check in all (Enter)"))
         else:
             a = self.stage.attendee(people[0].id)  # fresh: another desk may have changed it
-            self.detail_name.setText(a.display_name)
+            self.detail_name.setText(_breakable(a.display_name))
             lines = [
                 a.company,
                 " · ".join(p for p in (text.category_name(a.category), a.role) if p),
@@ -475,7 +492,7 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("Code: %1").replace("%1", a.code))
             if door.banner_note(a):
                 lines.append(door.banner_note(a))
-            self.detail_info.setText("\n".join(p for p in lines if p))
+            self.detail_info.setText(_breakable("\n".join(p for p in lines if p)))
             self.btn_checkin.setText(self.tr("Check in (Enter)"))
         for b in (self.btn_checkin, self.btn_undo, self.btn_edit, self.btn_print):
             b.setEnabled(True)

@@ -18,6 +18,7 @@ import time
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 NO = Qt.KeyboardModifier.NoModifier
@@ -34,16 +35,27 @@ def _stamp(gap: int = GAP_MS) -> int:
     return _last[0]
 
 
-def target() -> QWidget:
-    widget = QApplication.focusWidget() or QApplication.activeWindow()
-    assert widget is not None, "no widget has the keyboard"
-    return widget
+def target(wait_ms: int = 1000) -> QWidget | None:
+    """The widget that has the keyboard; a window just shown or closed gets it a little
+    later (the platform activates windows asynchronously), so wait for it a moment."""
+    deadline = time.monotonic() + wait_ms / 1000
+    while True:
+        widget = QApplication.focusWidget() or QApplication.activeWindow()
+        if widget is not None or time.monotonic() > deadline:
+            return widget
+        QTest.qWait(10)
 
 
 def _send(kind: QEvent.Type, key, mods, text: str, stamp: int) -> None:
+    """A press goes to the widget that has the keyboard now; a release too, unless the
+    press closed that window (nothing has the keyboard to release it to)."""
+    widget = target(0 if kind == QEvent.Type.KeyRelease else 1000)
+    if widget is None:
+        assert kind == QEvent.Type.KeyRelease, "no widget has the keyboard"
+        return
     event = QKeyEvent(kind, key, mods, text)
     event.setTimestamp(stamp)
-    QApplication.sendEvent(target(), event)
+    QApplication.sendEvent(widget, event)
 
 
 def _key(ch: str):
