@@ -65,7 +65,9 @@ def _breakable(value: str, run: int = 30) -> str:
     """The text with a zero-width space in every unbroken run longer than `run` characters,
     so a wrapping label can break it instead of widening the window."""
     return " ".join(
-        "\u200b".join(word[i : i + run] for i in range(0, len(word), run)) if len(word) > run else word
+        "\u200b".join(word[i : i + run] for i in range(0, len(word), run))
+        if len(word) > run
+        else word
         for word in value.split(" ")
     )
 

@@ -29,8 +29,9 @@ def open_dialog(qtbot, window, opener):
     qtbot.waitUntil(lambda: window.dialog is not None and window.dialog.isVisible())
     dialog = window.dialog
     qtbot.waitUntil(
-        lambda: QApplication.focusWidget() is not None
-        and QApplication.focusWidget().window() is dialog
+        lambda: (
+            QApplication.focusWidget() is not None and QApplication.focusWidget().window() is dialog
+        )
     )
     return dialog
 
@@ -213,7 +214,9 @@ def test_no_results_means_nobody_selected(qtbot, window, stage, people):
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     keys.enter()
     qtbot.waitUntil(lambda: window.banner.status == checkin.CHECKED_IN)
-    qtbot.waitUntil(window.btn_undo.isEnabled)  # Marco Rossi, just checked in, is the current person
+    qtbot.waitUntil(
+        window.btn_undo.isEnabled
+    )  # Marco Rossi, just checked in, is the current person
     keys.type_slowly(qtbot, "zqzq")
     qtbot.waitUntil(lambda: window.scan.text() == "zqzq")
     assert window.model.rowCount() == 0
