@@ -411,14 +411,17 @@ def walk_in(
 
 
 NAME_FIELDS = ("title", "first_name", "last_name")
+_FORM_FIELDS = (*NAME_FIELDS, "company", "role", "email")
 
 
 def code_in_names(fields: dict[str, Any]) -> str:
-    """The first name field holding a ticket or a code-shaped text (a scan that landed in a
-    form), else ""."""
-    for name in NAME_FIELDS:
+    """The form field holding a ticket, or the name field holding a code-shaped text (a scan
+    that landed in a form), else ""."""
+    for name in _FORM_FIELDS:
         value = str(fields.get(name) or "")
-        if value.strip() and (looks_scanned(value) or classify_scan(value) == "ticket"):
+        if not value.strip():
+            continue
+        if classify_scan(value) == "ticket" or (name in NAME_FIELDS and looks_scanned(value)):
             return name
     return ""
 
