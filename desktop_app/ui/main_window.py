@@ -613,8 +613,7 @@ class MainWindow(QMainWindow):
                 self.tr("%1 people match: choose one with ↑↓ or a click, then Enter.").replace(
                     "%1", decision.reason
                 )
-            )
-            self.sounds.play(checkin.ALREADY_CHECKED_IN)
+            )  # no sound: nothing was decided, and every outcome sound means an outcome
         else:
             self.scan.clear()
             self.show_decision(decision)

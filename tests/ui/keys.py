@@ -9,7 +9,9 @@ Real QKeyEvents go to whatever widget has the keyboard at each key
 - a prefix (an AIM symbology identifier `]Q1`, an ECI escape `\\000026`) comes before the
   code; the suffix is "enter", "tab" or None (the desk's idle timeout ends the scan).
 
-Each key has its own timestamp, a few ms after the previous one (scanner-fast).
+Each key has its own timestamp (what the desk measures bursts by), a few ms after the
+previous one for a scanner, `gap_ms` for a person typing; the stamps may run ahead of the
+clock (the keys are sent faster than a scanner types), only the gaps matter.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 NO = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 GAP_MS = 3  # a scanner sends a key every few milliseconds
+PAUSE_MS = 200  # between a scan and the keys before it
 
 _last = [0]
 
@@ -99,9 +102,10 @@ def type_char(ch: str, caps_lock: bool = False, gap: int = GAP_MS) -> None:
 def scan(
     text: str, *, suffix: str | None = "enter", caps_lock: bool = False, prefix: str = ""
 ) -> None:
-    """A scanner reading `text`: the prefix, the keys, then "enter", "tab" or nothing."""
-    for ch in prefix + text:
-        type_char(ch, caps_lock=caps_lock)
+    """A scanner reading `text`: the prefix, the keys, then "enter", "tab" or nothing. The
+    first key comes `PAUSE_MS` after whatever was typed before (a scan is its own burst)."""
+    for i, ch in enumerate(prefix + text):
+        type_char(ch, caps_lock=caps_lock, gap=PAUSE_MS if i == 0 else GAP_MS)
     if suffix == "enter":
         enter()
     elif suffix == "tab":

@@ -44,6 +44,18 @@ def test_scan_into_the_scan_field_checks_in(qtbot, window, stage, people, data_d
     assert window.scan.text() == ""
 
 
+@pytest.mark.parametrize("variant", ["shift+enter", "no suffix", "caps lock", "aim prefix"])
+def test_scan_after_a_half_typed_surname_checks_in_the_ticket_holder(
+    qtbot, window, stage, people, data_dir, variant
+):
+    keys.type_slowly(qtbot, "Ross")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    keys.scan(ticket_for(data_dir, stage, people[3]), **VARIANTS[variant])
+    qtbot.waitUntil(lambda: window.banner.status == checkin.CHECKED_IN, timeout=2000)
+    assert stage.attendee(people[3].id).checked_in
+    assert not stage.attendee(people[2].id).checked_in  # not the row the search showed
+
+
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_scan_into_the_walk_in_form_registers_nobody_and_checks_in_the_ticket_holder(
     qtbot, window, stage, people, data_dir, variant
