@@ -121,6 +121,10 @@ class ScanInput(QLineEdit):
         burst = self._burst()
         if self._burst_start and _fast(self._times) and looks_scanned(burst):
             return burst
+        if classify_scan(value) != "ticket":  # a scan right after typed keys: one burst
+            start = _ticket_start(value, len(value))
+            if start > 0 and len(value[start:].strip()) == TICKET_LENGTH:
+                return value[start:]
         return value
 
     def _submit(self) -> None:

@@ -100,12 +100,17 @@ def type_char(ch: str, caps_lock: bool = False, gap: int = GAP_MS) -> None:
 
 
 def scan(
-    text: str, *, suffix: str | None = "enter", caps_lock: bool = False, prefix: str = ""
+    text: str,
+    *,
+    suffix: str | None = "enter",
+    caps_lock: bool = False,
+    prefix: str = "",
+    pause_ms: int = PAUSE_MS,
 ) -> None:
     """A scanner reading `text`: the prefix, the keys, then "enter", "tab" or nothing. The
-    first key comes `PAUSE_MS` after whatever was typed before (a scan is its own burst)."""
+    first key comes `pause_ms` after whatever was typed before."""
     for i, ch in enumerate(prefix + text):
-        type_char(ch, caps_lock=caps_lock, gap=PAUSE_MS if i == 0 else GAP_MS)
+        type_char(ch, caps_lock=caps_lock, gap=pause_ms if i == 0 else GAP_MS)
     if suffix == "enter":
         enter()
     elif suffix == "tab":

@@ -56,6 +56,17 @@ def test_scan_after_a_half_typed_surname_checks_in_the_ticket_holder(
     assert not stage.attendee(people[2].id).checked_in  # not the row the search showed
 
 
+def test_scan_right_after_typed_keys_still_checks_in_the_ticket_holder(
+    qtbot, window, stage, people, data_dir
+):
+    keys.type_slowly(qtbot, "Ross")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    keys.scan(ticket_for(data_dir, stage, people[3]), prefix="]Q1", pause_ms=10)
+    qtbot.waitUntil(lambda: window.banner.status == checkin.CHECKED_IN, timeout=2000)
+    assert stage.attendee(people[3].id).checked_in
+    assert not stage.attendee(people[2].id).checked_in
+
+
 @pytest.mark.parametrize("variant", list(VARIANTS))
 def test_scan_into_the_walk_in_form_registers_nobody_and_checks_in_the_ticket_holder(
     qtbot, window, stage, people, data_dir, variant
