@@ -143,6 +143,11 @@ class WalkInDialog(QDialog):
                 ).replace("%1", person.display_name or person.code)
             )
 
+    def done(self, result: int) -> None:
+        # A look-up still pending must not run after the dialog closed (the stage may be gone).
+        self._refresh_timer.stop()
+        super().done(result)
+
     def _use_existing(self) -> None:
         item = self.similar.currentItem()
         if item is None:

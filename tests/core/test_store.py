@@ -259,3 +259,32 @@ def test_background_checkpoint_runs_when_the_desk_is_idle(stage, monkeypatch):
     thread = stage._checkpointer
     stage.close()
     assert not thread.is_alive()
+
+
+def test_a_step_numbered_below_one_already_applied_still_runs_once(
+    stage, people, data_dir, desk, tmp_path, monkeypatch
+):
+    """Two pieces of work can land in another order than their numbers: a file that already
+    had step N+2 still gets step N+1 when it ships later, and only once."""
+    stage.close()
+    migrations = tmp_path / "migrations"
+    migrations.mkdir()
+    shipped = sorted(paths.migrations_dir().glob("*.sql"))
+    for f in shipped:
+        (migrations / f.name).write_text(f.read_text())
+    latest = int(shipped[-1].name[:4])
+    monkeypatch.setattr(paths, "migrations_dir", lambda: migrations)
+    (migrations / f"{latest + 2:04d}_later.sql").write_text(
+        "ALTER TABLE attendee ADD COLUMN later TEXT NOT NULL DEFAULT '';"
+    )
+    Stage.open(data_dir, "bergamo-2026", desk).close()
+    (migrations / f"{latest + 1:04d}_earlier.sql").write_text(
+        "ALTER TABLE attendee ADD COLUMN earlier TEXT NOT NULL DEFAULT '';"
+    )
+    for _ in range(2):  # the second open applies nothing
+        opened = Stage.open(data_dir, "bergamo-2026", desk)
+        columns = {r[1] for r in opened.conn.execute("PRAGMA table_info(attendee)")}
+        assert {"earlier", "later"} <= columns
+        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == latest + 2
+        assert opened.counts()["registered"] == 5
+        opened.close()
