@@ -230,13 +230,26 @@ class ScanGuard(QObject):
         return False
 
     def _guarding(self, watched: QObject) -> bool:
-        if QApplication.activeModalWidget() is not None:
-            return True
+        """Keys to a dialog or window of the desk (its walk-in, edit, Reports...), not to the
+        desk's own scan field, and not to a window that is not the desk's (a second desk in
+        the same process, a stage picker opened on its own)."""
+        modal = QApplication.activeModalWidget() is not None
         if self.home is None:
-            return False
+            return modal
         # The key arrives at the window (a QWindow) first, then at its focus widget.
         top = watched.window() if isinstance(watched, QWidget) else QApplication.activeWindow()
-        return top is not None and top is not self.home and self.home.isVisible()
+        if top is None:
+            return False
+        if top is self.home:
+            return modal
+        return self._of_home(top) and (modal or self.home.isVisible())
+
+    def _of_home(self, widget: QWidget) -> bool:
+        while widget is not None:
+            if widget is self.home:
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def _end_burst(self, terminator: QKeyEvent | None) -> bool:
         """True when the burst was a scan (taken, with its terminator)."""
