@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import checkin
 from desktop_app.core.model import Attendee
 from desktop_app.ui import text
 
@@ -116,11 +117,25 @@ class EditDialog(QDialog):
             edit = QLineEdit(getattr(attendee, name), self)
             self.edits[name] = edit
             form.addRow(labels[name], edit)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.warning.hide()
+        form.addRow(self.warning)
         form.addRow(_buttons(self, self.tr("Save")))
         self.edits["first_name"].setFocus()
 
     def changes(self) -> dict[str, Any]:
         return {name: edit.text() for name, edit in self.edits.items()}
+
+    def accept(self) -> None:
+        if checkin.code_in_names(self.changes()):  # a scan that reached the form
+            self.warning.setText(
+                self.tr("A ticket or a code is not a name: scan it at the desk instead.")
+            )
+            self.warning.show()
+            return
+        super().accept()
 
 
 class StagePicker(QDialog):
