@@ -146,29 +146,31 @@ def test_migration_is_atomic_and_the_file_is_copied_aside(
     migrations.mkdir()
     for f in paths.migrations_dir().glob("*.sql"):
         (migrations / f.name).write_text(f.read_text())
-    (migrations / "0002_broken.sql").write_text(
+    latest = max(n for n, _, _ in store.migrations())
+    step = f"{latest + 1:04d}"
+    (migrations / f"{step}_broken.sql").write_text(
         "CREATE TABLE half_done (x); ALTER TABLE attendee ADD COLUMN nickname TEXT; SELECT * FROM no_such_table;"
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: migrations)
     with pytest.raises(StageDamaged, match="could not be upgraded"):
         Stage.open(data_dir, "bergamo-2026", desk)
     conn = sqlite3.connect(paths.stages_dir(data_dir) / "bergamo-2026.sqlite")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
     conn.close()
-    backups = list(paths.stages_dir(data_dir).glob("bergamo-2026.sqlite.before-migration-0002"))
+    backups = list(paths.stages_dir(data_dir).glob(f"bergamo-2026.sqlite.before-migration-{step}"))
     assert backups
 
-    (migrations / "0002_broken.sql").unlink()
-    (migrations / "0002_nickname.sql").write_text(
+    (migrations / f"{step}_broken.sql").unlink()
+    (migrations / f"{step}_nickname.sql").write_text(
         "ALTER TABLE attendee ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"
     )
     migrated = Stage.open(data_dir, "bergamo-2026", desk)
-    assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == latest + 1
     assert migrated.counts()["registered"] == 5
     assert [
         r[0] for r in migrated.conn.execute("SELECT number FROM migration ORDER BY number")
-    ] == [1, 2]
+    ] == [n for n, _, _ in store.migrations()]
     migrated.close()
 
 
