@@ -17,7 +17,7 @@ from desktop_app.core.model import ATTENDEE_FIELDS, SESSION_FIELDS, Event
 # Bounds for every number and text an event may hold. SQLite stores integers below 2**63;
 # anything past these is a broken or hostile desk, never a real stage.
 MAX_CAPACITY = 1_000_000
-MAX_TEXT = 10_000  # the importer's longest cell
+MAX_TEXT = 64 * 1024  # a payload is at most 64 KB on the hub (protocol.MAX_PAYLOAD_BYTES)
 MAX_SHORT_TEXT = 200
 MAX_LIST = 200
 MAX_INT = 2**63 - 1
