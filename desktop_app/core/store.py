@@ -771,6 +771,8 @@ class Stage:
             "events": self.event_count(),
             "unsynced": self.unsynced_count(),
             "digest": self.digest(),
+            "quarantined": len(self.quarantined("pulled")),
+            "refused_by_hub": len(self.quarantined("refused")),
         }
 
     def integrity_check(self) -> None:
