@@ -14,8 +14,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core.events import MAX_CAPACITY
 from desktop_app.core.errors import ImportFailed, InvalidInput
+from desktop_app.core.events import MAX_CAPACITY
 from desktop_app.core.ids import uuid7
 from desktop_app.core.model import clean_text
 from desktop_app.core.store import Stage

@@ -440,8 +440,14 @@ class Stage:
                 try:
                     check_event(event)
                     new = _apply(conn, event)
-                except (InvalidEvent, sqlite3.IntegrityError, OverflowError, KeyError,
-                        TypeError, ValueError) as exc:
+                except (
+                    InvalidEvent,
+                    sqlite3.IntegrityError,
+                    OverflowError,
+                    KeyError,
+                    TypeError,
+                    ValueError,
+                ) as exc:
                     if not careful:
                         raise _Unappliable from exc
                     conn.execute("ROLLBACK TO one_event")
@@ -470,7 +476,9 @@ class Stage:
             sql += " WHERE source = ?"
             args = (source,)
         keys = ("event_id", "source", "desk_id", "kind", "reason", "at")
-        return [dict(zip(keys, r, strict=True)) for r in self.conn.execute(sql + " ORDER BY at", args)]
+        return [
+            dict(zip(keys, r, strict=True)) for r in self.conn.execute(sql + " ORDER BY at", args)
+        ]
 
     def set_aside(self, event_id: str, reason: str) -> None:
         """The hub refused this event of this desk: push the others, retry this one later."""

@@ -45,9 +45,7 @@ class HubRefused(RoadshowError):
 
     code = "hub_refused"
 
-    def __init__(
-        self, code: str, message: str, status: int, event_id: str | None = None
-    ) -> None:
+    def __init__(self, code: str, message: str, status: int, event_id: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
