@@ -237,12 +237,20 @@ def _print(ctx: Context, result: Result) -> None:
 def _fail(ctx: Context, code: str, message: str, exit_code: int) -> int:
     if ctx.json:
         print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False))
+        sys.stdout.flush()
     else:
         print(f"roadshow-desk: {message}", file=sys.stderr)
     return exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _main(argv: list[str] | None = None) -> int:
     global _json_errors
     _json_errors = "--json" in (sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -255,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         _print(ctx, result)
         sys.stdout.flush()
     except BrokenPipeError:
-        return _reader_went_away()
+        raise
     except RoadshowError as exc:
         return _fail(ctx, exc.code, exc.message, 1)
     except KeyboardInterrupt:

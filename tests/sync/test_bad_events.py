@@ -248,7 +248,8 @@ def test_an_edit_made_after_seeing_another_wins_whatever_the_clocks(published, d
     token_c, c = joined(hub, desks, "c")
     token_e, e = joined(hub, desks, "e")
     person = c.attendees()[0]
-    c.clock = HybridClock(wall_ms=lambda: now_ms() + DAY_MS - 3_600_000, last=c.clock._last)
+    # C is almost a day ahead (the hub still takes its events), E an hour behind.
+    c.clock = HybridClock(wall_ms=lambda: now_ms() + DAY_MS - 300_000, last=c.clock._last)
     e.clock = HybridClock(wall_ms=lambda: now_ms() - 3_600_000, last=0)
     checkin.edit(c, c.attendee(person.id), {"company": "Acme Srl"})
     with SyncClient(desks.dir("c"), hub.url, token_c) as client:

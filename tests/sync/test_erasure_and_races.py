@@ -136,10 +136,14 @@ def test_parallel_checkin_commands_of_one_code_record_one_check_in(desks):
 
 def test_output_into_head_ends_quietly(desks):
     data_dir = desks.dir("a")
-    with desks.create_stage("a", SLUG, people=300):
+    with desks.create_stage("a", SLUG, people=2000):
         pass
-    shell = f"{sys.executable} -m desktop_app search {SLUG} a --limit 300 --json | head -c 10"
-    for command in (shell, f"{sys.executable} -m desktop_app --help | head -n 1"):
+    py = f"{sys.executable} -m desktop_app"
+    for command in (
+        f"{py} search {SLUG} m --limit 300 --json | head -c 10",  # ~95 KB: more than a pipe holds
+        f"{py} search {SLUG} m --limit 300 | head -n 1",
+        f"{py} search no-such-stage m --json | true",  # the error message meets a closed pipe
+    ):
         done = subprocess.run(
             ["sh", "-c", command],
             cwd=ROOT,
