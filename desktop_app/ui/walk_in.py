@@ -93,6 +93,10 @@ class WalkInDialog(QDialog):
         self.refresh_similar()
         self.first_name.setFocus()
 
+    def done(self, result: int) -> None:
+        self._refresh_timer.stop()  # a pending refresh must not search a stage closed since
+        super().done(result)
+
     def fields(self) -> dict[str, Any]:
         return {
             "first_name": self.first_name.text(),
