@@ -53,13 +53,21 @@ def _require_text(p: dict[str, Any], name: str, *, required: bool, limit: int = 
         raise _bad(f"'{name}' must be a string of at most {limit} characters.")
 
 
+_LIST_FIELDS = frozenset(("external_codes", "extra"))
+_KNOWN_FIELDS = frozenset(ATTENDEE_FIELDS)
+
+
 def _attendee_fields(fields: object) -> None:
     if not isinstance(fields, dict):
         raise _bad("'fields' must be an object.")
     for name, value in fields.items():
-        if name not in ATTENDEE_FIELDS:
+        if type(value) is str:  # the usual case, checked inline: imports send 50,000 of these
+            if len(value) <= MAX_TEXT or name not in _KNOWN_FIELDS:
+                continue
+            ok = False
+        elif name not in _KNOWN_FIELDS:
             continue  # a newer desk's field: ignored by this version, harmless
-        if name == "external_codes":
+        elif name == "external_codes":
             ok = (
                 isinstance(value, list)
                 and len(value) <= MAX_LIST
@@ -72,7 +80,7 @@ def _attendee_fields(fields: object) -> None:
                 and all(_text(k, MAX_SHORT_TEXT) and _text(v) for k, v in value.items())
             )
         else:
-            ok = _text(value)
+            ok = False
         if not ok:
             raise _bad(f"field '{str(name)[:40]}' has the wrong type or size.")
 
@@ -190,16 +198,15 @@ def check_event(event: Event) -> None:
     kind = KINDS.get(event.kind)
     if kind is None:
         raise InvalidEvent("kind is not a known kind.")
-    for name in ("desk_seq", "hlc"):
-        value = getattr(event, name)
-        if not _is_int(value) or not 0 <= value <= MAX_INT:
-            raise InvalidEvent(f"{name} must be a whole number below 2**63.")
-    if event.desk_seq < 1:
-        raise InvalidEvent("desk_seq must be 1 or more.")
-    if not isinstance(event.payload, dict):
+    seq, hlc, payload = event.desk_seq, event.hlc, event.payload
+    if type(seq) is not int or not 1 <= seq <= MAX_INT:
+        raise InvalidEvent("desk_seq must be a whole number from 1 to 2**63 - 1.")
+    if type(hlc) is not int or not 0 <= hlc <= MAX_INT:
+        raise InvalidEvent("hlc must be a whole number below 2**63.")
+    if type(payload) is not dict:
         raise InvalidEvent("payload must be an object.")
-    version = event.payload.get("v", 1)
-    if not _is_int(version) or not 1 <= version <= kind.version:
+    version = payload.get("v", 1)
+    if version != 1 and (not _is_int(version) or not 1 <= version <= kind.version):
         raise InvalidEvent(
             f"payload version {str(version)[:10]} of '{kind.name}' is newer than this "
             "software: update Roadshow Desk.",
@@ -207,4 +214,4 @@ def check_event(event: Event) -> None:
         )
     if kind.about_person and not event.attendee_id:
         raise InvalidEvent("attendee_id is required.")
-    kind.check_payload(event.payload)
+    kind.check_payload(payload)

@@ -73,9 +73,9 @@ CREATE TABLE IF NOT EXISTS person (          -- who exists, and their code: chec
     stage_id    TEXT NOT NULL,
     attendee_id TEXT NOT NULL,
     code        TEXT NOT NULL,
-    PRIMARY KEY (stage_id, attendee_id),
-    UNIQUE (stage_id, code)
-);
+    PRIMARY KEY (stage_id, attendee_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS person_code ON person (stage_id, code);
 CREATE TABLE IF NOT EXISTS desk_contact (
     desk_id         TEXT NOT NULL,
     stage_id        TEXT NOT NULL,
@@ -577,7 +577,8 @@ class HubStore:
                 r[0]: r[1]
                 for r in _in_chunks(
                     conn,
-                    "SELECT code, attendee_id FROM person WHERE stage_id = ? AND code IN ({})",
+                    "SELECT code, attendee_id FROM person INDEXED BY person_code "
+                    "WHERE stage_id = ? AND code IN ({})",
                     [stage_id],
                     sorted({c for _, c in created}),
                 )
