@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import importlib
 import json
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -246,12 +247,20 @@ def _print(ctx: Context, result: Result) -> None:
 def _fail(ctx: Context, code: str, message: str, exit_code: int) -> int:
     if ctx.json:
         print(json.dumps({"error": {"code": code, "message": message}}, ensure_ascii=False))
+        sys.stdout.flush()
     else:
         print(f"roadshow-desk: {message}", file=sys.stderr)
     return exit_code
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        return _reader_went_away()
+
+
+def _main(argv: list[str] | None = None) -> int:
     global _json_errors
     _json_errors = "--json" in (sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -261,14 +270,24 @@ def main(argv: list[str] | None = None) -> int:
         return _run_gui(ctx, getattr(args, "slug", None), demo=args.demo)
     try:
         result = args.handler(ctx, args)
+        _print(ctx, result)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
     except RoadshowError as exc:
         return _fail(ctx, exc.code, exc.message, 1)
     except KeyboardInterrupt:
         return _fail(ctx, "interrupted", "Interrupted.", 130)
     except OSError as exc:
         return _fail(ctx, "os_error", f"{exc.strerror or exc}: {exc.filename or ''}".strip(), 1)
-    _print(ctx, result)
     return result.exit_code
+
+
+def _reader_went_away() -> int:
+    """Output piped into `head` (or a pager closed early): stop quietly, like other tools."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush finds somewhere to go
+    return 0
 
 
 def _run_gui(ctx: Context, slug: str | None, demo: bool) -> int:

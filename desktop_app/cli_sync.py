@@ -188,6 +188,11 @@ def cmd_hub_status(ctx: Context, args: argparse.Namespace) -> Result:
             f"last heard {d['last_heard'] or 'never'}  up to #{d['up_to_desk_seq']}"
             + (f", {pending} waiting" if pending else "")
         )
+    if status.get("quarantined"):
+        lines.append(
+            f"{status['quarantined']} stored events cannot be applied and are left out of "
+            "these numbers (kept aside; desks sync the rest)."
+        )
     if status["duplicates"]:
         lines.append(f"{len(status['duplicates'])} people checked in at more than one desk:")
         for dup in status["duplicates"]:
@@ -269,5 +274,15 @@ def _report_line(report) -> str:
     if report.clock_warning:
         parts.append(
             f"WARNING: this computer's clock is off by {abs(report.clock_offset_ms) // 1000} s"
+        )
+    if report.refused:
+        parts.append(
+            f"{report.refused} of this desk's events refused by the hub and kept to send "
+            f"again (the others went on): {report.refused_reason}"
+        )
+    if report.quarantined:
+        parts.append(
+            f"{report.quarantined} events from the hub could not be applied here and were "
+            "set aside (the rest is up to date)"
         )
     return ", ".join(parts) + f" ({report.duration_ms:.0f} ms)."

@@ -298,9 +298,17 @@ def _admit(
                 method=method,
             )
         events = stage.record_many(
-            [("checkin", attendee.id, {"method": method, **forced})], operator=operator
+            [("checkin", attendee.id, {"method": method, **forced})],
+            operator=operator,
+            # decided again inside the write transaction: another process at this desk
+            # (a second window, a command) may have checked them in a moment ago
+            unless=lambda conn: _checked_in(conn, attendee.id),
         )
         fresh = stage.attendee(attendee.id)
+        if not events:
+            return Decision(
+                ALREADY_CHECKED_IN, fresh, fresh.checked_in_at, fresh.checkin_desk, method=method
+            )
         return Decision(
             CHECKED_IN,
             fresh,
@@ -312,6 +320,12 @@ def _admit(
             forced=bool(forced),
         )
     return _admit_to_session(stage, attendee, operator, method, session_id, admit_when_full, forced)
+
+
+def _checked_in(conn: Any, attendee_id: str) -> bool:
+    row = conn.execute("SELECT checkin_event_id FROM attendee WHERE id = ?", (attendee_id,))
+    found = row.fetchone()
+    return found is not None and found[0] is not None
 
 
 def _admit_to_session(

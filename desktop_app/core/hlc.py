@@ -24,6 +24,10 @@ def physical_ms(hlc: int) -> int:
 
 
 MAX_AHEAD_MS = 24 * 3600 * 1000  # a value further ahead than this is a broken or hostile clock
+# How far past its own wall clock a desk follows values it has seen. The hub accepts values
+# up to MAX_AHEAD_MS past *its* clock, and a desk's clock may itself be behind the hub's: a
+# desk must still move past such a value, or its next edit sorts before one it has seen.
+FOLLOW_AHEAD_MS = 2 * MAX_AHEAD_MS
 
 
 class HybridClock:
@@ -33,7 +37,7 @@ class HybridClock:
         self._lock = threading.Lock()
 
     def _ceiling(self) -> int:
-        return pack(self._wall_ms() + MAX_AHEAD_MS)
+        return pack(self._wall_ms() + FOLLOW_AHEAD_MS)
 
     def now(self) -> int:
         with self._lock:

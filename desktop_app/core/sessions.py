@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import ImportFailed, InvalidInput
+from desktop_app.core.events import MAX_CAPACITY
 from desktop_app.core.ids import uuid7
 from desktop_app.core.model import clean_text
 from desktop_app.core.store import Stage
@@ -80,10 +81,12 @@ def _parse_capacity(value: Any) -> int | None:
         return None
     try:
         number = int(float(text.replace(",", ".")))
-    except ValueError as exc:
-        raise InvalidInput(f"Capacity '{text}' is not a number.") from exc
+    except (ValueError, OverflowError) as exc:  # "abc", "nan"; "inf", "1e400"
+        raise InvalidInput(f"Capacity '{text[:20]}' is not a number.") from exc
     if number < 0:
         raise InvalidInput("Capacity cannot be negative.")
+    if number > MAX_CAPACITY:
+        raise InvalidInput(f"Capacity '{text[:20]}' is too large: at most {MAX_CAPACITY:,} seats.")
     return number
 
 

@@ -35,7 +35,8 @@ from desktop_app.core.errors import (
     StageLocked,
     StageNotFound,
 )
-from desktop_app.core.hlc import HybridClock
+from desktop_app.core.events import InvalidEvent, check_event
+from desktop_app.core.hlc import MAX_AHEAD_MS, HybridClock
 from desktop_app.core.ids import new_attendee_code, new_stage_code, uuid7
 from desktop_app.core.model import (
     ATTENDEE_FIELDS,
@@ -60,6 +61,8 @@ from desktop_app.core.search import (
     typo_match,
 )
 
+CLOCK_MEASURE_KEY = "clock/offset"  # sync value: "offset ms,this computer's ms when measured"
+CLOCK_MARGIN_MS = 10 * 60 * 1000
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 BUSY_TIMEOUT_MS = 5000
 _SAFETY_CHECKPOINT_PAGES = 20000  # with background checkpoints: only if the thread falls behind
@@ -81,6 +84,10 @@ _ATTENDEE_COLUMNS = (
     "badge_prints",
 )
 _ATTENDEE_SELECT = "SELECT " + ", ".join(_ATTENDEE_COLUMNS) + " FROM attendee"
+_EVENT_SELECT = (
+    "id, stage_id, desk_id, desk_seq, hlc, kind, attendee_id, payload, recorded_at, desk_name, "
+    "operator, hub_seq"
+)
 
 
 def now_iso() -> str:
@@ -129,6 +136,12 @@ def _translate(exc: sqlite3.Error) -> RoadshowError:
     if name.startswith("SQLITE_IOERR") or name in ("SQLITE_READONLY", "SQLITE_CANTOPEN"):
         return StageDamaged("The stage file cannot be written (" + name + ").")
     raise exc
+
+
+class ClockAhead(RoadshowError):
+    """This computer's clock is so far ahead that the hub would refuse what it records."""
+
+    code = "clock_ahead"
 
 
 class Stage:
@@ -336,10 +349,19 @@ class Stage:
         return self.record_many([(kind, attendee_id, payload or {})], operator=operator)[0]
 
     def record_many(
-        self, items: Iterable[tuple[str, str | None, dict[str, Any]]], *, operator: str = ""
+        self,
+        items: Iterable[tuple[str, str | None, dict[str, Any]]],
+        *,
+        operator: str = "",
+        unless: Callable[[sqlite3.Connection], bool] | None = None,
     ) -> list[Event]:
+        """Record events of this desk. `unless(conn)` is asked inside the write transaction
+        (no other desk process can write in between): when true, nothing is recorded."""
         items = list(items)
+        self._refuse_a_clock_far_ahead()
         with self._write() as conn:
+            if unless is not None and unless(conn):
+                return []
             seq = conn.execute(
                 "SELECT COALESCE(MAX(desk_seq), 0) FROM event WHERE desk_id = ?", (self.desk.id,)
             ).fetchone()[0]
@@ -358,6 +380,11 @@ class Stage:
                 )
                 for i, (kind, aid, payload) in enumerate(items, start=1)
             ]
+            for event in events:  # the rule the hub and every other desk apply to it
+                try:
+                    check_event(event)
+                except InvalidEvent as exc:
+                    raise InvalidInput("This change cannot be recorded: " + exc.message) from None
             people = [e.attendee_id for e in events if e.kind == "attendee_upserted"]
             if len(people) == len(events) and len(set(people)) == len(people):
                 # An import: one event per person, so no handler can see another's event.
@@ -370,29 +397,147 @@ class Stage:
             else:
                 for event in events:
                     _apply(conn, event)
+            erased = any(e.kind == "redacted" for e in events)
+            if erased:
+                _forget_erased_words(conn)
+        if erased:
+            self._checkpoint_after_erasure()
         return events
 
+    def _refuse_a_clock_far_ahead(self) -> None:
+        """The hub refuses events from a clock over a day ahead: do not record them at all.
+
+        Known from the hub's last measure of this computer's clock (kept by sync). Once the
+        clock is set back (it reads earlier than when it was measured) it is trusted again.
+        """
+        row = self.conn.execute(
+            "SELECT value FROM sync_state WHERE key = ?", (CLOCK_MEASURE_KEY,)
+        ).fetchone()
+        if row is None:
+            return
+        try:
+            offset_ms, measured_at_ms = (int(v) for v in row[0].split(","))
+        except ValueError:
+            return
+        if offset_ms <= MAX_AHEAD_MS - CLOCK_MARGIN_MS:
+            return
+        if self.clock.wall_ms() < measured_at_ms - CLOCK_MARGIN_MS:
+            return  # set back since the hub measured it
+        raise ClockAhead(
+            f"This computer's clock is {offset_ms / 3_600_000:.0f} hours ahead of the hub's: "
+            "nothing was recorded, because the hub would refuse it. Set the date and time "
+            "right (automatic time), then try again."
+        )
+
+    def note_clock_offset(self, offset_ms: int) -> None:
+        """The hub's measure of this computer's clock (sync calls this after each answer)."""
+        self.set_sync_value(CLOCK_MEASURE_KEY, f"{int(offset_ms)},{self.clock.wall_ms()}")
+
+    def _checkpoint_after_erasure(self) -> None:
+        """Leave no copy of an erased person's words in the write-ahead log either."""
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def apply_events(self, events: Iterable[Event]) -> int:
-        """Merge events from elsewhere (hub, stage file). Idempotent; returns how many were new."""
+        """Merge events from elsewhere (hub, stage file). Idempotent; returns how many were new.
+
+        An event no desk could apply (a broken or hostile payload, a code another person
+        holds) is set aside in `quarantine` with the reason, and the others are applied: one
+        bad event never stops a desk from syncing. Every event seen moves this desk's clock
+        past it, so what this desk records next sorts after what it has seen.
+        """
+        events = list(events)
+        if any(e.stage_id != self.info.id for e in events):
+            raise InvalidInput("These events belong to another stage.")
+        try:
+            applied, erased = self._apply_all(events, careful=False)
+        except _Unappliable:
+            applied, erased = self._apply_all(events, careful=True)
+        if erased:
+            self._checkpoint_after_erasure()
+        return applied
+
+    def _apply_all(self, events: list[Event], *, careful: bool) -> tuple[int, bool]:
         applied = 0
+        erased = False
         with self._write() as conn:
             for event in events:
-                if event.stage_id != self.info.id:
-                    raise InvalidInput("These events belong to another stage.")
-                if _apply(conn, event):
+                self.clock.observe(event.hlc)
+                if careful:
+                    conn.execute("SAVEPOINT one_event")
+                try:
+                    check_event(event)
+                    new = _apply(conn, event)
+                except (
+                    InvalidEvent,
+                    sqlite3.IntegrityError,
+                    OverflowError,
+                    KeyError,
+                    TypeError,
+                    ValueError,
+                ) as exc:
+                    if not careful:
+                        raise _Unappliable from exc
+                    conn.execute("ROLLBACK TO one_event")
+                    conn.execute("RELEASE one_event")
+                    _quarantine(conn, event, exc)
+                    continue
+                if careful:
+                    conn.execute("RELEASE one_event")
+                if new:
                     applied += 1
-                    self.clock.observe(event.hlc)
+                    erased = erased or event.kind == "redacted"
                 elif event.hub_seq is not None:
                     conn.execute(
                         "UPDATE event SET hub_seq = ? WHERE id = ? AND hub_seq IS NULL",
                         (event.hub_seq, event.id),
                     )
-        return applied
+            if erased:
+                _forget_erased_words(conn)
+        return applied, erased
+
+    def quarantined(self, source: str | None = None) -> list[dict[str, Any]]:
+        """Events set aside: 'pulled' (not applicable here) or 'refused' (own, by the hub)."""
+        sql = "SELECT event_id, source, desk_id, kind, reason, at FROM quarantine"
+        args: tuple = ()
+        if source is not None:
+            sql += " WHERE source = ?"
+            args = (source,)
+        keys = ("event_id", "source", "desk_id", "kind", "reason", "at")
+        return [
+            dict(zip(keys, r, strict=True)) for r in self.conn.execute(sql + " ORDER BY at", args)
+        ]
+
+    def set_aside(self, event_id: str, reason: str) -> None:
+        """The hub refused this event of this desk: push the others, retry this one later."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO quarantine (event_id, source, desk_id, kind, attendee_id, reason, at) "
+                "SELECT id, 'refused', desk_id, kind, attendee_id, ?, ? FROM event WHERE id = ? "
+                "ON CONFLICT (event_id) DO UPDATE SET reason = excluded.reason",
+                (reason[:300], now_iso(), event_id),
+            )
+
+    def set_aside_events(self) -> list[Event]:
+        """This desk's events the hub refused, oldest first (tried again each round)."""
+        return [
+            Event(*r[:7], json.loads(r[7]), *r[8:])
+            for r in self.conn.execute(
+                f"SELECT {_EVENT_SELECT} FROM event WHERE hub_seq IS NULL AND id IN "
+                "(SELECT event_id FROM quarantine WHERE source = 'refused') ORDER BY desk_seq"
+            )
+        ]
 
     def mark_acknowledged(self, acks: Iterable[tuple[str, int]]) -> None:
         """The hub holds these events (event id, hub sequence)."""
+        acks = list(acks)
         with self._write() as conn:
             conn.executemany("UPDATE event SET hub_seq = ? WHERE id = ?", [(s, i) for i, s in acks])
+            if conn.execute("SELECT 1 FROM quarantine WHERE source = 'refused' LIMIT 1").fetchone():
+                conn.executemany(
+                    "DELETE FROM quarantine WHERE event_id = ? AND source = 'refused'",
+                    [(i,) for i, _ in acks],
+                )
 
     # --- attendees ----------------------------------------------------------------------
 
@@ -696,12 +841,12 @@ class Stage:
     def duplicate_checkins(self) -> list[dict[str, Any]]:
         """People checked in more than once at the stage door (e.g. at two offline desks)."""
         rows = self.conn.execute(
-            "SELECT attendee_id, COUNT(*) FROM checkin WHERE session_id = '' AND cancelled = 0 "
-            "GROUP BY attendee_id HAVING COUNT(*) > 1"
+            "SELECT c.attendee_id, a.code FROM checkin c JOIN attendee a ON a.id = c.attendee_id "
+            "WHERE c.session_id = '' AND c.cancelled = 0 GROUP BY c.attendee_id HAVING COUNT(*) > 1"
         ).fetchall()
         return [
-            {"attendee_id": aid, "code": self.attendee(aid).code, "checkins": self.checkins_of(aid)}
-            for aid, _ in rows
+            {"attendee_id": aid, "code": code, "checkins": self.checkins_of(aid)}
+            for aid, code in rows
         ]
 
     def events(self, *, after_hub_seq: int | None = None) -> Iterator[Event]:
@@ -721,7 +866,8 @@ class Stage:
         sql = (
             "SELECT id, stage_id, desk_id, desk_seq, hlc, kind, attendee_id, payload, "
             "recorded_at, desk_name, operator, hub_seq FROM event "
-            "WHERE desk_id = ? AND hub_seq IS NULL ORDER BY desk_seq"
+            "WHERE desk_id = ? AND hub_seq IS NULL AND id NOT IN "
+            "(SELECT event_id FROM quarantine WHERE source = 'refused') ORDER BY desk_seq"
         )
         args: tuple = (self.desk.id,)
         if limit is not None:
@@ -763,6 +909,8 @@ class Stage:
             "events": self.event_count(),
             "unsynced": self.unsynced_count(),
             "digest": self.digest(),
+            "quarantined": len(self.quarantined("pulled")),
+            "refused_by_hub": len(self.quarantined("refused")),
         }
 
     def integrity_check(self) -> None:
@@ -844,6 +992,7 @@ def _connect(path: Path) -> sqlite3.Connection:
             raise StageLocked("The stage file could not be opened for writing.")
         conn.execute("PRAGMA synchronous = FULL")  # a laptop battery dies: check-ins must stay
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA secure_delete = ON")  # erased words leave no bytes in free pages
         conn.execute("PRAGMA cache_size = -32000")  # 32 MB: imports of 50k people stay in memory
     except sqlite3.Error as exc:
         raise _translate(exc) from exc
@@ -1406,6 +1555,45 @@ def _redact(conn: sqlite3.Connection, attendee_id: str | None) -> None:
     conn.execute("DELETE FROM external_code WHERE attendee_id = ?", (attendee_id,))
     _reindex(conn, row[0])
     _scrub_payloads(conn, "attendee_id = ?", (attendee_id,))
+
+
+def _forget_erased_words(conn: sqlite3.Connection) -> None:
+    """Merge the search index into one segment: a deleted row's words stay in the older
+    segments until they are merged, readable in the file's bytes."""
+    conn.execute("INSERT INTO attendee_fts (attendee_fts) VALUES ('optimize')")
+
+
+class _Unappliable(Exception):
+    """An event in a batch could not be applied: apply the batch again one event at a time."""
+
+
+def _quarantine(conn: sqlite3.Connection, event: Event, exc: BaseException) -> None:
+    if isinstance(exc, InvalidEvent):
+        reason = exc.message
+    elif isinstance(exc, sqlite3.IntegrityError) and "code" in str(exc):
+        reason = "its attendee code belongs to another person"
+    else:
+        reason = f"it cannot be applied ({type(exc).__name__})"
+    conn.execute(
+        "INSERT INTO quarantine (event_id, source, desk_id, kind, attendee_id, reason, event, at) "
+        "VALUES (?, 'pulled', ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+        (
+            str(event.id)[:80],
+            str(event.desk_id)[:80],
+            str(event.kind)[:40],
+            event.attendee_id if isinstance(event.attendee_id, str) else None,
+            reason[:300],
+            None if event.kind == "attendee_upserted" else _quarantined_json(event),
+            now_iso(),
+        ),
+    )
+
+
+def _quarantined_json(event: Event) -> str | None:
+    try:
+        return json.dumps(event.to_dict(), ensure_ascii=False)[:65536]
+    except (TypeError, ValueError, RecursionError):
+        return None
 
 
 def _scrub_payloads(conn: sqlite3.Connection, where: str, args: tuple) -> None:

@@ -25,6 +25,11 @@ from desktop_app.core.model import Event
 from desktop_app.core.store import Stage, stage_path
 from desktop_app.sync import protocol
 
+# Refusals of one named event: that event waits aside, the others are pushed.
+SET_ASIDE_CODES = frozenset(
+    {"invalid_event", "clock_implausible", "code_taken", "unknown_attendee", "unsupported_version"}
+)
+SET_ASIDE_RETRIES = 20  # set-aside events tried again per round
 PUSH_BODY_BYTES = protocol.MAX_BODY_BYTES * 3 // 4  # room for the hub's limit
 HUB_KEY = "hub/id"  # stage sync value: the hub this stage's acknowledgements come from
 
@@ -52,10 +57,11 @@ class HubRefused(RoadshowError):
 
     code = "hub_refused"
 
-    def __init__(self, code: str, message: str, status: int) -> None:
+    def __init__(self, code: str, message: str, status: int, event_id: str | None = None) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
+        self.event_id = event_id  # the one pushed event the hub refused, when it says
         # When only the push was refused: the round's report (what was pulled all the same).
         self.report: SyncReport | None = None
 
@@ -76,6 +82,11 @@ class SyncReport:
     clock_offset_ms: int | None = None
     clock_warning: bool = False
     hub_id: str = ""
+    # This desk's events the hub refused (kept here, pushed again each round) and events
+    # pulled that this desk cannot apply (kept aside): the rest syncs all the same.
+    refused: int = 0
+    refused_reason: str = ""
+    quarantined: int = 0
     duration_ms: float = 0.0
     finished_at: str = ""
 
@@ -144,10 +155,12 @@ class HubClient:
             raise HubUnreachable("The hub is busy or failing; will try again.")
         if response.status_code >= 400:
             error = data.get("error", {}) if isinstance(data, dict) else {}
+            event_id = error.get("event_id")
             raise HubRefused(
                 str(error.get("code", "refused")),
                 str(error.get("message", f"The hub refused (HTTP {response.status_code}).")),
                 response.status_code,
+                event_id if isinstance(event_id, str) else None,
             )
         if not isinstance(data, dict):
             raise HubUnreachable("The hub's answer was garbled.")
@@ -253,6 +266,12 @@ class SyncClient:
         if isinstance(offset, int):
             self.clock_offset_ms = offset
 
+    def _note_clock(self, stage: Stage) -> None:
+        """Keep the hub's measure of this clock in the stage: recording refuses a clock so
+        far ahead that the hub would refuse its events (and trusts it again once fixed)."""
+        if self.clock_offset_ms is not None:
+            stage.note_clock_offset(self.clock_offset_ms)
+
     def _cursor_key(self) -> str:
         return f"hub/{self._hub_id()}/pulled"
 
@@ -287,9 +306,14 @@ class SyncClient:
             if push_error is None and stage.unsynced_count() and self._resend:
                 report.pushed += self.push(stage, slug)  # the hub lost events: again
             report.unsynced = stage.unsynced_count()
+            refused = stage.quarantined("refused")
+            report.refused = len(refused)
+            report.refused_reason = refused[0]["reason"] if refused else ""
+            report.quarantined = len(stage.quarantined("pulled"))
             stale = time.monotonic() - self._desks_fetched.get(slug, -1e9)
             if report.pushed or report.pulled or stale >= protocol.DESKS_REFRESH_S:
                 self.refresh_desks(stage, slug)
+            self._note_clock(stage)
         finally:
             if own:
                 stage.close()
@@ -333,31 +357,59 @@ class SyncClient:
         return mine - stage.unsynced_count()
 
     def push(self, stage: Stage, slug: str) -> int:
-        """Push this desk's unacknowledged events; mark each acknowledged as the hub answers."""
+        """Push this desk's unacknowledged events; mark each acknowledged as the hub answers.
+
+        An event the hub refuses by name (its clock was over a day ahead, it is about a
+        person the hub has not heard of yet) is set aside and the others go on; set-aside
+        events are tried again, one by one, at the end of every round.
+        """
         waiting = stage.unsynced_count()
         pushed = 0
         for _ in range(waiting + 2):  # bounded: each pass sends at least one event, or ends
             batch = stage.unsynced_events(self.push_batch)
             if not batch:
                 break
-            body = self.hub.encode_push(batch)
-            while len(body) > PUSH_BODY_BYTES and len(batch) > 1:  # big payloads: fewer a time
-                batch = batch[: len(batch) // 2]
-                body = self.hub.encode_push(batch)
-            answer = self.hub.push(
-                slug,
-                batch,
-                clock_ms=stage.clock.wall_ms(),
-                unsynced=max(0, waiting - pushed - len(batch)),
-                body=body,
-            )
-            self._note(answer)
-            acks = [(str(a["id"]), int(a["hub_seq"])) for a in answer.get("acks", [])]
-            if {i for i, _ in acks} != {e.id for e in batch}:
-                raise HubUnreachable("The hub's acknowledgement does not match what was sent.")
-            stage.mark_acknowledged(acks)
-            pushed += len(batch)
+            try:
+                pushed += self._push_batch(stage, slug, batch, waiting - pushed)
+            except HubRefused as exc:
+                if not self._set_aside(stage, exc, batch):
+                    raise
+        for event in stage.set_aside_events()[:SET_ASIDE_RETRIES]:
+            try:
+                pushed += self._push_batch(stage, slug, [event], waiting - pushed)
+            except HubRefused as exc:
+                if not self._set_aside(stage, exc, [event]):
+                    raise
         return pushed
+
+    @staticmethod
+    def _set_aside(stage: Stage, exc: HubRefused, batch: list[Event]) -> bool:
+        if exc.fatal or exc.code not in SET_ASIDE_CODES or exc.event_id is None:
+            return False
+        if exc.event_id not in {e.id for e in batch}:
+            return False
+        stage.set_aside(exc.event_id, exc.code + ": " + exc.message)
+        return True
+
+    def _push_batch(self, stage: Stage, slug: str, batch: list[Event], waiting: int) -> int:
+        """Push the first events of `batch` that fit in one body; returns how many went."""
+        body = self.hub.encode_push(batch)
+        while len(body) > PUSH_BODY_BYTES and len(batch) > 1:  # big payloads: fewer a time
+            batch = batch[: len(batch) // 2]
+            body = self.hub.encode_push(batch)
+        answer = self.hub.push(
+            slug,
+            batch,
+            clock_ms=stage.clock.wall_ms(),
+            unsynced=max(0, waiting - len(batch)),
+            body=body,
+        )
+        self._note(answer)
+        acks = [(str(a["id"]), int(a["hub_seq"])) for a in answer.get("acks", [])]
+        if {i for i, _ in acks} != {e.id for e in batch}:
+            raise HubUnreachable("The hub's acknowledgement does not match what was sent.")
+        stage.mark_acknowledged(acks)
+        return len(batch)
 
     def pull(self, stage: Stage, slug: str) -> tuple[int, int]:
         """Apply other desks' events after the last hub sequence seen. Returns (new, cursor).

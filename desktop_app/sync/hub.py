@@ -34,8 +34,24 @@ from desktop_app.sync.openapi import openapi_schema
 log = logging.getLogger("roadshow.hub")
 
 
-def _error(status: int, code: str, message: str) -> JSONResponse:
-    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+# A client has this long to send a request's head, and then its body: a socket that
+# dribbles a byte now and then is closed instead of being held open for ever.
+HEAD_TIMEOUT_S = 10.0
+BODY_TIMEOUT_S = 30.0
+MAX_CLOCK_HEADER_MS = 10**14  # year 5138: anything past it is not a clock
+
+
+def _error(
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+    event_id: str | None = None,
+) -> JSONResponse:
+    error: dict[str, Any] = {"code": code, "message": message}
+    if event_id is not None:
+        error["event_id"] = event_id
+    return JSONResponse({"error": error}, status_code=status, headers=headers)
 
 
 def _now_ms() -> int:
@@ -64,16 +80,25 @@ async def _read_json(request: Request) -> Any:
         if declared > protocol.MAX_BODY_BYTES:
             raise HubError("body_too_large", "The request body is too large.", 413)
     chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > protocol.MAX_BODY_BYTES:
-            raise HubError("body_too_large", "The request body is too large.", 413)
-        chunks.append(chunk)
+
+    async def read() -> None:
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > protocol.MAX_BODY_BYTES:
+                raise HubError("body_too_large", "The request body is too large.", 413)
+            chunks.append(chunk)
+
+    try:
+        await asyncio.wait_for(read(), BODY_TIMEOUT_S)
+    except TimeoutError:
+        raise HubError("request_timeout", "The request body came too slowly.", 408) from None
     try:
         return json.loads(b"".join(chunks))
     except (ValueError, UnicodeDecodeError):
         raise HubError("malformed_json", "The request body is not valid JSON.", 400) from None
+    except RecursionError:
+        raise HubError("malformed_json", "The request body is nested too deeply.", 400) from None
 
 
 class Hub:
@@ -96,9 +121,14 @@ class Hub:
         try:
             desk_ms = int(raw)
         except ValueError:
+            desk_ms = -1
+        if not 0 <= desk_ms <= MAX_CLOCK_HEADER_MS:
             raise HubError(
-                "invalid_header", f"{protocol.HEADER_CLOCK} must be milliseconds.", 422
-            ) from None
+                "invalid_header",
+                f"{protocol.HEADER_CLOCK} must be milliseconds since 1970 "
+                f"(0 to {MAX_CLOCK_HEADER_MS}).",
+                400,
+            )
         return desk_ms - received_ms
 
     def _unsynced(self, request: Request) -> int | None:
@@ -159,13 +189,23 @@ class Hub:
                 f"Push between 1 and {protocol.MAX_PUSH_EVENTS} events at a time.",
                 422,
             )
-        try:
-            events = [protocol.event_from_wire(e, i, received_ms) for i, e in enumerate(raw_events)]
-        except protocol.ProtocolError as exc:
-            raise HubError(exc.code, exc.message, exc.status) from None
+        events = []
+        for i, e in enumerate(raw_events):
+            try:
+                events.append(protocol.event_from_wire(e, i, received_ms))
+            except protocol.ProtocolError as exc:
+                # The event's id, when it has one: the desk sets that event aside and
+                # pushes the others (one refused event never holds back the rest).
+                event_id = e.get("id") if isinstance(e, dict) else None
+                raise HubError(
+                    exc.code,
+                    exc.message,
+                    exc.status,
+                    event_id if protocol.valid_id(event_id) else None,
+                ) from None
         for e in events:
             if len(json.dumps(e.payload)) > protocol.MAX_PAYLOAD_BYTES:
-                raise HubError("invalid_event", "An event payload is too large.", 413)
+                raise HubError("invalid_event", "An event payload is too large.", 413, e.id)
             if e.desk_id != desk_id:
                 raise HubError(
                     "foreign_event", "A desk pushes only the events it recorded itself.", 403
@@ -193,6 +233,12 @@ class Hub:
             }
 
         return JSONResponse(await run_in_threadpool(work))
+
+    async def events(self, request: Request) -> Response:
+        # One route for both methods, so a 405 names every method the path has.
+        if request.method == "POST":
+            return await self.push(request)
+        return await self.pull(request)
 
     async def pull(self, request: Request) -> Response:
         received_ms = _now_ms()
@@ -259,13 +305,13 @@ class Hub:
 
 async def _hub_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HubError)
-    return _error(exc.status, exc.code, exc.message)
+    return _error(exc.status, exc.code, exc.message, event_id=exc.event_id)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-    return _error(exc.status_code, code, str(exc.detail))
+    return _error(exc.status_code, code, str(exc.detail), headers=exc.headers)
 
 
 async def _db_error(request: Request, exc: Exception) -> Response:
@@ -288,8 +334,7 @@ def create_app(db: Path | str | HubStore) -> Starlette:
         Route(f"{prefix}/health", hub.health, methods=["GET"]),
         Route(f"{prefix}/openapi.json", hub.openapi, methods=["GET"]),
         Route(f"{prefix}/stages", hub.stages, methods=["GET"]),
-        Route(f"{prefix}/stages/{{slug}}/events", hub.push, methods=["POST"]),
-        Route(f"{prefix}/stages/{{slug}}/events", hub.pull, methods=["GET"]),
+        Route(f"{prefix}/stages/{{slug}}/events", hub.events, methods=["GET", "POST"]),
         Route(f"{prefix}/stages/{{slug}}/desks", hub.desks, methods=["GET"]),
         Route(f"{prefix}/stages/{{slug}}/status", hub.status, methods=["GET"]),
     ]
@@ -329,6 +374,49 @@ def create_app(db: Path | str | HubStore) -> Starlette:
 # --- running it ------------------------------------------------------------------------------
 
 
+def _slow_client_protocol() -> type:
+    """uvicorn's HTTP/1.1 protocol, closing a connection whose request head does not arrive
+    within HEAD_TIMEOUT_S (uvicorn itself waits for ever while bytes trickle in)."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class SlowClientH11(H11Protocol):
+        _head_timer: asyncio.TimerHandle | None = None
+
+        def _arm_head_timer(self) -> None:
+            self._disarm_head_timer()
+            self._head_timer = self.loop.call_later(HEAD_TIMEOUT_S, self._too_slow)
+
+        def _disarm_head_timer(self) -> None:
+            if self._head_timer is not None:
+                self._head_timer.cancel()
+                self._head_timer = None
+
+        def _too_slow(self) -> None:
+            self._head_timer = None
+            if self.cycle is None or self.cycle.response_complete:
+                self.transport.close()
+
+        def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            self._arm_head_timer()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._disarm_head_timer()
+            super().connection_lost(exc)
+
+        def handle_events(self) -> None:
+            super().handle_events()
+            if self.cycle is not None and not self.cycle.response_complete:
+                self._disarm_head_timer()  # the head arrived: the app bounds the body
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            if not self.transport.is_closing():
+                self._arm_head_timer()
+
+    return SlowClientH11
+
+
 def serve(
     db: Path,
     host: str = "127.0.0.1",
@@ -348,6 +436,7 @@ def serve(
         ssl_certfile=tls_cert,
         ssl_keyfile=tls_key,
         log_level=log_level,
+        http=_slow_client_protocol(),
         access_log=False,  # URLs carry stage slugs only, but keep logs quiet and small
         timeout_graceful_shutdown=5,
     )
@@ -378,6 +467,7 @@ class HubThread:
         config = uvicorn.Config(
             self.app,
             log_level="warning",
+            http=_slow_client_protocol(),
             access_log=False,
             lifespan="on",
             timeout_graceful_shutdown=3,

@@ -69,6 +69,13 @@ CREATE TABLE IF NOT EXISTS event (
 );
 CREATE INDEX IF NOT EXISTS event_stage_seq ON event (stage_id, hub_seq);
 CREATE INDEX IF NOT EXISTS event_attendee ON event (attendee_id);
+CREATE TABLE IF NOT EXISTS person (          -- who exists, and their code: checked on push
+    stage_id    TEXT NOT NULL,
+    attendee_id TEXT NOT NULL,
+    code        TEXT NOT NULL,
+    PRIMARY KEY (stage_id, attendee_id)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS person_code ON person (stage_id, code);
 CREATE TABLE IF NOT EXISTS desk_contact (
     desk_id         TEXT NOT NULL,
     stage_id        TEXT NOT NULL,
@@ -89,15 +96,22 @@ TOKEN_PREFIX = "rdk"
 # Contact times are kept in memory and written at most this often per desk and stage,
 # so an idle sync round does not cost a disk flush.
 CONTACT_FLUSH_S = 5.0
+# A desk that has no event on the hub and only said "I have unsynced events" counts against
+# "final" while it keeps saying so; after this long without a word it no longer does (any
+# token can write such an entry, and a laptop that never synced has nothing to wait for).
+CONTACT_STALE_S = 600.0
 
 
 class HubError(RoadshowError):
     """A request the hub refuses; `status` is the HTTP status it answers with."""
 
-    def __init__(self, code: str, message: str, status: int = 400) -> None:
+    def __init__(
+        self, code: str, message: str, status: int = 400, event_id: str | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.status = status
+        self.event_id = event_id  # the pushed event refused, when one is
 
 
 def now_iso() -> str:
@@ -157,6 +171,35 @@ def _unique_bound_desks(conn: sqlite3.Connection) -> None:
         raise
 
 
+def _index_people(conn: sqlite3.Connection) -> None:
+    """Fill the person table of a hub file from before it (first creation of a code wins)."""
+    if conn.execute("SELECT 1 FROM meta WHERE key = 'person_index'").fetchone():
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "INSERT OR IGNORE INTO person (stage_id, attendee_id, code) "
+            "SELECT stage_id, attendee_id, UPPER(json_extract(payload, '$.code')) FROM event "
+            "WHERE kind = 'attendee_upserted' AND attendee_id IS NOT NULL "
+            "AND json_extract(payload, '$.code') IS NOT NULL ORDER BY hub_seq"
+        )
+        conn.execute("INSERT INTO meta (key, value) VALUES ('person_index', '1')")
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+
+
+def _in_chunks(
+    conn: sqlite3.Connection, sql: str, head: list[Any], values: list[Any]
+) -> Iterator[sqlite3.Row]:
+    """`sql` with one `{}` for a list of placeholders, run over values 500 at a time."""
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        yield from conn.execute(sql.format(",".join("?" * len(chunk))), [*head, *chunk])
+
+
 def _desk_bound_elsewhere(holder: str) -> HubError:
     return HubError(
         "desk_bound_elsewhere",
@@ -194,8 +237,10 @@ class HubStore:
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")  # an acknowledged event survives a power cut
+        conn.execute("PRAGMA secure_delete = ON")  # an erased person's payloads leave no bytes
         conn.executescript(SCHEMA)
         _unique_bound_desks(conn)
+        _index_people(conn)
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hub_id', ?)", (uuid7(),))
         self.conn = conn
         self.hub_id: str = conn.execute("SELECT value FROM meta WHERE key = 'hub_id'").fetchone()[0]
@@ -473,6 +518,7 @@ class HubStore:
                         "A stage is created once; it is never made again.",
                         409,
                     )
+            self._check_people(conn, stage_id, events)
             before = conn.execute("SELECT COALESCE(MAX(hub_seq), 0) FROM event").fetchone()[0]
             erased = self._erased(conn, events)
             conn.executemany(
@@ -521,10 +567,102 @@ class HubStore:
                     409,
                 )
             new = sum(1 for seq in acks.values() if seq > before)
+            redacted = False
             for e in events:
                 if e.kind == "redacted" and acks[e.id] > before:
                     self._redact(conn, e.attendee_id)
+                    redacted = True
+        if redacted:  # the old payloads must not stay in the write-ahead log either
+            with contextlib.suppress(sqlite3.Error), self._lock:
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         return [(e.id, acks[e.id]) for e in events], new
+
+    @staticmethod
+    def _check_people(conn: sqlite3.Connection, stage_id: str, events: list[Event]) -> None:
+        """What a desk could not apply: a code another person holds, or an event about a
+        person nobody created. Refused before anything is stored (events already stored
+        pass: a push is repeated after a cut answer)."""
+        people = sorted({e.attendee_id for e in events if e.attendee_id})
+        if not people:
+            return
+        codes: dict[str, str] = {
+            r[0]: r[1]
+            for r in _in_chunks(
+                conn,
+                "SELECT attendee_id, code FROM person WHERE stage_id = ? AND attendee_id IN ({})",
+                [stage_id],
+                people,
+            )
+        }
+        created = [
+            (e, str(e.payload["code"]).upper())
+            for e in events
+            if e.kind == "attendee_upserted" and e.payload.get("code")
+        ]
+        holders: dict[str, str] = {}
+        if created:
+            holders = {
+                r[0]: r[1]
+                for r in _in_chunks(
+                    conn,
+                    "SELECT code, attendee_id FROM person INDEXED BY person_code "
+                    "WHERE stage_id = ? AND code IN ({})",
+                    [stage_id],
+                    sorted({c for _, c in created}),
+                )
+            }
+        bad: list[tuple[Event, HubError]] = []
+        new_people: list[tuple[str, str, str]] = []
+        for e, code in created:
+            known = codes.get(e.attendee_id or "")
+            holder = holders.get(code)
+            if (known is not None and known != code) or (
+                holder is not None and holder != e.attendee_id
+            ):
+                bad.append(
+                    (
+                        e,
+                        HubError(
+                            "code_taken",
+                            f"Event {e.id}: its attendee code belongs to another person.",
+                            422,
+                            e.id,
+                        ),
+                    )
+                )
+                continue
+            if known is None:
+                codes[e.attendee_id or ""] = code
+                holders[code] = e.attendee_id or ""
+                new_people.append((stage_id, e.attendee_id or "", code))
+        for e in events:
+            if e.attendee_id and e.attendee_id not in codes:
+                bad.append(
+                    (
+                        e,
+                        HubError(
+                            "unknown_attendee",
+                            f"Event {e.id} is about a person the hub has no record of; "
+                            "it is tried again once the desk that registered them syncs.",
+                            422,
+                            e.id,
+                        ),
+                    )
+                )
+        if bad:
+            stored = {
+                r[0]
+                for r in _in_chunks(
+                    conn, "SELECT id FROM event WHERE id IN ({})", [], [e.id for e, _ in bad]
+                )
+            }
+            for e, error in bad:
+                if e.id not in stored:
+                    raise error
+        conn.executemany(
+            "INSERT OR IGNORE INTO person (stage_id, attendee_id, code) VALUES (?, ?, ?)",
+            new_people,
+        )
 
     @staticmethod
     def _erased(conn: sqlite3.Connection, events: list[Event]) -> set[str]:
@@ -714,6 +852,13 @@ class HubStore:
             up_to = r["up_to"] if r else 0
             count = r["n"] if r else 0
             unsynced = c.get("unsynced")
+            heard = c.get("last_heard")
+            silent_s = (
+                (datetime.now(UTC) - datetime.fromisoformat(heard)).total_seconds()
+                if heard
+                else 0.0
+            )
+            counts_for_final = r is not None or silent_s < CONTACT_STALE_S
             out.append(
                 {
                     "desk_id": desk_id,
@@ -727,7 +872,7 @@ class HubStore:
                     "events": count,
                     "gaps": count != up_to,
                     "unsynced_at_last_contact": unsynced,
-                    "final": count == up_to and unsynced == 0,
+                    "final": (count == up_to and unsynced == 0) or not counts_for_final,
                     "clock_offset_ms": c.get("clock_offset_ms"),
                 }
             )
@@ -819,6 +964,7 @@ class HubStore:
                 "by_category": counts["by_category"],
                 "events": stage.event_count(),
                 "digest": stage.digest(),
+                "quarantined": len(stage.quarantined("pulled")),
             }
         data["desks"] = self.desks_of_stage(info["id"])
         data["final"] = bool(data["desks"]) and all(d["final"] for d in data["desks"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from desktop_app import __version__
+from desktop_app.core.hlc import COUNTER_BITS
 from desktop_app.core.model import EVENT_KINDS
 from desktop_app.sync import protocol
 
@@ -17,7 +18,12 @@ _EVENT_PROPS: dict[str, Any] = {
     "stage_id": _ID,
     "desk_id": _ID,
     "desk_seq": {"type": "integer", "minimum": 1, "maximum": 2**62},
-    "hlc": {"type": "integer", "minimum": 0, "maximum": 2**62},
+    # the hub refuses a clock before 2020 (protocol.EARLIEST_EVENT_MS) or over a day ahead
+    "hlc": {
+        "type": "integer",
+        "minimum": protocol.EARLIEST_EVENT_MS << COUNTER_BITS,
+        "maximum": 2**62,
+    },
     "kind": {"type": "string", "enum": list(EVENT_KINDS)},
     "attendee_id": {**_ID, "nullable": True},
     "payload": {"type": "object"},
@@ -64,7 +70,7 @@ _DESK_HEADERS = [
         "in": "header",
         "required": False,
         "description": "The desk's wall clock, milliseconds since the epoch.",
-        "schema": {"type": "integer", "minimum": 0, "maximum": 2**62},
+        "schema": {"type": "integer", "minimum": 0, "maximum": 10**14},
     },
     {
         "name": protocol.HEADER_UNSYNCED,
@@ -199,6 +205,10 @@ def openapi_schema() -> dict[str, Any]:
                             "properties": {
                                 "code": {"type": "string"},
                                 "message": {"type": "string"},
+                                "event_id": {
+                                    **_ID,
+                                    "description": "The pushed event refused, when one is.",
+                                },
                             },
                         }
                     },

@@ -13,6 +13,7 @@ import time
 from datetime import UTC, datetime
 from typing import Any
 
+from desktop_app.core.events import InvalidEvent, check_event
 from desktop_app.core.hlc import MAX_AHEAD_MS, physical_ms
 from desktop_app.core.model import EVENT_KINDS, Event
 
@@ -120,7 +121,7 @@ def event_from_wire(data: object, index: int = 0, now_ms: int | None = None) -> 
         stage_id=data["stage_id"],
         desk_id=data["desk_id"],
         desk_seq=_int(data, "desk_seq", index, 1),
-        hlc=_int(data, "hlc", index, 0),
+        hlc=_int(data, "hlc", index, 1),
         kind=kind,
         attendee_id=attendee_id,
         payload=payload,
@@ -133,68 +134,12 @@ def event_from_wire(data: object, index: int = 0, now_ms: int | None = None) -> 
     return event
 
 
-_ABOUT_A_PERSON = {
-    "attendee_upserted",
-    "attendee_cancelled",
-    "checkin",
-    "undo",
-    "badge_printed",
-    "session_checkin",
-    "redacted",
-}
-
-
-def _bad(index: int, what: str) -> ProtocolError:
-    return ProtocolError("invalid_event", f"events[{index}].payload: {what}")
-
-
-def _check_fields(fields: object, index: int, *, session: bool = False) -> None:
-    if not isinstance(fields, dict):
-        raise _bad(index, "'fields' must be an object.")
-    for name, value in fields.items():
-        if session:
-            if name == "capacity":
-                ok = value is None or (isinstance(value, int) and not isinstance(value, bool))
-            elif name == "deleted":
-                ok = isinstance(value, bool | int)
-            else:
-                ok = isinstance(value, str)
-        elif name == "external_codes":
-            ok = isinstance(value, list) and all(isinstance(c, str) for c in value)
-        elif name == "extra":
-            ok = isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
-        else:
-            ok = isinstance(value, str)
-        if not ok:
-            raise _bad(index, f"field '{str(name)[:40]}' has the wrong type.")
-
-
 def check_payload(event: Event, index: int = 0) -> None:
-    """What each kind of event needs, so no event can break the desks that apply it."""
-    p, kind = event.payload, event.kind
-    if kind in _ABOUT_A_PERSON and event.attendee_id is None:
-        raise ProtocolError("invalid_event", f"events[{index}].attendee_id is required.")
-    if kind == "stage_created":
-        for name in ("slug", "code", "title", "date"):
-            if not isinstance(p.get(name), str):
-                raise _bad(index, f"'{name}' is required.")
-        if not valid_slug(p["slug"]):
-            raise _bad(index, "'slug' is not a stage slug.")
-    if kind in ("attendee_upserted", "attendee_cancelled"):
-        if "fields" in p:
-            _check_fields(p["fields"], index)
-        if "code" in p and not isinstance(p["code"], str):
-            raise _bad(index, "'code' must be a string.")
-    if kind == "session_defined":
-        if not isinstance(p.get("session_id"), str):
-            raise _bad(index, "'session_id' is required.")
-        _check_fields(p.get("fields", {}), index, session=True)
-    if kind in ("session_checkin", "undo") and not isinstance(p.get("session_id", ""), str):
-        raise _bad(index, "'session_id' must be a string.")
-    if kind == "undo":
-        cancels = p.get("cancels", [])
-        if not isinstance(cancels, list) or not all(valid_id(c) for c in cancels):
-            raise _bad(index, "'cancels' must be a list of event ids.")
+    """The same rule per kind the desks apply (core/events.py), with the event's index."""
+    try:
+        check_event(event)
+    except InvalidEvent as exc:
+        raise ProtocolError(exc.code, f"events[{index}].{exc.message}") from None
 
 
 def event_to_wire(event: Event) -> dict[str, Any]:

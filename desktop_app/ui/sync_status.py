@@ -46,6 +46,8 @@ class SyncStatus:
     message: str = ""
     pulled: int = 0
     failures: int = 0
+    refused: int = 0  # this desk's events the hub refused (kept, sent again each round)
+    quarantined: int = 0  # events from the hub this desk cannot apply (set aside)
 
 
 def _tr(text: str) -> str:
@@ -329,6 +331,8 @@ class SyncService(QObject):
                     clock_offset_ms=report.clock_offset_ms,
                     clock_warning=report.clock_warning,
                     pulled=report.pulled,
+                    refused=getattr(report, "refused", 0),
+                    quarantined=getattr(report, "quarantined", 0),
                 )
             )
             if report.pulled or report.pushed:
@@ -448,6 +452,21 @@ def status_text(status: SyncStatus) -> tuple[str, str]:
             _tr("This computer's clock is %1 min %2 of the hub's. Please set it right.")
             .replace("%1", str(minutes))
             .replace("%2", way)
+        )
+    if status.refused:
+        text += " · ⚠ " + _tr("%1 refused").replace("%1", str(status.refused))
+        tips.append(
+            _tr(
+                "The hub refused %1 of this desk's events (the others were sent). "
+                "They are kept and sent again at every sync."
+            ).replace("%1", str(status.refused))
+        )
+    if status.quarantined:
+        tips.append(
+            _tr(
+                "%1 events from the hub cannot be used on this desk and were set aside; "
+                "everything else is up to date."
+            ).replace("%1", str(status.quarantined))
         )
     return text, "\n".join(tips)
 

@@ -94,6 +94,10 @@ class WalkInDialog(QDialog):
         self.refresh_similar()
         self.first_name.setFocus()
 
+    def done(self, result: int) -> None:
+        self._refresh_timer.stop()  # a pending refresh must not search a stage closed since
+        super().done(result)
+
     def fields(self) -> dict[str, Any]:
         return {
             "first_name": self.first_name.text(),
@@ -142,11 +146,6 @@ class WalkInDialog(QDialog):
                     "e-mail to register someone else."
                 ).replace("%1", person.display_name or person.code)
             )
-
-    def done(self, result: int) -> None:
-        # A look-up still pending must not run after the dialog closed (the stage may be gone).
-        self._refresh_timer.stop()
-        super().done(result)
 
     def _use_existing(self) -> None:
         item = self.similar.currentItem()

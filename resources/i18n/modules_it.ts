@@ -213,6 +213,18 @@
         <translation>Ultima sincronizzazione alle %1</translation>
     </message>
     <message>
+        <source>%1 refused</source>
+        <translation>%1 rifiutati</translation>
+    </message>
+    <message>
+        <source>The hub refused %1 of this desk's events (the others were sent). They are kept and sent again at every sync.</source>
+        <translation>L'hub ha rifiutato %1 eventi di questa postazione (gli altri sono stati inviati). Sono conservati e inviati di nuovo a ogni sincronizzazione.</translation>
+    </message>
+    <message>
+        <source>%1 events from the hub cannot be used on this desk and were set aside; everything else is up to date.</source>
+        <translation>%1 eventi ricevuti dall'hub non sono utilizzabili su questa postazione e sono stati messi da parte; tutto il resto è aggiornato.</translation>
+    </message>
+    <message>
         <source>Hub refused this desk</source>
         <translation>L'hub ha rifiutato questa postazione</translation>
     </message>

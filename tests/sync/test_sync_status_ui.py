@@ -215,3 +215,29 @@ def test_a_refused_push_still_brings_the_others_checkins_to_the_screen(
     finally:
         service.stop()
         stage.close()
+
+
+def test_an_event_the_hub_refused_is_shown_and_the_others_are_sent(
+    qtbot, hub, venue, settings, service_for
+):
+    """Issue 13: one check-in from a clock two days ahead waits; the indicator says so."""
+    import time
+
+    from desktop_app.core.hlc import HybridClock
+
+    _, token = venue
+    configure(settings, hub.url, token)
+    service, widget, stage = service_for()
+    people = stage.attendees()
+    real = stage.clock
+    stage.clock = HybridClock(wall_ms=lambda: int(time.time() * 1000) + 2 * 86_400_000)
+    checkin.admit(stage, people[0])
+    stage.clock = HybridClock(wall_ms=real.wall_ms)
+    checkin.admit(stage, people[1])
+    service.start()
+    qtbot.waitUntil(lambda: service.status.state == ONLINE and service.status.refused, timeout=5000)
+    assert service.status.waiting == 1  # the other check-in went to the hub
+    assert "1 refused" in widget.label.text()
+    text, tip = status_text(service.status)
+    assert "sent again" in tip
+    assert hub.store.status(SLUG)["checked_in"] == 1

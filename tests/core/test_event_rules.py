@@ -1,0 +1,22 @@
+"""Every kind of event the desk can record has one rule that desks and hub apply."""
+
+import pytest
+
+from desktop_app.core import events
+from desktop_app.core.errors import RoadshowError
+from desktop_app.core.model import EVENT_KINDS
+
+
+def test_every_kind_the_model_knows_has_a_rule():
+    assert set(EVENT_KINDS) == set(events.KINDS)
+
+
+def test_a_refused_scan_keeps_no_scanned_text(stage, people):
+    from desktop_app.core import checkin
+
+    decision = checkin.decide(stage, "NOT-A-REAL-PERSON-XYZ")
+    assert decision.status == checkin.NOT_FOUND
+    stored = [e for e in stage.events() if e.kind == "scan_refused"]
+    assert stored and "XYZ" not in str(stored[-1].payload)
+    with pytest.raises(RoadshowError, match="outcome only"):
+        stage.record("scan_refused", None, {"outcome": "invalid", "text": "Mario Rossi"})
