@@ -456,6 +456,14 @@ class Stage:
         tokens = query_tokens(query)
         if not tokens or limit <= 0:
             return []
+        order = query.strip().upper()
+        if order and " " not in order and len(order) <= 40:  # an order code: that order's people
+            rows = self.conn.execute(
+                _ATTENDEE_SELECT + " WHERE order_code = ? ORDER BY sort_name, id LIMIT ?",
+                (order, limit),
+            ).fetchall()
+            if rows:
+                return [_attendee_from_row(r) for r in rows]
         ids: list[str] = []
         seen: set[str] = set()
 
