@@ -331,6 +331,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _NOT_FIELDS = frozenset(
     ("positionid", "idposizione", "eventslug", "pseudonymizationid", "attendeeno", "seatid")
 )
+# Sheets of a workbook that list people one per ticket (pretix "Order data": not "Orders",
+# whose rows are the buyers, one per order).
+_PEOPLE_SHEETS = frozenset(
+    ("orderpositions", "posizioniordine", "posizionidellordine", "attendees", "partecipanti")
+)
 # Prefixes of ticketing exports: pretix "Attendee name: Given name", "Your e-mail"...
 _PREFIXES = ("attendeename", "attendee", "partecipante", "participant", "your", "il tuo", "tuo")
 _PREFIX_FIELDS = ("email", "phone", "company", "vat", "role", "sector", "notes", "countries")
@@ -863,6 +868,7 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
         raise ImportFailed(f"{path.name} is a damaged Excel file ({type(exc).__name__}).") from exc
     try:
         first: Table | None = None
+        named: Table | None = None  # the first sheet with name columns
         for ws in wb.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible" and len(wb.worksheets) > 1:
                 continue
@@ -881,9 +887,14 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
             table.sheet = ws.title
             table.format = "xlsx"
             if _has_name_column(table.headers, mapping):
-                return table
+                if _header_key(ws.title) in _PEOPLE_SHEETS:
+                    return table  # pretix "Order positions": one row per ticket
+                if named is None:
+                    named = table
             if first is None:
                 first = table
+        if named is not None:
+            return named
         if first is None:
             raise ImportFailed(f"The workbook {path.name} is empty (no rows in any sheet).")
         # No sheet has name columns: read the first one whole for the refusal message.
