@@ -16,6 +16,7 @@ Messages never quote a person's data: they name rows and columns only.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import datetime as dt
@@ -430,7 +431,7 @@ _NUMERIC_FIELDS = ("phone", "vat", "external_codes")
 _PSEUDO_FIELDS = (STATUS, SPECIAL_ATTENTION, MORE_NOTES)
 _YES = frozenset(("yes", "si", "y", "true", "1", "x", "ja", "oui", "vero"))
 # A '?' or U+FFFD touching a letter: a character the file's encoding could not hold.
-_LOST = re.compile(r"\ufffd|[^\W\d_]\?|\?[^\W\d_]")
+_LOST = re.compile(r"\ufffd|[^\W\d_]\?[^\W\d_]")
 _LOST_CHECKED = frozenset(("title", "first_name", "last_name", "company", "role"))
 
 # Registration statuses (folded like headers) of Eventbrite, pretix and Indico, in English and
@@ -676,6 +677,8 @@ class Table:
     sheet: str | None = None
     lossy: set[tuple[int, int]] = field(default_factory=set)  # (row, column) numbers Excel cut
     numeric: set[tuple[int, int]] = field(default_factory=set)  # (row, column) stored as numbers
+    damaged: dict[int, Problem] = field(default_factory=dict)  # row -> why it cannot be read
+    notes: list[Problem] = field(default_factory=list)  # warnings found while reading
 
 
 def read_table(
@@ -722,7 +725,17 @@ def _read(path: Path, mapping: dict[str, str] | None = None) -> Table:
     return _read_csv(path, mapping)
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
+@dataclass
+class _Decoding:
+    """What the reading of a CSV's bytes found out beyond its encoding."""
+
+    lines: dict[str, list[int]] = field(default_factory=dict)  # code -> physical lines
+    encoding_unsure: bool = False  # the whole file: the best guess among CJK encodings
+    detected: str = ""  # a legacy CJK encoding read with confidence
+
+
+def _decode(path: Path, data: bytes, notes: _Decoding | None = None) -> tuple[str, str]:
+    notes = notes if notes is not None else _Decoding()
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -753,13 +766,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError as exc:
-            raise ImportFailed(
-                f"The characters of {path.name} are in an encoding the importer does not know "
-                "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
-            ) from exc
+        text, encoding = _decode_other(path, data, notes)
     head = text[:65536]
     controls = sum(1 for c in head if c < " " and c not in "\r\n\t")
     if controls > 0.01 * len(head):
@@ -768,6 +775,114 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             "Import a CSV or an Excel .xlsx file."
         )
     return text, encoding
+
+
+_CJK = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]")
+_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]")
+
+
+def _latin_like(text: str) -> bool:
+    """Windows-1252 text of a European list: its non-ASCII characters are letters standing
+    alone among ASCII ones ("Bertè", "Müller"), not runs of symbols ("Ã¼", "ÍõС")."""
+    total = alone = 0
+    for match in re.finditer(r"[^\x00-\x7f]+", text[:200_000]):
+        run = match.group()
+        total += len(run)
+        if len(run) == 1 and run.isalpha():
+            alone += 1
+        elif len(run) == 2 and run.isalpha() and run[0] not in "ÃÂÅ":  # "Łó" of a surname
+            alone += 2
+    return not total or alone >= 0.85 * total
+
+
+def _cjk_share(text: str) -> float:
+    """The share of non-ASCII characters that are Chinese or Japanese script."""
+    sample = text[:200_000]
+    other = sum(1 for c in sample if c > "\x7f")
+    if not other:
+        return 0.0
+    cjk = len(_CJK.findall(sample))
+    return cjk / other
+
+
+def _gb2312_share(text: str) -> float:
+    """Of the non-ASCII characters, the share in GB2312 (the common Chinese ones): a Japanese
+    Shift-JIS file read as GBK gives rare characters outside it."""
+    chars = [c for c in text[:200_000] if c > "\x7f"]
+    if not chars:
+        return 0.0
+    common = 0
+    for c in chars:
+        try:
+            c.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return common / len(chars)
+
+
+def _decode_other(path: Path, data: bytes, notes: _Decoding) -> tuple[str, str]:
+    """Not UTF-8: Windows-1252, a Chinese (GBK) or Japanese (Shift-JIS) export, or a file
+    whose rows were pasted from both UTF-8 and Windows-1252 sources."""
+    latin: str | None
+    try:
+        latin = data.decode("cp1252")
+    except UnicodeDecodeError:
+        latin = None
+    if latin is not None and _latin_like(latin):
+        return latin, "cp1252"
+    # Rows from different sources: some lines are UTF-8 with accents, others are not UTF-8.
+    lines = data.split(b"\n")
+    decoded: list[str] = []
+    utf8_accented = 0
+    legacy: list[int] = []
+    for number, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8"))
+            if not line.isascii():
+                utf8_accented += 1
+        except UnicodeDecodeError:
+            decoded.append(line.decode("cp1252", errors="replace"))
+            legacy.append(number)
+    if utf8_accented and legacy and _latin_like("\n".join(decoded[n - 1] for n in legacy)):
+        notes.lines["mixed_encoding"] = legacy
+        return "\n".join(decoded), "utf-8+cp1252"
+    scores: dict[str, tuple[float, str]] = {}
+    codecs_used: dict[str, str] = {}
+    for codec in ("gbk", "gb18030", "shift_jis", "cp932"):
+        family = "gbk" if codec.startswith("gb") else "shift_jis"
+        if family in scores:
+            continue
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        share = _cjk_share(text)
+        if family == "gbk":
+            share = min(share, _gb2312_share(text) + 0.05)
+        else:
+            kana = len(_HALFWIDTH_KANA.findall(text[:200_000]))
+            other = sum(1 for c in text[:200_000] if c > "\x7f") or 1
+            share = max(0.0, share - kana / other)
+        scores[family] = (share, text)
+        codecs_used[family] = codec
+    if scores:
+        family = max(scores, key=lambda f: scores[f][0])
+        share, text = scores[family]
+        runner_up = max((v[0] for f, v in scores.items() if f != family), default=0.0)
+        if share >= 0.9 and runner_up <= 0.6:
+            notes.detected = family
+            return text, codecs_used[family]
+        if share >= 0.75:
+            notes.encoding_unsure = True
+            return text, codecs_used[family]
+    if latin is not None:
+        notes.encoding_unsure = True  # a Windows-1252 file with unusual characters
+        return latin, "cp1252"
+    raise ImportFailed(
+        f"The characters of {path.name} are in an encoding the importer does not know "
+        "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
+    )
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -792,24 +907,33 @@ def _sniff_delimiter(text: str) -> str:
 
 def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     data = path.read_bytes()
-    text, encoding = _decode(path, data)
+    notes = _Decoding()
+    text, encoding = _decode(path, data, notes)
     del data
     if not text.strip(" \t\r\n,;\ufeff"):
         raise ImportFailed(f"The file {path.name} is empty (no rows).")
     delimiter = None
+    skipped_lines = 0
     first_line, _, rest = text.partition("\n")
     match = re.match(r'^"?sep=(.)"?\r?$', first_line.strip("\ufeff"), re.IGNORECASE)
     if match:  # Excel's "sep=;" hint: not a row in Excel either
         delimiter = match.group(1)
         text = rest
+        skipped_lines = 1
     delimiter = delimiter or _sniff_delimiter(text)
     if csv.field_size_limit() < MAX_FILE_BYTES:
         csv.field_size_limit(MAX_FILE_BYTES)  # big cells become row problems, not csv errors
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    ends: list[int] = []  # the physical line each record ends on
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        # Row numbers count records, as Excel does (a quoted cell may span several lines).
+        for number, cells in enumerate(reader, start=1):
+            ends.append(reader.line_num + skipped_lines)
+            yield number, cells
 
     try:
-        # Row numbers count records, as Excel does (a quoted cell may span several lines).
-        table = _tabulate(enumerate(reader, start=1), mapping, path)
+        table = _tabulate(records(), mapping, path)
     except csv.Error as exc:
         raise ImportFailed(
             f"{path.name} is not a readable CSV file (line {reader.line_num}: {exc})."
@@ -817,7 +941,83 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     table.format = "csv"
     table.encoding = encoding
     table.delimiter = delimiter
+    if ends and ends[-1] - skipped_lines > len(ends):  # some record spans several lines
+        _find_unclosed_quotes(table, ends, delimiter)
+    _note_encoding(table, notes, ends)
     return table
+
+
+def _record_of_line(ends: list[int], line: int) -> int:
+    """The record (row number) that physical line `line` belongs to."""
+    return bisect.bisect_left(ends, line) + 1
+
+
+def _find_unclosed_quotes(table: Table, ends: list[int], delimiter: str) -> None:
+    """A cell that opens a quote and never closes it swallows the rows below (each a line with
+    the file's separators): a problem of the row where the quote opens, not "too long"."""
+    width = len(table.headers)
+    needed = max(1, width - 1)  # a swallowed row has all its separators
+    for number, cells in table.rows:
+        for i, cell in enumerate(cells):
+            if "\n" not in cell:
+                continue
+            lines = cell.rstrip("\r\n").split("\n")
+            rowlike = sum(1 for line in lines[1:] if line.count(delimiter) >= needed)
+            if rowlike >= 2 or (rowlike and width >= 3):
+                start = ends[number - 2] + 1 if number > 1 else 1
+                column = table.headers[i] if i < len(table.headers) else _column_letter(i)
+                table.damaged[number] = Problem(
+                    number,
+                    column,
+                    f'a quote (") opens in this cell (line {start} of the file) and is never '
+                    f"closed: the {len(lines) - 1} lines below it were read into this one "
+                    "cell. Close the quote in the file and import it again.",
+                    "unclosed_quote",
+                    {"line": start, "lines": len(lines) - 1},
+                )
+                break
+
+
+def _note_encoding(table: Table, notes: _Decoding, ends: list[int]) -> None:
+    """Row by row: the rows read in another encoding than the rest, or with a guess."""
+    if notes.detected:
+        name = {"gbk": "GBK (Chinese)", "shift_jis": "Shift-JIS (Japanese)"}[notes.detected]
+        table.notes.append(
+            Problem(
+                None,
+                None,
+                f"the file is in {name}, not UTF-8: read as {name}.",
+                "encoding_detected",
+                {"encoding": notes.detected},
+            )
+        )
+    legacy = notes.lines.get("mixed_encoding", [])
+    if legacy:
+        rows = sorted({_record_of_line(ends, line) for line in legacy})
+        table.notes += [
+            Problem(
+                row,
+                None,
+                "this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, "
+                "check its accented letters.",
+                "mixed_encoding",
+                {"encoding": "cp1252"},
+            )
+            for row in rows
+        ]
+    if notes.encoding_unsure:
+        table.notes += [
+            Problem(
+                number,
+                None,
+                f"the file's encoding is not certain (read as {table.encoding}): check the "
+                "spelling of this row's names.",
+                "encoding_unsure",
+                {"encoding": table.encoding},
+            )
+            for number, cells in table.rows
+            if not all(c.isascii() for c in cells)
+        ]
 
 
 def _excel_text(value: Any, row: int, col: int, table: Table) -> str:
@@ -1397,6 +1597,7 @@ def _import(
     report.extra_columns = [headers[i] for i in extra_columns]
 
     warnings = report.warnings
+    warnings.extend(table.notes)
     parser = _RowParser(table, columns, extra_columns)
     parser.email_fallback = fallback
     parsed: list[_Row] = []
@@ -1421,6 +1622,12 @@ def _import(
             )
             continue
         seen_rows[cells] = number
+        damage = table.damaged.get(number)
+        if damage is not None:
+            row = _Row(number)
+            row.problems.append(damage)
+            parsed.append(row)
+            continue
         parsed.append(parser.parse(number, cells))
     del seen_rows
     warnings.extend(parser.warnings)
