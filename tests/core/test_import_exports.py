@@ -223,3 +223,129 @@ def test_search_by_order_code_finds_that_orders_people(stage):
     assert sorted(a.last_name for a in found) == ["Galli", "Galli"]
     import_file(stage, EXPORTS / "pretix_order_data.xlsx")
     assert sorted(a.last_name for a in stage.search("k9qwz")) == ["Gatti", "Riva"]
+
+
+# --- 7. the check warns row by row before anything is written -------------------------------
+
+
+def _codes(report, kind="warnings"):
+    return [(p.row, p.code) for p in getattr(report, kind)]
+
+
+def test_lost_characters_and_missing_surnames_are_warned_row_by_row(stage, tmp_path):
+    path = tmp_path / "lista.csv"
+    path.write_text(
+        "Nome;Cognome;Azienda\n"
+        "Ma?gorzata;Kowalska;Polmet\n"
+        "Wojciech;Kowalczyk;Zak\ufffdady Mięsne\n"
+        "Anna;;Brembo\n"
+        "Chi?;Rossi;Perché? Srl\n",  # a question mark after a word is punctuation
+        encoding="utf-8",
+    )
+    report = import_file(stage, path, dry_run=True)
+    assert report.ok
+    assert _codes(report) == [(2, "lost_characters"), (3, "lost_characters"), (4, "no_last_name")]
+    assert report.warnings[1].column == "Azienda"
+    assert stage.attendees() == []  # a check writes nothing
+    text = report.summary()
+    assert "row 2, column 'Nome'" in text and "Ma?gorzata" not in text  # no personal data
+
+
+def _thousand_rows(tmp_path: Path, broken: int) -> Path:
+    lines = ["Nome;Cognome;Azienda;Email"]
+    lines += [f"Nome{i};Cognome{i};Ditta {i};p{i}@example.test" for i in range(2, 1001)]
+    lines[broken - 1] = f'Nome{broken};Cognome{broken};"Ditta {broken};p{broken}@example.test'
+    path = tmp_path / f"q{broken}.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_unclosed_quote_is_named_at_its_row_and_nothing_is_imported(capsys, data_dir, tmp_path):
+    dd = str(data_dir)
+    assert (
+        main(
+            ["stage", "create", "como", "--title", "Como", "--date", "2026-06-01", "--data-dir", dd]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    late = _thousand_rows(tmp_path, 951)
+    code = main(["import", "como", str(late), "--json", "--data-dir", dd])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1 and not data["ok"] and data["created"] == 0
+    [problem] = data["problems"]
+    assert (problem["row"], problem["column"], problem["code"]) == (
+        951,
+        "Azienda",
+        "unclosed_quote",
+    )
+    assert problem["params"] == {"line": 951, "lines": 49}
+
+    early = _thousand_rows(tmp_path, 11)  # the swallowed cell is over 10,000 characters
+    code = main(["import", "como", str(early), "--json", "--data-dir", dd])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert [(p["row"], p["code"]) for p in data["problems"]] == [(11, "unclosed_quote")]
+
+
+CHINESE = [
+    ["Last Name", "First Name", "Company", "Email"],
+    ["王", "小明", "深圳机械有限公司", "wang@example.test"],
+    ["李", "娜", "上海国际贸易公司", "li@example.test"],
+    ["张", "伟", "北京科技发展公司", "zhang@example.test"],
+]
+JAPANESE = [
+    ["Last Name", "First Name", "Company", "Email"],
+    ["佐藤", "花子", "株式会社サンプル", "sato@example.test"],
+    ["鈴木", "一郎", "東京トレーディング", "suzuki@example.test"],
+    ["高橋", "さくら", "大阪工業株式会社", "takahashi@example.test"],
+]
+
+
+def _write(path: Path, rows, encoding: str) -> Path:
+    path.write_bytes("".join(",".join(r) + "\r\n" for r in rows).encode(encoding))
+    return path
+
+
+def test_gbk_and_shift_jis_files_are_read_in_their_encoding(stage, tmp_path):
+    report = import_file(stage, _write(tmp_path / "zh.csv", CHINESE, "gbk"))
+    assert report.ok and report.encoding == "gbk"
+    assert [(w.code, w.params) for w in report.warnings] == [
+        ("encoding_detected", {"encoding": "gbk"})
+    ]
+    assert {a.last_name for a in stage.attendees()} == {"王", "李", "张"}
+    report = import_file(stage, _write(tmp_path / "ja.csv", JAPANESE, "shift_jis"))
+    assert report.ok and report.encoding == "shift_jis"
+    assert people(stage)["鈴木"].company == "東京トレーディング"
+
+
+def test_a_file_mixing_utf8_and_windows_1252_rows_is_read_row_by_row(stage, tmp_path):
+    path = tmp_path / "merged.csv"
+    path.write_bytes(
+        "Nome;Cognome;Azienda\r\nSophie;Müller;Präzision GmbH\r\n".encode()
+        + "Nicolò;Bertè;Officine Bergamasche\r\n".encode("cp1252")
+        + "Łukasz;Wróbel;Polmet\r\n".encode()
+        + "Niccolò;Fantò;Cantina\r\n".encode("cp1252")
+    )
+    report = import_file(stage, path, dry_run=True)
+    assert report.ok
+    assert _codes(report) == [(3, "mixed_encoding"), (5, "mixed_encoding")]
+    import_file(stage, path)
+    assert {a.last_name for a in stage.attendees()} == {"Müller", "Bertè", "Wróbel", "Fantò"}
+
+
+def test_every_problem_and_warning_carries_a_code(stage, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "Nome;Cognome;Email;Categoria\nA;B;nope;Marziano\nA;B;nope;Marziano\n;;x@example.test;\n",
+        encoding="utf-8",
+    )
+    data = import_file(stage, path).to_dict()
+    entries = data["problems"] + data["warnings"]
+    assert entries and all(e["code"] for e in entries)
+    assert {e["code"] for e in entries} >= {
+        "invalid_email",
+        "no_name",
+        "same_row",
+        "unknown_category",
+    }
