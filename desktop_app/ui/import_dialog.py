@@ -7,8 +7,8 @@ own (a SQLite connection belongs to one thread); the dialog stays responsive mea
 
 Strings go through `_tr` (context "ImportDialog", hand-kept in resources/i18n/modules_it.ts,
 like printing's): lupdate does not see them, so refreshing roadshow_*.ts never leaves them
-untranslated there. The importer's messages are English; the known ones are said in the
-desk's language by `say()`, others are shown as they are.
+untranslated there. A row's problem or warning is said in the desk's language from its code and
+parameters (`problem_words`); the importer's refusals of a whole file (English) by `say()`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -121,51 +121,6 @@ def mapped_fields() -> list[str]:
 # (pattern of the importer's English message, the same message as a %n template). The
 # template is translated; its English text reproduces the importer's message.
 _MESSAGES: tuple[tuple[str, str], ...] = (
-    (r"no first name and no last name\.", "no first name and no last name."),
-    (r"the e-mail address is not valid\.", "the e-mail address is not valid."),
-    (
-        r"the cell is too long \(([\d,.]+) characters; at most ([\d,.]+)\)\.",
-        "the cell is too long (%1 characters; at most %2).",
-    ),
-    (r"the same as row (\d+): imported once\.", "the same as row %1: imported once."),
-    (
-        r"the same person as row (\d+): merged, the later row's values win\.",
-        "the same person as row %1: merged, the later row's values win.",
-    ),
-    (
-        r"its ticket codes belong to different registered people\.",
-        "its ticket codes belong to different registered people.",
-    ),
-    (
-        r"describes the same registered person as row (\d+) \(same ticket code or e-mail\)\.",
-        "describes the same registered person as row %1 (same ticket code or e-mail).",
-    ),
-    (
-        r"1 value was stored by Excel as numbers and may have lost digits \(e\.g\. 3\.39E\+09\): "
-        r"check them in the original file\.",
-        "1 value was stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
-        "check them in the original file.",
-    ),
-    (
-        r"(\d+) values were stored by Excel as numbers and may have lost digits "
-        r"\(e\.g\. 3\.39E\+09\): check them in the original file\.",
-        "%1 values were stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
-        "check them in the original file.",
-    ),
-    (
-        r"'(.*)' is not a known category: 1 person imported as guest\.",
-        "'%1' is not a known category: 1 person imported as guest.",
-    ),
-    (
-        r"'(.*)' is not a known category: (\d+) people imported as guest\.",
-        "'%1' is not a known category: %2 people imported as guest.",
-    ),
-    (
-        r"(\d+) codes appear on the rows of different people \(order numbers\?\): kept as an "
-        r"extra field, not as ticket codes\.",
-        "%1 codes appear on the rows of different people (order numbers?): kept as an extra "
-        "field, not as ticket codes.",
-    ),
     (r"The file (.+) does not exist\.", "The file %1 does not exist."),
     (r"The file (.+) is empty\.", "The file %1 is empty."),
     (r"The file (.+) is empty \(no rows\)\.", "The file %1 is empty (no rows)."),
@@ -220,6 +175,98 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 
+# A row's problem or warning, by the importer's code: (template, the params in its %n order).
+# A code with a count has a template for one and one for several (the key gets "/1").
+_PROBLEMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "no_name": ("no first name and no last name.", ()),
+    "invalid_email": ("the e-mail address is not valid.", ()),
+    "cell_too_long": ("the cell is too long (%1 characters; at most %2).", ("chars", "max")),
+    "same_row": ("the same as row %1: imported once.", ("row",)),
+    "same_person": ("the same person as row %1: merged, the later row's values win.", ("row",)),
+    "codes_of_different_people": ("its ticket codes belong to different registered people.", ()),
+    "same_registered_person": (
+        "describes the same registered person as row %1 (same ticket code or e-mail).",
+        ("row",),
+    ),
+    "excel_digits/1": (
+        "1 value was stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
+        "check them in the original file.",
+        (),
+    ),
+    "excel_digits": (
+        "%1 values were stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
+        "check them in the original file.",
+        ("count",),
+    ),
+    "unknown_category/1": ("'%1' is not a known category: 1 person imported as guest.", ("label",)),
+    "unknown_category": (
+        "'%1' is not a known category: %2 people imported as guest.",
+        ("label", "count"),
+    ),
+    "shared_codes": (
+        "%1 codes appear on the rows of different people (order numbers?): kept as an extra "
+        "field, not as ticket codes.",
+        ("count",),
+    ),
+    "unknown_status/1": ("'%1' is not a known status: 1 person imported as active.", ("label",)),
+    "unknown_status": (
+        "'%1' is not a known status: %2 people imported as active.",
+        ("label", "count"),
+    ),
+    "left_cancelled": ("cancelled at the desk; the list says active: left cancelled.", ()),
+    "lost_characters": (
+        "characters were lost (a '?' where a letter was): check the spelling.",
+        (),
+    ),
+    "no_last_name": ("no last name (the badge shows the first name only).", ()),
+    "unclosed_quote": (
+        'a quote (") opens in this cell (line %1 of the file) and is never closed: the %2 '
+        "lines below it were read into this one cell. Close the quote in the file and import "
+        "it again.",
+        ("line", "lines"),
+    ),
+    "encoding_detected": ("the file is in %1, not UTF-8: read as %1.", ("encoding",)),
+    "mixed_encoding": (
+        "this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, check its "
+        "accented letters.",
+        (),
+    ),
+    "encoding_unsure": (
+        "the file's encoding is not certain (read as %1): check the spelling of this row's names.",
+        ("encoding",),
+    ),
+}
+
+
+def _encoding_name(code: str) -> str:
+    return {
+        "gbk": _tr("GBK (Chinese)"),
+        "shift_jis": _tr("Shift-JIS (Japanese)"),
+        "cp1252": "Windows-1252",
+    }.get(code, code)
+
+
+def _param(name: str, value: object) -> str:
+    if name == "encoding":
+        return _encoding_name(str(value))
+    if isinstance(value, int) and not isinstance(value, bool):
+        return QLocale().toString(value)  # 12,345 / 12.345
+    return str(value)
+
+
+def problem_words(problem: dict[str, Any]) -> str:
+    """A problem's words in the desk's language, from its code and parameters (the
+    importer's English message when the code is not one the window knows)."""
+    code, params = problem.get("code") or "", problem.get("params") or {}
+    if params.get("count") == 1 and f"{code}/1" in _PROBLEMS:
+        code = f"{code}/1"
+    known = _PROBLEMS.get(code)
+    if known is None or any(k not in params for k in known[1]):
+        return say(problem.get("message", ""))
+    template, keys = known
+    return _fill(_tr(template), *(_param(k, params[k]) for k in keys))
+
+
 def say(message: str) -> str:
     """An importer message in the desk's language (as it is when it is not a known one)."""
     for pattern, template in _MESSAGES:
@@ -237,7 +284,7 @@ def say(message: str) -> str:
 
 def problem_text(problem: dict[str, Any]) -> str:
     """'Row 5, column "E-mail": the e-mail address is not valid.' in the desk's language."""
-    words = say(problem.get("message", ""))
+    words = problem_words(problem)
     row, column = problem.get("row"), problem.get("column")
     if row is not None and column:
         return _fill(_tr('Row %1, column "%2": %3'), row, column, words)
@@ -267,6 +314,7 @@ def _run_import(
     dry_run: bool,
     skip_bad_rows: bool,
     operator: str,
+    cancel_missing: bool = False,
 ) -> dict[str, Any]:
     """On a worker thread: a Stage connection of its own, closed whatever happens."""
     stage = Stage.open_path(stage_path, desk)
@@ -278,6 +326,7 @@ def _run_import(
             dry_run=dry_run,
             skip_bad_rows=skip_bad_rows,
             operator=operator,
+            cancel_missing=cancel_missing,
         )
         return report.to_dict()
     finally:
@@ -414,6 +463,12 @@ class ImportDialog(QDialog):
         )
         self.skip_bad_rows.toggled.connect(self._update_buttons)
         layout.addWidget(self.skip_bad_rows)
+        # Never ticked by itself: a re-import cancels nobody unless the organizer says so.
+        self.cancel_missing = QCheckBox(
+            _tr("Ca&ncel the registrations of the people no longer in the list"), self
+        )
+        self.cancel_missing.setEnabled(False)
+        layout.addWidget(self.cancel_missing)
 
         bottom = QHBoxLayout()
         self.busy_bar = QProgressBar(self)
@@ -629,6 +684,7 @@ class ImportDialog(QDialog):
             dry_run,
             self.skip_bad_rows.isChecked(),
             self.operator,
+            self.cancel_missing.isChecked() and not dry_run,
         )
         workers.run_task(
             lambda: _run_import(*args),
@@ -702,11 +758,51 @@ class ImportDialog(QDialog):
             text += "\n" + _fill(
                 _tr("Rows of the same person merged: %1."), report["duplicates_merged"]
             )
+        if report.get("cancelled") or report.get("restored"):
+            text += "\n" + _fill(
+                _tr("Status column: %1 cancelled, %2 active again."),
+                report.get("cancelled", 0),
+                report.get("restored", 0),
+            )
+        if report.get("missing_cancelled") and not report["dry_run"]:
+            text += "\n" + _fill(
+                _tr("Registrations cancelled (no longer in the list): %1."),
+                report["missing_cancelled"],
+            )
         self.summary_label.setText(text)
         left_out = report["ok"] and report["skipped"]
         title = _tr("Rows left out (%1)") if left_out else _tr("Problems (%1)")
         self._list("✖", title, report["problems"], report["problem_count"])
         self._list("⚠", _tr("Warnings (%1)"), report["warnings"], report["warning_count"])
+        self._list_missing(report)
+
+    def _list_missing(self, report: dict[str, Any]) -> None:
+        """The people on the stage this list no longer has, by name: the organizer decides."""
+        count = report.get("missing_count", 0)
+        if not count:
+            return
+        title = (
+            _tr("1 person is no longer in the list")
+            if count == 1
+            else _fill(_tr("%1 people are no longer in the list"), count)
+        )
+        heading = QListWidgetItem(title)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.problems.addItem(heading)
+        for person in report["missing"]:
+            self.problems.addItem(f"•  {person['name']}")
+        if count > len(report["missing"]):
+            self.problems.addItem(_fill(_tr("… and %1 more"), count - len(report["missing"])))
+        if report.get("missing_cancelled") and not report["dry_run"]:
+            note = _tr("Their registrations were cancelled.")
+        elif report["dry_run"]:
+            note = _tr('Nothing is cancelled unless you tick "Cancel the registrations…".')
+        else:
+            note = _tr("Nothing was cancelled.")
+        self.problems.addItem(note)
 
     def _list(self, symbol: str, title: str, items: list[dict], count: int) -> None:
         if not count:
@@ -745,6 +841,18 @@ class ImportDialog(QDialog):
             and self.checked_mapping == self.chosen_mapping()
         )
         self.import_button.setEnabled(ready and (clean or self.skip_bad_rows.isChecked()))
+        # Who would be cancelled is what the last check listed, with these columns.
+        can_cancel = bool(
+            ready
+            and self.report is not None
+            and self.report["dry_run"]
+            and self.report["ok"]
+            and self.report.get("missing_count")
+            and self.checked_mapping == self.chosen_mapping()
+        )
+        self.cancel_missing.setEnabled(can_cancel)
+        if not can_cancel and not self.busy:
+            self.cancel_missing.setChecked(False)
         self.close_button.setEnabled(not self.busy)
 
     def reject(self) -> None:

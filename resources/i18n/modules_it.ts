@@ -579,6 +579,82 @@
         <source>… and %1 more</source>
         <translation>… e altri %1</translation>
     </message>
+    <message>
+        <source>%1 people are no longer in the list</source>
+        <translation>%1 persone non sono più nell'elenco</translation>
+    </message>
+    <message>
+        <source>'%1' is not a known status: %2 people imported as active.</source>
+        <translation>'%1' non è uno stato conosciuto: %2 persone importate come attive.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a known status: 1 person imported as active.</source>
+        <translation>'%1' non è uno stato conosciuto: 1 persona importata come attiva.</translation>
+    </message>
+    <message>
+        <source>1 person is no longer in the list</source>
+        <translation>1 persona non è più nell'elenco</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel the registrations of the people no longer in the list</source>
+        <translation>&amp;Annulla le iscrizioni delle persone che non sono più nell'elenco</translation>
+    </message>
+    <message>
+        <source>GBK (Chinese)</source>
+        <translation>GBK (cinese)</translation>
+    </message>
+    <message>
+        <source>Nothing is cancelled unless you tick "Cancel the registrations…".</source>
+        <translation>Non viene annullato nulla se non spunti "Annulla le iscrizioni…".</translation>
+    </message>
+    <message>
+        <source>Nothing was cancelled.</source>
+        <translation>Non è stato annullato nulla.</translation>
+    </message>
+    <message>
+        <source>Registrations cancelled (no longer in the list): %1.</source>
+        <translation>Iscrizioni annullate (non più nell'elenco): %1.</translation>
+    </message>
+    <message>
+        <source>Shift-JIS (Japanese)</source>
+        <translation>Shift-JIS (giapponese)</translation>
+    </message>
+    <message>
+        <source>Status column: %1 cancelled, %2 active again.</source>
+        <translation>Colonna dello stato: %1 annullate, %2 di nuovo attive.</translation>
+    </message>
+    <message>
+        <source>Their registrations were cancelled.</source>
+        <translation>Le loro iscrizioni sono state annullate.</translation>
+    </message>
+    <message>
+        <source>a quote (") opens in this cell (line %1 of the file) and is never closed: the %2 lines below it were read into this one cell. Close the quote in the file and import it again.</source>
+        <translation>in questa cella si apre una virgoletta (") (riga %1 del file) che non viene mai chiusa: le %2 righe sotto sono state lette in quest'unica cella. Chiudi la virgoletta nel file e importalo di nuovo.</translation>
+    </message>
+    <message>
+        <source>cancelled at the desk; the list says active: left cancelled.</source>
+        <translation>annullata al desk; l'elenco la dà attiva: resta annullata.</translation>
+    </message>
+    <message>
+        <source>characters were lost (a '?' where a letter was): check the spelling.</source>
+        <translation>alcuni caratteri sono andati persi (un '?' al posto di una lettera): controlla come è scritto.</translation>
+    </message>
+    <message>
+        <source>no last name (the badge shows the first name only).</source>
+        <translation>manca il cognome (il badge mostra solo il nome).</translation>
+    </message>
+    <message>
+        <source>the file is in %1, not UTF-8: read as %1.</source>
+        <translation>il file è in %1, non in UTF-8: letto come %1.</translation>
+    </message>
+    <message>
+        <source>the file's encoding is not certain (read as %1): check the spelling of this row's names.</source>
+        <translation>la codifica del file non è certa (letto come %1): controlla come sono scritti i nomi di questa riga.</translation>
+    </message>
+    <message>
+        <source>this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, check its accented letters.</source>
+        <translation>questa riga è in Windows-1252 mentre il file è in UTF-8: letta come Windows-1252, controlla le lettere accentate.</translation>
+    </message>
 </context>
 <!-- ui/reports.py looks here before the lupdate catalogue: the words of the desk and of the PDF. -->
 <context>

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import paths
@@ -278,6 +278,9 @@ def _dialog_strings() -> set[str]:
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_MESSAGES":
             for pair in ast.literal_eval(node.value):
                 found.add(pair[1])
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_PROBLEMS":
+            for template, _params in ast.literal_eval(node.value).values():
+                found.add(template)  # a row's problem, by its code
     return found
 
 
@@ -313,3 +316,56 @@ def test_the_importer_messages_are_recognised_in_english(tmp_path):
         message = caught.value.message
         assert any(re.fullmatch(p, message) for p, _ in import_dialog._MESSAGES), message
         assert import_dialog.say(message) == message
+
+
+def test_people_no_longer_in_the_list_are_named_and_cancelled_only_when_ticked(
+    qtbot, dialog_for, stage, tmp_path
+):
+    full = write_csv(tmp_path / "iscritti.csv", [HEADER, *GOOD])
+    first = dialog_for(full)
+    first.check_button.click()
+    assert not first.cancel_missing.isEnabled()  # a first import: nobody is missing
+    with qtbot.waitSignal(first.imported, timeout=2000):
+        first.import_button.click()
+    first.close()
+
+    shorter = write_csv(tmp_path / "iscritti-2.csv", [HEADER, GOOD[0], GOOD[2]])
+    dialog = dialog_for(shorter)
+    dialog.check_button.click()
+    lines = problem_lines(dialog)
+    assert "1 person is no longer in the list" in lines
+    assert "•  Ludovica Fumagalli-Crespi" in lines
+    assert lines[-1] == 'Nothing is cancelled unless you tick "Cancel the registrations…".'
+    assert dialog.cancel_missing.isEnabled() and not dialog.cancel_missing.isChecked()
+    dialog.import_button.click()  # not ticked: the import cancels nobody
+    assert not [p for p in stage.attendees() if p.cancelled]
+    assert problem_lines(dialog)[-1] == "Nothing was cancelled."
+    dialog.close()
+
+    dialog = dialog_for(shorter)
+    dialog.check_button.click()
+    box = dialog.cancel_missing
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert dialog.cancel_missing.isChecked()
+    dialog.import_button.click()
+    assert [p.last_name for p in stage.attendees() if p.cancelled] == ["Fumagalli-Crespi"]
+    assert "Registrations cancelled (no longer in the list): 1." in dialog.summary_label.text()
+    assert problem_lines(dialog)[-1] == "Their registrations were cancelled."
+
+
+def test_warnings_are_said_from_their_code_in_italian(
+    qtbot, dialog_for, desk_settings, data_dir, tmp_path
+):
+    desk_settings.set("ui/language", "it")
+    install_language(QApplication.instance(), desk_settings, data_dir / "cache")
+    try:
+        lines = [HEADER, "Ma?gorzata;Nowak;Polmet;m.nowak@example.test;Buyer;", *GOOD[:1]]
+        dialog = dialog_for(write_csv(tmp_path / "iscritti.csv", lines))
+        dialog.check()
+        assert (
+            "⚠  Riga 2, colonna \"Nome\": alcuni caratteri sono andati persi (un '?' al posto "
+            "di una lettera): controlla come è scritto."
+        ) in problem_lines(dialog)
+    finally:
+        desk_settings.set("ui/language", "en")
+        install_language(QApplication.instance(), desk_settings, data_dir / "cache")
