@@ -778,6 +778,7 @@ def _decode(path: Path, data: bytes, notes: _Decoding | None = None) -> tuple[st
 
 
 _CJK = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]")
+_WESTERN_MARKS = frozenset("’‘“”€°«»–—…•·ªº§£¥©®±×÷¿¡")  # typed in Windows-1252 lists
 _HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]")
 
 
@@ -788,7 +789,7 @@ def _latin_like(text: str) -> bool:
     for match in re.finditer(r"[^\x00-\x7f]+", text[:200_000]):
         run = match.group()
         total += len(run)
-        if len(run) == 1 and run.isalpha():
+        if len(run) == 1 and (run.isalpha() or run in _WESTERN_MARKS):
             alone += 1
         elif len(run) == 2 and run.isalpha() and run[0] not in "ÃÂÅ":  # "Łó" of a surname
             alone += 2

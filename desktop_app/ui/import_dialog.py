@@ -702,7 +702,7 @@ class ImportDialog(QDialog):
         if self.done_importing:
             self.close_button.setDefault(True)
             self.close_button.setFocus()
-            if report["created"] or report["updated"]:
+            if report["created"] or report["updated"] or report.get("missing_cancelled"):
                 self.imported.emit(report)
         elif self.import_button.isEnabled():
             self.import_button.setDefault(True)

@@ -349,3 +349,13 @@ def test_every_problem_and_warning_carries_a_code(stage, tmp_path):
         "same_row",
         "unknown_category",
     }
+
+
+def test_an_italian_windows_1252_list_full_of_typographic_marks_stays_windows_1252(stage, tmp_path):
+    path = tmp_path / "soci.csv"
+    rows = ["Nome;Cognome;Azienda;Note"]
+    rows += [f"Pietro{i};Dell’Acqua;“Ferro” S.r.l.;quota € 50 – saldo" for i in range(20)]
+    path.write_bytes(("\r\n".join(rows) + "\r\n").encode("cp1252"))
+    report = import_file(stage, path)
+    assert report.ok and report.encoding == "cp1252" and report.warnings == []
+    assert people(stage)["Dell’Acqua"].company == "“Ferro” S.r.l."
