@@ -359,3 +359,17 @@ def test_an_italian_windows_1252_list_full_of_typographic_marks_stays_windows_12
     report = import_file(stage, path)
     assert report.ok and report.encoding == "cp1252" and report.warnings == []
     assert people(stage)["Dell’Acqua"].company == "“Ferro” S.r.l."
+
+
+def test_the_order_code_lookup_uses_its_index(stage):
+    # search runs at every keystroke: its order-code step must not scan the whole list
+    import_file(stage, EXPORTS / "pretix_order_data.xlsx")
+    statements: list[str] = []
+    stage.conn.set_trace_callback(statements.append)
+    try:
+        stage.search("K9QWZ")
+    finally:
+        stage.conn.set_trace_callback(None)
+    [lookup] = [q for q in statements if "order_code =" in q]
+    plan = stage.conn.execute("EXPLAIN QUERY PLAN " + lookup).fetchall()
+    assert any("USING INDEX attendee_order_code" in row[-1] for row in plan), plan
