@@ -83,6 +83,13 @@ _FIELD_ORDER = (
     "notes",
     "privacy_consent",
     "external_codes",
+    "order_code",
+    "status",
+    "special_attention",
+    "more_notes",
+    "consular_rank",
+    "consular_service",
+    "exequatur",
 )
 NAME_FIELDS = ("first_name", "last_name", "full_name", "full_name_last_first")
 
@@ -106,6 +113,13 @@ def field_label(name: str) -> str:
         "notes": _tr("Notes"),
         "privacy_consent": _tr("Privacy consent"),
         "external_codes": _tr("Ticket codes"),
+        "order_code": _tr("Order code"),
+        "status": _tr("Registration status"),
+        "special_attention": _tr("Requires special attention"),
+        "more_notes": _tr("More notes"),
+        "consular_rank": _tr("Consular rank"),
+        "consular_service": _tr("Career or honorary"),
+        "exequatur": _tr("Exequatur date"),
     }
     return labels.get(name, name)
 

@@ -655,6 +655,34 @@
         <source>this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, check its accented letters.</source>
         <translation>questa riga è in Windows-1252 mentre il file è in UTF-8: letta come Windows-1252, controlla le lettere accentate.</translation>
     </message>
+    <message>
+        <source>Order code</source>
+        <translation>Codice ordine</translation>
+    </message>
+    <message>
+        <source>Registration status</source>
+        <translation>Stato dell'iscrizione</translation>
+    </message>
+    <message>
+        <source>Requires special attention</source>
+        <translation>Richiede attenzione particolare</translation>
+    </message>
+    <message>
+        <source>More notes</source>
+        <translation>Altre note</translation>
+    </message>
+    <message>
+        <source>Consular rank</source>
+        <translation>Rango consolare</translation>
+    </message>
+    <message>
+        <source>Career or honorary</source>
+        <translation>Di carriera o onorario</translation>
+    </message>
+    <message>
+        <source>Exequatur date</source>
+        <translation>Data dell'exequatur</translation>
+    </message>
 </context>
 <!-- ui/reports.py looks here before the lupdate catalogue: the words of the desk and of the PDF. -->
 <context>

@@ -369,3 +369,22 @@ def test_warnings_are_said_from_their_code_in_italian(
     finally:
         desk_settings.set("ui/language", "en")
         install_language(QApplication.instance(), desk_settings, data_dir / "cache")
+
+
+def test_a_status_column_is_a_named_field_and_its_counts_are_shown(qtbot, dialog_for, tmp_path):
+    export = Path(__file__).parents[1] / "core" / "fixtures" / "exports"
+    path = shutil.copy(export / "eventbrite_attendees_status.csv", tmp_path / "eventbrite.csv")
+    dialog = dialog_for(Path(path))
+    assert dialog.mapping_combos["status"].currentText() == "Attendee Status"
+    assert dialog.mapping_combos["order_code"].currentText() == "Order #"
+    labels = {
+        dialog.mapping_combos[n]
+        .parentWidget()
+        .layout()
+        .labelForField(dialog.mapping_combos[n])
+        .text()
+        for n in ("status", "order_code")
+    }
+    assert labels == {"Registration status", "Order code"}
+    dialog.check_button.click()
+    assert "Status column: 1 cancelled, 0 active again." in dialog.summary_label.text()
