@@ -432,6 +432,10 @@ _PSEUDO_FIELDS = (STATUS, SPECIAL_ATTENTION, MORE_NOTES)
 _YES = frozenset(("yes", "si", "y", "true", "1", "x", "ja", "oui", "vero"))
 # A '?' or U+FFFD touching a letter: a character the file's encoding could not hold.
 _LOST = re.compile(r"\ufffd|[^\W\d_]\?[^\W\d_]")
+# UTF-8 read as Windows-1252 and saved again: "NicolÃ²", "BertÃ¨", "Â°".
+_GARBLED = re.compile(
+    "[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac]"
+)
 _LOST_CHECKED = frozenset(("title", "first_name", "last_name", "company", "role"))
 
 # Registration statuses (folded like headers) of Eventbrite, pretix and Indico, in English and
@@ -1503,6 +1507,16 @@ class _RowParser:
                         header,
                         "characters were lost (a '?' where a letter was): check the spelling.",
                         "lost_characters",
+                    )
+                )
+            elif value and ("Ã" in value or "Â" in value) and _GARBLED.search(value):
+                self.warnings.append(
+                    Problem(
+                        number,
+                        header,
+                        'the text looks garbled ("Ã¨" where "è" was: saved twice in '
+                        "different encodings): check the spelling.",
+                        "garbled_characters",
                     )
                 )
         if fields.get("first_name") and not fields.get("last_name") and self.has_last_name:

@@ -232,6 +232,11 @@ _PROBLEMS: dict[str, tuple[str, tuple[str, ...]]] = {
         "characters were lost (a '?' where a letter was): check the spelling.",
         (),
     ),
+    "garbled_characters": (
+        'the text looks garbled ("Ã¨" where "è" was: saved twice in different encodings): '
+        "check the spelling.",
+        (),
+    ),
     "no_last_name": ("no last name (the badge shows the first name only).", ()),
     "unclosed_quote": (
         'a quote (") opens in this cell (line %1 of the file) and is never closed: the %2 '

@@ -683,6 +683,10 @@
         <source>Exequatur date</source>
         <translation>Data dell'exequatur</translation>
     </message>
+    <message>
+        <source>the text looks garbled ("Ã¨" where "è" was: saved twice in different encodings): check the spelling.</source>
+        <translation>il testo sembra rovinato ("Ã¨" al posto di "è": salvato due volte con codifiche diverse): controlla come è scritto.</translation>
+    </message>
 </context>
 <!-- ui/reports.py looks here before the lupdate catalogue: the words of the desk and of the PDF. -->
 <context>

@@ -373,3 +373,11 @@ def test_the_order_code_lookup_uses_its_index(stage):
     [lookup] = [q for q in statements if "order_code =" in q]
     plan = stage.conn.execute("EXPLAIN QUERY PLAN " + lookup).fetchall()
     assert any("USING INDEX attendee_order_code" in row[-1] for row in plan), plan
+
+
+def test_text_garbled_by_a_double_conversion_is_warned_per_row(stage, tmp_path):
+    path = tmp_path / "l.csv"
+    # an export that was already mojibake when it was saved as UTF-8
+    path.write_text("Nome;Cognome\nNicolÃ²;BertÃ¨\nAnna;Rossi\nJosé;Âlvarez\n", encoding="utf-8")
+    report = import_file(stage, path, dry_run=True)
+    assert _codes(report) == [(2, "garbled_characters"), (2, "garbled_characters")]
