@@ -156,7 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--cancel-missing",
         action="store_true",
-        help="cancel the registrations of people the list no longer has (they are named)",
+        help="cancel the people of earlier imports that this list no longer has",
     )
     p.add_argument(
         "--map", action="append", default=[], metavar="FIELD=HEADER", help="explicit column mapping"

@@ -285,9 +285,12 @@ def _person(rng: random.Random, index: int, used: set[tuple[str, str]]) -> dict[
 
 
 def ensure_demo_stage(
-    data_dir: Path, desk: Desk, slug: str = "demo-bergamo", size: int = 300
+    data_dir: Path, desk: Desk, slug: str = "demo-bergamo", size: int = 300, *, marked: bool = True
 ) -> tuple[str, bool]:
-    """Create the demo stage unless it exists. Returns (slug, created)."""
+    """Create the demo stage unless it exists. Returns (slug, created).
+
+    It is marked as a demo (never synced, never in a report), unless `marked=False`: tests
+    and benchmarks use the same realistic people on a stage that behaves as a real one."""
     if stage_path(data_dir, slug).exists():
         return slug, False
     stage = Stage.create(
@@ -300,6 +303,7 @@ def ensure_demo_stage(
         theme="Meccanica e aerospazio",
         countries=PROSPECT_COUNTRIES,
         desk=desk,
+        demo=marked,
     )
     with stage:
         populate(stage, size, seed=2026)

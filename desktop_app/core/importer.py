@@ -16,7 +16,6 @@ Messages never quote a person's data: they name rows and columns only.
 
 from __future__ import annotations
 
-import bisect
 import codecs
 import csv
 import datetime as dt
@@ -121,11 +120,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "enteazienda",
         "affiliation",
         "affiliazione",
-        "nomedellazienda",
-        "nomedellasocieta",
-        "nomedellimpresa",
-        "aziendadiappartenenza",
-        "societadiappartenenza",
         "institution",
         "istituzione",
         "entediappartenenza",
@@ -332,11 +326,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _NOT_FIELDS = frozenset(
     ("positionid", "idposizione", "eventslug", "pseudonymizationid", "attendeeno", "seatid")
 )
-# Sheets of a workbook that list people one per ticket (pretix "Order data": not "Orders",
-# whose rows are the buyers, one per order).
-_PEOPLE_SHEETS = frozenset(
-    ("orderpositions", "posizioniordine", "posizionidellordine", "attendees", "partecipanti")
-)
 # Prefixes of ticketing exports: pretix "Attendee name: Given name", "Your e-mail"...
 _PREFIXES = ("attendeename", "attendee", "partecipante", "participant", "your", "il tuo", "tuo")
 _PREFIX_FIELDS = ("email", "phone", "company", "vat", "role", "sector", "notes", "countries")
@@ -431,11 +420,13 @@ _NUMERIC_FIELDS = ("phone", "vat", "external_codes")
 _PSEUDO_FIELDS = (STATUS, SPECIAL_ATTENTION, MORE_NOTES)
 _YES = frozenset(("yes", "si", "y", "true", "1", "x", "ja", "oui", "vero"))
 # A '?' or U+FFFD touching a letter: a character the file's encoding could not hold.
-_LOST = re.compile(r"\ufffd|[^\W\d_]\?[^\W\d_]")
-# UTF-8 read as Windows-1252 and saved again: "NicolÃ²", "BertÃ¨", "Â°".
-_GARBLED = re.compile(
-    "[ÃÂ][\u00a0-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2013-\u203a\u20ac]"
-)
+_LOST_IN_NAME = re.compile(r"\ufffd|[^\W\d_]\?|\?[^\W\d_]")  # "Ma?gorzata", "Bert?"
+_LOST_IN_TEXT = re.compile(r"\ufffd|[^\W\d_]\?[^\W\d_]")  # not "Chi? Noi Srl"
+_NAME_CHECKED = frozenset(("first_name", "last_name", FULL_NAME, FULL_NAME_REVERSED))
+# Text decoded with the wrong table: UTF-8 read as Windows-1252 ("NicolÃ²", "â€™"), or two-byte
+# CJK characters read as two accented letters ("Íõ" for 王).
+_W1252_HIGH = "\u0080-\u00bf\u0152-\u0178\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122"
+_GARBLED = re.compile(f"[ÃÂ][{_W1252_HIGH}]|â€|[\u00c0-\u00ff]{{2}}")
 _LOST_CHECKED = frozenset(("title", "first_name", "last_name", "company", "role"))
 
 # Registration statuses (folded like headers) of Eventbrite, pretix and Indico, in English and
@@ -681,8 +672,8 @@ class Table:
     sheet: str | None = None
     lossy: set[tuple[int, int]] = field(default_factory=set)  # (row, column) numbers Excel cut
     numeric: set[tuple[int, int]] = field(default_factory=set)  # (row, column) stored as numbers
-    damaged: dict[int, Problem] = field(default_factory=dict)  # row -> why it cannot be read
-    notes: list[Problem] = field(default_factory=list)  # warnings found while reading
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # row -> its file lines
+    notes: list[Problem] = field(default_factory=list)  # what reading the file had to guess
 
 
 def read_table(
@@ -729,17 +720,7 @@ def _read(path: Path, mapping: dict[str, str] | None = None) -> Table:
     return _read_csv(path, mapping)
 
 
-@dataclass
-class _Decoding:
-    """What the reading of a CSV's bytes found out beyond its encoding."""
-
-    lines: dict[str, list[int]] = field(default_factory=dict)  # code -> physical lines
-    encoding_unsure: bool = False  # the whole file: the best guess among CJK encodings
-    detected: str = ""  # a legacy CJK encoding read with confidence
-
-
-def _decode(path: Path, data: bytes, notes: _Decoding | None = None) -> tuple[str, str]:
-    notes = notes if notes is not None else _Decoding()
+def _decode(path: Path, data: bytes, notes: list[Problem] | None = None) -> tuple[str, str]:
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -770,7 +751,7 @@ def _decode(path: Path, data: bytes, notes: _Decoding | None = None) -> tuple[st
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_other(path, data, notes)
+        text, encoding = _decode_legacy(path, data, [] if notes is None else notes)
     head = text[:65536]
     controls = sum(1 for c in head if c < " " and c not in "\r\n\t")
     if controls > 0.01 * len(head):
@@ -781,113 +762,82 @@ def _decode(path: Path, data: bytes, notes: _Decoding | None = None) -> tuple[st
     return text, encoding
 
 
-_CJK = re.compile("[\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e]")
-_WESTERN_MARKS = frozenset("’‘“”€°«»–—…•·ªº§£¥©®±×÷¿¡")  # typed in Windows-1252 lists
-_HALFWIDTH_KANA = re.compile("[\uff61-\uff9f]")
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
+_GB2312_PAIR = re.compile(rb"[\xa1-\xfe][\xa1-\xfe]")
+_CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_ENCODING_NAMES = {"gbk": "Chinese GBK", "shift_jis": "Japanese Shift-JIS"}
 
 
-def _latin_like(text: str) -> bool:
-    """Windows-1252 text of a European list: its non-ASCII characters are letters standing
-    alone among ASCII ones ("Bertè", "Müller"), not runs of symbols ("Ã¼", "ÍõС")."""
-    total = alone = 0
-    for match in re.finditer(r"[^\x00-\x7f]+", text[:200_000]):
-        run = match.group()
-        total += len(run)
-        if len(run) == 1 and (run.isalpha() or run in _WESTERN_MARKS):
-            alone += 1
-        elif len(run) == 2 and run.isalpha() and run[0] not in "ÃÂÅ":  # "Łó" of a surname
-            alone += 2
-    return not total or alone >= 0.85 * total
-
-
-def _cjk_share(text: str) -> float:
-    """The share of non-ASCII characters that are Chinese or Japanese script."""
-    sample = text[:200_000]
-    other = sum(1 for c in sample if c > "\x7f")
-    if not other:
-        return 0.0
-    cjk = len(_CJK.findall(sample))
-    return cjk / other
-
-
-def _gb2312_share(text: str) -> float:
-    """Of the non-ASCII characters, the share in GB2312 (the common Chinese ones): a Japanese
-    Shift-JIS file read as GBK gives rare characters outside it."""
-    chars = [c for c in text[:200_000] if c > "\x7f"]
-    if not chars:
-        return 0.0
-    common = 0
-    for c in chars:
-        try:
-            c.encode("gb2312")
-            common += 1
-        except UnicodeEncodeError:
-            pass
-    return common / len(chars)
-
-
-def _decode_other(path: Path, data: bytes, notes: _Decoding) -> tuple[str, str]:
-    """Not UTF-8: Windows-1252, a Chinese (GBK) or Japanese (Shift-JIS) export, or a file
-    whose rows were pasted from both UTF-8 and Windows-1252 sources."""
-    latin: str | None
-    try:
-        latin = data.decode("cp1252")
-    except UnicodeDecodeError:
-        latin = None
-    if latin is not None and _latin_like(latin):
-        return latin, "cp1252"
-    # Rows from different sources: some lines are UTF-8 with accents, others are not UTF-8.
+def _decode_legacy(path: Path, data: bytes, notes: list[Problem]) -> tuple[str, str]:
+    """A file that is not UTF-8: Windows-1252, Chinese GBK, Japanese Shift-JIS, or UTF-8 rows
+    mixed with Windows-1252 rows (two exports pasted together). Decoded when the bytes say so
+    plainly; otherwise read as Windows-1252, and the rows that look garbled are warned about."""
     lines = data.split(b"\n")
-    decoded: list[str] = []
-    utf8_accented = 0
-    legacy: list[int] = []
+    utf8_rows, other_rows = [], []
     for number, line in enumerate(lines, start=1):
-        try:
-            decoded.append(line.decode("utf-8"))
-            if not line.isascii():
-                utf8_accented += 1
-        except UnicodeDecodeError:
-            decoded.append(line.decode("cp1252", errors="replace"))
-            legacy.append(number)
-    if utf8_accented and legacy and _latin_like("\n".join(decoded[n - 1] for n in legacy)):
-        notes.lines["mixed_encoding"] = legacy
-        return "\n".join(decoded), "utf-8+cp1252"
-    scores: dict[str, tuple[float, str]] = {}
-    codecs_used: dict[str, str] = {}
-    for codec in ("gbk", "gb18030", "shift_jis", "cp932"):
-        family = "gbk" if codec.startswith("gb") else "shift_jis"
-        if family in scores:
+        if line.isascii():
             continue
         try:
-            text = data.decode(codec)
+            line.decode("utf-8")
+            utf8_rows.append(number)
         except UnicodeDecodeError:
-            continue
-        share = _cjk_share(text)
-        if family == "gbk":
-            share = min(share, _gb2312_share(text) + 0.05)
-        else:
-            kana = len(_HALFWIDTH_KANA.findall(text[:200_000]))
-            other = sum(1 for c in text[:200_000] if c > "\x7f") or 1
-            share = max(0.0, share - kana / other)
-        scores[family] = (share, text)
-        codecs_used[family] = codec
-    if scores:
-        family = max(scores, key=lambda f: scores[f][0])
-        share, text = scores[family]
-        runner_up = max((v[0] for f, v in scores.items() if f != family), default=0.0)
-        if share >= 0.9 and runner_up <= 0.6:
-            notes.detected = family
-            return text, codecs_used[family]
-        if share >= 0.75:
-            notes.encoding_unsure = True
-            return text, codecs_used[family]
-    if latin is not None:
-        notes.encoding_unsure = True  # a Windows-1252 file with unusual characters
-        return latin, "cp1252"
-    raise ImportFailed(
-        f"The characters of {path.name} are in an encoding the importer does not know "
-        "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
-    )
+            other_rows.append(number)
+    other = b"\n".join(lines[n - 1] for n in other_rows[:2000])
+    runs = _HIGH_RUNS.findall(other)
+    high = sum(map(len, runs))
+    paired = sum(len(r) for r in runs if len(r) >= 2)
+    # CJK text: every non-ASCII character is two bytes; accented Latin letters come alone.
+    if high and paired >= 0.9 * high:
+        pairs = sum(len(_GB2312_PAIR.findall(r)) for r in runs)
+        # Chinese names are common characters (GB2312: both bytes from 0xA1); Japanese
+        # Shift-JIS starts most characters below 0xA0. Rare characters are not a sure guess.
+        order = ("gbk",) if pairs * 2 >= 0.9 * paired else ("shift_jis",)
+        for candidate in order:
+            try:
+                decoded = data.decode(candidate)
+            except UnicodeDecodeError:
+                continue
+            if len(_CJK_CHAR.findall(decoded[:65536])) >= 0.8 * sum(
+                1 for c in decoded[:65536] if ord(c) > 127
+            ):
+                notes.append(
+                    Problem(
+                        None,
+                        None,
+                        f"the file is not UTF-8: read as {_ENCODING_NAMES[candidate]}. Check a "
+                        "few names, or save the file again as 'CSV UTF-8'.",
+                        "encoding_guessed",
+                        {"encoding": "GBK" if candidate == "gbk" else "Shift-JIS"},
+                    )
+                )
+                return decoded, candidate
+    if utf8_rows and other_rows:
+        # Rows in UTF-8 and rows in Windows-1252: each line read in its own encoding.
+        out = []
+        for line in lines:
+            try:
+                out.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                out.append(line.decode("cp1252", errors="replace"))
+        notes.append(
+            Problem(
+                other_rows[0],
+                None,
+                f"{len(other_rows)} lines of the file are in Windows-1252 and "
+                f"{len(utf8_rows)} in UTF-8 (two exports pasted together?): each line was read "
+                "in its own encoding. Check their names.",
+                "mixed_encoding",
+                {"legacy": len(other_rows), "utf8": len(utf8_rows)},
+            )
+        )
+        return "\n".join(out), "utf-8+cp1252"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            f"The characters of {path.name} are in an encoding the importer does not know "
+            "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
+        ) from exc
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -912,32 +862,35 @@ def _sniff_delimiter(text: str) -> str:
 
 def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     data = path.read_bytes()
-    notes = _Decoding()
+    notes: list[Problem] = []
     text, encoding = _decode(path, data, notes)
     del data
     if not text.strip(" \t\r\n,;\ufeff"):
         raise ImportFailed(f"The file {path.name} is empty (no rows).")
     delimiter = None
-    skipped_lines = 0
     first_line, _, rest = text.partition("\n")
     match = re.match(r'^"?sep=(.)"?\r?$', first_line.strip("\ufeff"), re.IGNORECASE)
     if match:  # Excel's "sep=;" hint: not a row in Excel either
         delimiter = match.group(1)
         text = rest
-        skipped_lines = 1
     delimiter = delimiter or _sniff_delimiter(text)
     if csv.field_size_limit() < MAX_FILE_BYTES:
         csv.field_size_limit(MAX_FILE_BYTES)  # big cells become row problems, not csv errors
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    ends: list[int] = []  # the physical line each record ends on
+
+    spans: dict[int, tuple[int, int]] = {}
 
     def records() -> Iterator[tuple[int, list[str]]]:
-        # Row numbers count records, as Excel does (a quoted cell may span several lines).
+        last = 0
         for number, cells in enumerate(reader, start=1):
-            ends.append(reader.line_num + skipped_lines)
+            line = reader.line_num
+            if line - last > 1:  # a quoted cell with line breaks (or a quote never closed)
+                spans[number] = (last + 1, line)
+            last = line
             yield number, cells
 
     try:
+        # Row numbers count records, as Excel does (a quoted cell may span several lines).
         table = _tabulate(records(), mapping, path)
     except csv.Error as exc:
         raise ImportFailed(
@@ -946,83 +899,35 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     table.format = "csv"
     table.encoding = encoding
     table.delimiter = delimiter
-    if ends and ends[-1] - skipped_lines > len(ends):  # some record spans several lines
-        _find_unclosed_quotes(table, ends, delimiter)
-    _note_encoding(table, notes, ends)
+    table.spans = spans
+    table.notes = notes
     return table
 
 
-def _record_of_line(ends: list[int], line: int) -> int:
-    """The record (row number) that physical line `line` belongs to."""
-    return bisect.bisect_left(ends, line) + 1
-
-
-def _find_unclosed_quotes(table: Table, ends: list[int], delimiter: str) -> None:
-    """A cell that opens a quote and never closes it swallows the rows below (each a line with
-    the file's separators): a problem of the row where the quote opens, not "too long"."""
-    width = len(table.headers)
-    needed = max(1, width - 1)  # a swallowed row has all its separators
-    for number, cells in table.rows:
-        for i, cell in enumerate(cells):
-            if "\n" not in cell:
-                continue
-            lines = cell.rstrip("\r\n").split("\n")
-            rowlike = sum(1 for line in lines[1:] if line.count(delimiter) >= needed)
-            if rowlike >= 2 or (rowlike and width >= 3):
-                start = ends[number - 2] + 1 if number > 1 else 1
-                column = table.headers[i] if i < len(table.headers) else _column_letter(i)
-                table.damaged[number] = Problem(
-                    number,
-                    column,
-                    f'a quote (") opens in this cell (line {start} of the file) and is never '
-                    f"closed: the {len(lines) - 1} lines below it were read into this one "
-                    "cell. Close the quote in the file and import it again.",
-                    "unclosed_quote",
-                    {"line": start, "lines": len(lines) - 1},
-                )
-                break
-
-
-def _note_encoding(table: Table, notes: _Decoding, ends: list[int]) -> None:
-    """Row by row: the rows read in another encoding than the rest, or with a guess."""
-    if notes.detected:
-        name = {"gbk": "GBK (Chinese)", "shift_jis": "Shift-JIS (Japanese)"}[notes.detected]
-        table.notes.append(
-            Problem(
-                None,
-                None,
-                f"the file is in {name}, not UTF-8: read as {name}.",
-                "encoding_detected",
-                {"encoding": notes.detected},
-            )
-        )
-    legacy = notes.lines.get("mixed_encoding", [])
-    if legacy:
-        rows = sorted({_record_of_line(ends, line) for line in legacy})
-        table.notes += [
-            Problem(
-                row,
-                None,
-                "this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, "
-                "check its accented letters.",
-                "mixed_encoding",
-                {"encoding": "cp1252"},
-            )
-            for row in rows
-        ]
-    if notes.encoding_unsure:
-        table.notes += [
-            Problem(
+def _unclosed_quote(
+    number: int, cells: tuple[str, ...], table: Table, width: int
+) -> Problem | None:
+    """A cell that swallowed the rows below it: a `"` opened in it and never closed, so the
+    CSV reader took the next lines, delimiters and all, as the cell's text."""
+    delimiter = table.delimiter or ","
+    need = max(1, width - 1)  # a swallowed line has the shape of a row
+    for i, cell in enumerate(cells):
+        if "\n" not in cell:
+            continue
+        swallowed = [ln for ln in cell.split("\n")[1:] if ln.count(delimiter) >= need]
+        if swallowed:
+            header = table.headers[i] if i < len(table.headers) else f"Column {_column_letter(i)}"
+            first, last = table.spans.get(number, (number, number))
+            return Problem(
                 number,
-                None,
-                f"the file's encoding is not certain (read as {table.encoding}): check the "
-                "spelling of this row's names.",
-                "encoding_unsure",
-                {"encoding": table.encoding},
+                header,
+                f'a quote (") opens in this cell and is never closed: the next {last - first} '
+                f"lines of the file (to line {last}) were read as its text. Close the quote "
+                "or remove it, then import again.",
+                "unclosed_quote",
+                {"lines": last - first, "line": first, "last_line": last},
             )
-            for number, cells in table.rows
-            if not all(c.isascii() for c in cells)
-        ]
+    return None
 
 
 def _excel_text(value: Any, row: int, col: int, table: Table) -> str:
@@ -1092,10 +997,9 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
             table.sheet = ws.title
             table.format = "xlsx"
             if _has_name_column(table.headers, mapping):
-                if _header_key(ws.title) in _PEOPLE_SHEETS:
+                if _PEOPLE_SHEET.search(fold(ws.title)):
                     return table  # pretix "Order positions": one row per ticket
-                if named is None:
-                    named = table
+                named = named or table
             if first is None:
                 first = table
         if named is not None:
@@ -1110,6 +1014,10 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
         raise ImportFailed(f"{path.name} is a damaged Excel file ({type(exc).__name__}).") from exc
     finally:
         wb.close()
+
+
+# A workbook's sheet of people rather than of orders (pretix: "Orders", "Order positions").
+_PEOPLE_SHEET = re.compile(r"position|posizion|attendee|partecipant|iscritt|registrant")
 
 
 def _has_name_column(headers: list[str], mapping: dict[str, str] | None) -> bool:
@@ -1415,10 +1323,9 @@ class _RowParser:
         self.numeric_columns = [columns[n] for n in _NUMERIC_FIELDS if n in columns]
         self.extra = [(i, table.headers[i]) for i in extra_columns]
         self.vat_column = columns.get("vat")
-        self.email_fallback: int | None = None
         self.warnings: list[Problem] = []
         self.checked = [
-            (name, i, table.headers[i])
+            (_LOST_IN_NAME if name in _NAME_CHECKED else _LOST_IN_TEXT, i, table.headers[i])
             for name, i in columns.items()
             if name in _LOST_CHECKED or name in (FULL_NAME, FULL_NAME_REVERSED)
         ]
@@ -1498,9 +1405,11 @@ class _RowParser:
             value = cells[i]
             if value:
                 row.extra[header] = value
-        for _name, i, header in self.checked:
+        for lost, i, header in self.checked:
             value = cells[i]
-            if value and ("?" in value or "\ufffd" in value) and _LOST.search(value):
+            if not value:
+                continue
+            if ("?" in value or "\ufffd" in value) and lost.search(value):
                 self.warnings.append(
                     Problem(
                         number,
@@ -1509,13 +1418,13 @@ class _RowParser:
                         "lost_characters",
                     )
                 )
-            elif value and ("Ã" in value or "Â" in value) and _GARBLED.search(value):
+            elif not value.isascii() and _GARBLED.search(value):
                 self.warnings.append(
                     Problem(
                         number,
                         header,
-                        'the text looks garbled ("Ã¨" where "è" was: saved twice in '
-                        "different encodings): check the spelling.",
+                        "the text looks garbled (characters read in the wrong encoding): check "
+                        "the name, or save the file again as 'CSV UTF-8'.",
                         "garbled_characters",
                     )
                 )
@@ -1531,8 +1440,6 @@ class _RowParser:
         if not fields.get("first_name") and not fields.get("last_name"):
             row.problems.append(Problem(number, None, "no first name and no last name.", "no_name"))
         email = fields.get("email")
-        if not email and self.email_fallback is not None and cells[self.email_fallback]:
-            email = fields["email"] = cells[self.email_fallback]  # the buyer's, for a ticket
         if email:
             email = email.lower()
             if email.startswith("mailto:"):
@@ -1602,9 +1509,6 @@ def _import(
         )
     report.mapping = {name: headers[i] for name, i in sorted(columns.items(), key=lambda kv: kv[1])}
     mapped = set(columns.values())
-    fallback = _buyer_email_column(headers, columns, mapping)
-    if fallback is not None:
-        mapped.add(fallback)
     extra_columns = [i for i in range(len(headers)) if i not in mapped]
     # Columns with a header but never a value are not worth an extra field.
     used = [i for i in extra_columns if any(i < len(c) and c[i].strip() for _, c in table.rows)]
@@ -1613,8 +1517,8 @@ def _import(
 
     warnings = report.warnings
     warnings.extend(table.notes)
+    spans = table.spans
     parser = _RowParser(table, columns, extra_columns)
-    parser.email_fallback = fallback
     parsed: list[_Row] = []
     seen_rows: dict[tuple[str, ...], int] = {}
     width = len(headers)
@@ -1637,12 +1541,13 @@ def _import(
             )
             continue
         seen_rows[cells] = number
-        damage = table.damaged.get(number)
-        if damage is not None:
-            row = _Row(number)
-            row.problems.append(damage)
-            parsed.append(row)
-            continue
+        if number in spans:
+            problem = _unclosed_quote(number, cells, table, width)
+            if problem is not None:
+                row = _Row(number)
+                row.problems.append(problem)
+                parsed.append(row)
+                continue
         parsed.append(parser.parse(number, cells))
     del seen_rows
     warnings.extend(parser.warnings)
@@ -1761,22 +1666,6 @@ def _import(
     if items and not dry_run:
         stage.record_many(items, operator=operator)
     return report
-
-
-def _buyer_email_column(
-    headers: list[str], columns: dict[str, int], explicit: dict[str, str] | None
-) -> int | None:
-    """pretix and Eventbrite give an attendee e-mail and the buyer's ("Email"): a ticket
-    whose attendee e-mail is empty takes the buyer's (they are reached through it)."""
-    if "email" not in columns or (explicit and "email" in explicit):
-        return None
-    if not _header_key(headers[columns["email"]]).startswith("attendee"):
-        return None
-    taken = set(columns.values())
-    for i, header in enumerate(headers):
-        if i not in taken and _header_key(header) in ("email", "emailaddress", "buyeremail"):
-            return i
-    return None
 
 
 def _categorise(

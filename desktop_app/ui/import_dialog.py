@@ -7,8 +7,8 @@ own (a SQLite connection belongs to one thread); the dialog stays responsive mea
 
 Strings go through `_tr` (context "ImportDialog", hand-kept in resources/i18n/modules_it.ts,
 like printing's): lupdate does not see them, so refreshing roadshow_*.ts never leaves them
-untranslated there. A row's problem or warning is said in the desk's language from its code and
-parameters (`problem_words`); the importer's refusals of a whole file (English) by `say()`.
+untranslated there. The importer's messages are English; the known ones are said in the
+desk's language by `say()`, others are shown as they are.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,9 +87,6 @@ _FIELD_ORDER = (
     "status",
     "special_attention",
     "more_notes",
-    "consular_rank",
-    "consular_service",
-    "exequatur",
 )
 NAME_FIELDS = ("first_name", "last_name", "full_name", "full_name_last_first")
 
@@ -115,11 +112,8 @@ def field_label(name: str) -> str:
         "external_codes": _tr("Ticket codes"),
         "order_code": _tr("Order code"),
         "status": _tr("Registration status"),
-        "special_attention": _tr("Requires special attention"),
+        "special_attention": _tr("Special attention"),
         "more_notes": _tr("More notes"),
-        "consular_rank": _tr("Consular rank"),
-        "consular_service": _tr("Career or honorary"),
-        "exequatur": _tr("Exequatur date"),
     }
     return labels.get(name, name)
 
@@ -134,6 +128,75 @@ def mapped_fields() -> list[str]:
 
 # (pattern of the importer's English message, the same message as a %n template). The
 # template is translated; its English text reproduces the importer's message.
+# The importer's row problems and warnings by code: (template, the parameters it shows). A
+# count of 1 has its own sentence ("CODE/1"). The template is translated; its English text
+# reproduces the importer's message.
+_CODES: dict[str, tuple[str, ...]] = {
+    "no_name": ("no first name and no last name.",),
+    "invalid_email": ("the e-mail address is not valid.",),
+    "cell_too_long": ("the cell is too long (%1 characters; at most %2).", "chars", "max"),
+    "same_row": ("the same as row %1: imported once.", "row"),
+    "same_person": ("the same person as row %1: merged, the later row's values win.", "row"),
+    "codes_of_different_people": ("its ticket codes belong to different registered people.",),
+    "same_registered_person": (
+        "describes the same registered person as row %1 (same ticket code or e-mail).",
+        "row",
+    ),
+    "excel_digits/1": (
+        "1 value was stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
+        "check them in the original file.",
+    ),
+    "excel_digits": (
+        "%1 values were stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
+        "check them in the original file.",
+        "count",
+    ),
+    "unknown_category/1": ("'%1' is not a known category: 1 person imported as guest.", "label"),
+    "unknown_category": (
+        "'%1' is not a known category: %2 people imported as guest.",
+        "label",
+        "count",
+    ),
+    "shared_codes": (
+        "%1 codes appear on the rows of different people (order numbers?): kept as an extra "
+        "field, not as ticket codes.",
+        "count",
+    ),
+    "unknown_status/1": ("'%1' is not a known status: 1 person imported as active.", "label"),
+    "unknown_status": (
+        "'%1' is not a known status: %2 people imported as active.",
+        "label",
+        "count",
+    ),
+    "left_cancelled": ("cancelled at the desk; the list says active: left cancelled.",),
+    "lost_characters": ("characters were lost (a '?' where a letter was): check the spelling.",),
+    "garbled_characters": (
+        "the text looks garbled (characters read in the wrong encoding): check the name, or "
+        "save the file again as 'CSV UTF-8'.",
+    ),
+    "no_last_name": ("no last name (the badge shows the first name only).",),
+    "unclosed_quote": (
+        'a quote (") opens in this cell and is never closed: the next %1 lines of the file '
+        "(to line %2) were read as its text. Close the quote or remove it, then import again.",
+        "lines",
+        "last_line",
+    ),
+    "encoding_guessed": (
+        "the file is not UTF-8: read as %1. Check a few names, or save the file again as "
+        "'CSV UTF-8'.",
+        "encoding",
+    ),
+    "mixed_encoding": (
+        "%1 lines of the file are in Windows-1252 and %2 in UTF-8 (two exports pasted "
+        "together?): each line was read in its own encoding. Check their names.",
+        "legacy",
+        "utf8",
+    ),
+}
+_THOUSANDS = ("chars", "max")  # written 10,000 as the importer writes them
+
+# The importer's errors (a file it cannot read): (pattern of the English message, the same
+# message as a %n template).
 _MESSAGES: tuple[tuple[str, str], ...] = (
     (r"The file (.+) does not exist\.", "The file %1 does not exist."),
     (r"The file (.+) is empty\.", "The file %1 is empty."),
@@ -189,103 +252,6 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
 )
 
 
-# A row's problem or warning, by the importer's code: (template, the params in its %n order).
-# A code with a count has a template for one and one for several (the key gets "/1").
-_PROBLEMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "no_name": ("no first name and no last name.", ()),
-    "invalid_email": ("the e-mail address is not valid.", ()),
-    "cell_too_long": ("the cell is too long (%1 characters; at most %2).", ("chars", "max")),
-    "same_row": ("the same as row %1: imported once.", ("row",)),
-    "same_person": ("the same person as row %1: merged, the later row's values win.", ("row",)),
-    "codes_of_different_people": ("its ticket codes belong to different registered people.", ()),
-    "same_registered_person": (
-        "describes the same registered person as row %1 (same ticket code or e-mail).",
-        ("row",),
-    ),
-    "excel_digits/1": (
-        "1 value was stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
-        "check them in the original file.",
-        (),
-    ),
-    "excel_digits": (
-        "%1 values were stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
-        "check them in the original file.",
-        ("count",),
-    ),
-    "unknown_category/1": ("'%1' is not a known category: 1 person imported as guest.", ("label",)),
-    "unknown_category": (
-        "'%1' is not a known category: %2 people imported as guest.",
-        ("label", "count"),
-    ),
-    "shared_codes": (
-        "%1 codes appear on the rows of different people (order numbers?): kept as an extra "
-        "field, not as ticket codes.",
-        ("count",),
-    ),
-    "unknown_status/1": ("'%1' is not a known status: 1 person imported as active.", ("label",)),
-    "unknown_status": (
-        "'%1' is not a known status: %2 people imported as active.",
-        ("label", "count"),
-    ),
-    "left_cancelled": ("cancelled at the desk; the list says active: left cancelled.", ()),
-    "lost_characters": (
-        "characters were lost (a '?' where a letter was): check the spelling.",
-        (),
-    ),
-    "garbled_characters": (
-        'the text looks garbled ("Ã¨" where "è" was: saved twice in different encodings): '
-        "check the spelling.",
-        (),
-    ),
-    "no_last_name": ("no last name (the badge shows the first name only).", ()),
-    "unclosed_quote": (
-        'a quote (") opens in this cell (line %1 of the file) and is never closed: the %2 '
-        "lines below it were read into this one cell. Close the quote in the file and import "
-        "it again.",
-        ("line", "lines"),
-    ),
-    "encoding_detected": ("the file is in %1, not UTF-8: read as %1.", ("encoding",)),
-    "mixed_encoding": (
-        "this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, check its "
-        "accented letters.",
-        (),
-    ),
-    "encoding_unsure": (
-        "the file's encoding is not certain (read as %1): check the spelling of this row's names.",
-        ("encoding",),
-    ),
-}
-
-
-def _encoding_name(code: str) -> str:
-    return {
-        "gbk": _tr("GBK (Chinese)"),
-        "shift_jis": _tr("Shift-JIS (Japanese)"),
-        "cp1252": "Windows-1252",
-    }.get(code, code)
-
-
-def _param(name: str, value: object) -> str:
-    if name == "encoding":
-        return _encoding_name(str(value))
-    if isinstance(value, int) and not isinstance(value, bool):
-        return QLocale().toString(value)  # 12,345 / 12.345
-    return str(value)
-
-
-def problem_words(problem: dict[str, Any]) -> str:
-    """A problem's words in the desk's language, from its code and parameters (the
-    importer's English message when the code is not one the window knows)."""
-    code, params = problem.get("code") or "", problem.get("params") or {}
-    if params.get("count") == 1 and f"{code}/1" in _PROBLEMS:
-        code = f"{code}/1"
-    known = _PROBLEMS.get(code)
-    if known is None or any(k not in params for k in known[1]):
-        return say(problem.get("message", ""))
-    template, keys = known
-    return _fill(_tr(template), *(_param(k, params[k]) for k in keys))
-
-
 def say(message: str) -> str:
     """An importer message in the desk's language (as it is when it is not a known one)."""
     for pattern, template in _MESSAGES:
@@ -299,6 +265,20 @@ def say(message: str) -> str:
             "(or of the full name) in the list of fields."
         )
     return message
+
+
+def problem_words(problem: dict[str, Any]) -> str:
+    """A row problem's words in the desk's language, from its code and parameters."""
+    code, params = problem.get("code") or "", problem.get("params") or {}
+    entry = _CODES.get(f"{code}/1") if params.get("count") == 1 else None
+    entry = entry or _CODES.get(code)
+    if entry is None:
+        return problem.get("message", "")  # a newer importer's words: as they are
+    template, *names = entry
+    values = [
+        f"{params.get(n, '')}" if n not in _THOUSANDS else f"{params.get(n, 0):,}" for n in names
+    ]
+    return _fill(_tr(template), *values)
 
 
 def problem_text(problem: dict[str, Any]) -> str:
@@ -482,11 +462,9 @@ class ImportDialog(QDialog):
         )
         self.skip_bad_rows.toggled.connect(self._update_buttons)
         layout.addWidget(self.skip_bad_rows)
-        # Never ticked by itself: a re-import cancels nobody unless the organizer says so.
-        self.cancel_missing = QCheckBox(
-            _tr("Ca&ncel the registrations of the people no longer in the list"), self
-        )
-        self.cancel_missing.setEnabled(False)
+        self.cancel_missing = QCheckBox(self)
+        self.cancel_missing.setObjectName("cancel_missing")
+        self.cancel_missing.hide()  # shown when a check finds people no longer in the list
         layout.addWidget(self.cancel_missing)
 
         bottom = QHBoxLayout()
@@ -539,6 +517,8 @@ class ImportDialog(QDialog):
         self.headers, self.rows, self.guessed = [], [], {}
         self._show_columns()
         self.problems.clear()
+        self.cancel_missing.setChecked(False)
+        self.cancel_missing.hide()
         self.file_label.setText(self.path.name)
         self._set_busy(_tr("Reading the file…"))
         workers.run_task(lambda p=self.path: _load(p), self._loaded, self._failed)
@@ -703,7 +683,7 @@ class ImportDialog(QDialog):
             dry_run,
             self.skip_bad_rows.isChecked(),
             self.operator,
-            self.cancel_missing.isChecked() and not dry_run,
+            self.cancel_missing.isVisible() and self.cancel_missing.isChecked(),
         )
         workers.run_task(
             lambda: _run_import(*args),
@@ -721,7 +701,7 @@ class ImportDialog(QDialog):
         if self.done_importing:
             self.close_button.setDefault(True)
             self.close_button.setFocus()
-            if report["created"] or report["updated"] or report.get("missing_cancelled"):
+            if report["created"] or report["updated"]:
                 self.imported.emit(report)
         elif self.import_button.isEnabled():
             self.import_button.setDefault(True)
@@ -783,45 +763,52 @@ class ImportDialog(QDialog):
                 report.get("cancelled", 0),
                 report.get("restored", 0),
             )
-        if report.get("missing_cancelled") and not report["dry_run"]:
-            text += "\n" + _fill(
-                _tr("Registrations cancelled (no longer in the list): %1."),
-                report["missing_cancelled"],
+        missing = report.get("missing_count", 0)
+        if report.get("missing_cancelled"):
+            words = (
+                _tr("Would cancel the %1 people no longer in the list.")
+                if report["dry_run"]
+                else _tr("Cancelled the %1 people no longer in the list.")
             )
+            text += "\n" + _fill(words, report["missing_cancelled"])
+        elif missing:
+            text += "\n" + _fill(
+                _tr(
+                    "%1 people are no longer in the list: they stay registered unless you "
+                    "tick the box below."
+                ),
+                missing,
+            )
+        if missing and report["dry_run"]:
+            self.cancel_missing.setText(
+                _fill(
+                    _tr("Also &cancel the registrations of the %1 people no longer in the list"),
+                    missing,
+                )
+            )
+            self.cancel_missing.show()
+        elif not report["dry_run"]:
+            self.cancel_missing.hide()
         self.summary_label.setText(text)
         left_out = report["ok"] and report["skipped"]
         title = _tr("Rows left out (%1)") if left_out else _tr("Problems (%1)")
         self._list("✖", title, report["problems"], report["problem_count"])
         self._list("⚠", _tr("Warnings (%1)"), report["warnings"], report["warning_count"])
-        self._list_missing(report)
+        self._list_missing(report.get("missing", []), report.get("missing_count", 0))
 
-    def _list_missing(self, report: dict[str, Any]) -> None:
-        """The people on the stage this list no longer has, by name: the organizer decides."""
-        count = report.get("missing_count", 0)
+    def _list_missing(self, people: list[dict[str, str]], count: int) -> None:
         if not count:
             return
-        title = (
-            _tr("1 person is no longer in the list")
-            if count == 1
-            else _fill(_tr("%1 people are no longer in the list"), count)
-        )
-        heading = QListWidgetItem(title)
+        heading = QListWidgetItem(_fill(_tr("No longer in the list (%1)"), count))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
         heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.problems.addItem(heading)
-        for person in report["missing"]:
-            self.problems.addItem(f"•  {person['name']}")
-        if count > len(report["missing"]):
-            self.problems.addItem(_fill(_tr("… and %1 more"), count - len(report["missing"])))
-        if report.get("missing_cancelled") and not report["dry_run"]:
-            note = _tr("Their registrations were cancelled.")
-        elif report["dry_run"]:
-            note = _tr('Nothing is cancelled unless you tick "Cancel the registrations…".')
-        else:
-            note = _tr("Nothing was cancelled.")
-        self.problems.addItem(note)
+        for person in people:
+            self.problems.addItem(f"•  {person['name']} ({person['code']})")
+        if count > len(people):
+            self.problems.addItem(_fill(_tr("… and %1 more"), count - len(people)))
 
     def _list(self, symbol: str, title: str, items: list[dict], count: int) -> None:
         if not count:
@@ -847,6 +834,7 @@ class ImportDialog(QDialog):
             combo.setEnabled(not self.busy and bool(self.headers) and not self.done_importing)
         self.choose_button.setEnabled(not self.busy)
         self.skip_bad_rows.setEnabled(not self.busy and not self.done_importing)
+        self.cancel_missing.setEnabled(not self.busy and not self.done_importing)
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:
@@ -860,18 +848,6 @@ class ImportDialog(QDialog):
             and self.checked_mapping == self.chosen_mapping()
         )
         self.import_button.setEnabled(ready and (clean or self.skip_bad_rows.isChecked()))
-        # Who would be cancelled is what the last check listed, with these columns.
-        can_cancel = bool(
-            ready
-            and self.report is not None
-            and self.report["dry_run"]
-            and self.report["ok"]
-            and self.report.get("missing_count")
-            and self.checked_mapping == self.chosen_mapping()
-        )
-        self.cancel_missing.setEnabled(can_cancel)
-        if not can_cancel and not self.busy:
-            self.cancel_missing.setChecked(False)
         self.close_button.setEnabled(not self.busy)
 
     def reject(self) -> None:

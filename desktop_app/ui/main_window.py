@@ -316,6 +316,13 @@ class MainWindow(QMainWindow):
         self.reports_action = QAction(self.tr("Reports…"), self)
         self.reports_action.triggered.connect(self.open_reports)
         stage_menu.addAction(self.reports_action)
+        from desktop_app.ui import stage_actions  # duplicates, series, erase, purge
+
+        stage_actions.add_to_menu(self, stage_menu)
+        stage_menu.addSeparator()
+        self.switch_action = QAction(self.tr("Switch stage…"), self)
+        self.switch_action.triggered.connect(self.open_stage_picker)
+        stage_menu.addAction(self.switch_action)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -328,6 +335,13 @@ class MainWindow(QMainWindow):
         settings_action = QAction(self.tr("Settings…"), self)
         settings_action.triggered.connect(self.open_settings)
         desk_menu.addAction(settings_action)
+        desk_menu.addSeparator()
+        self.venue_hub_action = QAction(self.tr("Run the hub on this laptop…"), self)
+        self.venue_hub_action.triggered.connect(self.open_venue_hub)
+        desk_menu.addAction(self.venue_hub_action)
+        self.add_desk_action = QAction(self.tr("Add a desk…"), self)
+        self.add_desk_action.triggered.connect(self.open_add_desk)
+        desk_menu.addAction(self.add_desk_action)
         for key, slot in (
             ("F2", self.walk_in),
             ("F3", self.print_current),
@@ -525,6 +539,8 @@ class MainWindow(QMainWindow):
 
     def submit_scan(self, value: str) -> None:
         """Every scan comes here: scanner, typed Enter, camera, or the dialog guard."""
+        if self._setup_code_scanned(value):
+            return
         if self.dialog is not None or QApplication.activeModalWidget() is not None:
             self.queued.append(value)
             self.drain_timer.start()
@@ -864,6 +880,64 @@ class MainWindow(QMainWindow):
                 self.show_notice(self.tr("The new language applies the next time the desk starts."))
 
         self.open_dialog(dialog, answered)
+
+    # --- stages, the venue hub, desks (ui/stage_picker.py, ui/venue_hub.py) ----------------
+
+    def _setup_code_scanned(self, value: str) -> bool:
+        """Hook: a desk setup code is never a search or a check-in. The stage picker, when it
+        is open, takes it; otherwise the desk says where to scan it."""
+        from desktop_app.core.setup_code import looks_like_setup_code
+
+        if not looks_like_setup_code(value):
+            return False
+        take = getattr(self.dialog, "take_setup_code", None)
+        if callable(take):
+            take(value)
+        else:
+            self.scan.clear()
+            self.show_notice(
+                self.tr("This is a desk setup code: open Stage ▸ Switch stage… and scan it there.")
+            )
+        return True
+
+    def open_stage_picker(self) -> None:
+        from desktop_app.core.demo import ensure_demo_stage
+        from desktop_app.ui.stage_picker import StagePicker, local_stages
+
+        picker = StagePicker(
+            self,
+            local_stages(self.ctx.data_dir),
+            data_dir=self.ctx.data_dir,
+            settings=self.settings,
+            desk=self.stage.desk,
+        )
+        self.stage_picker = picker
+
+        def answered(ok: bool) -> None:
+            self.stage_picker = None
+            if not ok:
+                return
+            slug = picker.chosen
+            if picker.demo_requested:
+                slug = ensure_demo_stage(self.ctx.data_dir, self.stage.desk)[0]
+            if slug:
+                from desktop_app.ui import app
+
+                QTimer.singleShot(0, lambda: app.switch_stage(self, slug))
+
+        self.open_dialog(picker, answered)
+
+    def open_venue_hub(self) -> None:
+        from desktop_app.ui.venue_hub import VenueHubDialog
+
+        dialog = VenueHubDialog(self, self.ctx.data_dir, self.settings, self.stage)
+        self.open_dialog(dialog, lambda _ok: None)
+
+    def open_add_desk(self) -> None:
+        from desktop_app.ui.add_desk import AddDeskDialog
+
+        dialog = AddDeskDialog(self, self.ctx.data_dir, self.settings, self.stage)
+        self.open_dialog(dialog, lambda _ok: None)
 
     # --- other engineers' screens (optional) ----------------------------------------------
 

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.core import paths
@@ -278,9 +278,9 @@ def _dialog_strings() -> set[str]:
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_MESSAGES":
             for pair in ast.literal_eval(node.value):
                 found.add(pair[1])
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_PROBLEMS":
-            for template, _params in ast.literal_eval(node.value).values():
-                found.add(template)  # a row's problem, by its code
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_CODES":
+            for entry in ast.literal_eval(node.value).values():
+                found.add(entry[0])  # the row problems' templates, by code
     return found
 
 
@@ -322,69 +322,52 @@ def test_people_no_longer_in_the_list_are_named_and_cancelled_only_when_ticked(
     qtbot, dialog_for, stage, tmp_path
 ):
     full = write_csv(tmp_path / "iscritti.csv", [HEADER, *GOOD])
-    first = dialog_for(full)
-    first.check_button.click()
-    assert not first.cancel_missing.isEnabled()  # a first import: nobody is missing
-    with qtbot.waitSignal(first.imported, timeout=2000):
-        first.import_button.click()
-    first.close()
-
-    shorter = write_csv(tmp_path / "iscritti-2.csv", [HEADER, GOOD[0], GOOD[2]])
+    dialog = dialog_for(full)
+    dialog.check()
+    dialog.run_import()
+    assert len(stage.attendees()) == 3
+    shorter = write_csv(tmp_path / "iscritti-2.csv", [HEADER, GOOD[0]])
     dialog = dialog_for(shorter)
-    dialog.check_button.click()
+    dialog.check()
     lines = problem_lines(dialog)
-    assert "1 person is no longer in the list" in lines
-    assert "•  Ludovica Fumagalli-Crespi" in lines
-    assert lines[-1] == 'Nothing is cancelled unless you tick "Cancel the registrations…".'
-    assert dialog.cancel_missing.isEnabled() and not dialog.cancel_missing.isChecked()
-    dialog.import_button.click()  # not ticked: the import cancels nobody
-    assert not [p for p in stage.attendees() if p.cancelled]
-    assert problem_lines(dialog)[-1] == "Nothing was cancelled."
-    dialog.close()
-
-    dialog = dialog_for(shorter)
-    dialog.check_button.click()
-    box = dialog.cancel_missing
-    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
-    assert dialog.cancel_missing.isChecked()
-    dialog.import_button.click()
-    assert [p.last_name for p in stage.attendees() if p.cancelled] == ["Fumagalli-Crespi"]
-    assert "Registrations cancelled (no longer in the list): 1." in dialog.summary_label.text()
-    assert problem_lines(dialog)[-1] == "Their registrations were cancelled."
+    assert "No longer in the list (2)" in lines
+    assert any("Ludovica Fumagalli-Crespi" in line for line in lines)
+    assert "2 people are no longer in the list" in dialog.summary_label.text()
+    assert dialog.cancel_missing.isVisible() and not dialog.cancel_missing.isChecked()
+    dialog.cancel_missing.setChecked(True)
+    dialog.run_import()
+    assert "Cancelled the 2 people no longer in the list." in dialog.summary_label.text()
+    cancelled = sorted(a.last_name for a in stage.attendees() if a.cancelled)
+    assert cancelled == ["Fumagalli-Crespi", "Weiß"]
 
 
-def test_warnings_are_said_from_their_code_in_italian(
+def test_a_check_does_not_cancel_anyone_unticked(qtbot, dialog_for, stage, tmp_path):
+    dialog = dialog_for(write_csv(tmp_path / "a.csv", [HEADER, *GOOD]))
+    dialog.check()
+    dialog.run_import()
+    dialog = dialog_for(write_csv(tmp_path / "b.csv", [HEADER, GOOD[0]]))
+    dialog.check()
+    dialog.run_import()  # the box left unticked
+    assert not any(a.cancelled for a in stage.attendees())
+
+
+def test_row_warnings_are_said_from_their_code_in_italian(
     qtbot, dialog_for, desk_settings, data_dir, tmp_path
 ):
     desk_settings.set("ui/language", "it")
     install_language(QApplication.instance(), desk_settings, data_dir / "cache")
     try:
-        lines = [HEADER, "Ma?gorzata;Nowak;Polmet;m.nowak@example.test;Buyer;", *GOOD[:1]]
-        dialog = dialog_for(write_csv(tmp_path / "iscritti.csv", lines))
+        lines = [HEADER, "Ma?gorzata;Kowalska;Polmet;m.k@example.test;CEO;", 'Ada;"Byron;X;;;']
+        dialog = dialog_for(write_csv(tmp_path / "iscritti.csv", [*lines, "A;B;C;;;"]))
         dialog.check()
+        shown = problem_lines(dialog)
+        assert any(
+            'Riga 3, colonna "Cognome": in questa cella si apre una virgoletta' in s for s in shown
+        )
         assert (
-            "⚠  Riga 2, colonna \"Nome\": alcuni caratteri sono andati persi (un '?' al posto "
-            "di una lettera): controlla come è scritto."
-        ) in problem_lines(dialog)
+            "⚠  Riga 2, colonna \"Nome\": sono andati persi dei caratteri (un '?' al posto di "
+            "una lettera): controllate come si scrive." in shown
+        )
     finally:
         desk_settings.set("ui/language", "en")
         install_language(QApplication.instance(), desk_settings, data_dir / "cache")
-
-
-def test_a_status_column_is_a_named_field_and_its_counts_are_shown(qtbot, dialog_for, tmp_path):
-    export = Path(__file__).parents[1] / "core" / "fixtures" / "exports"
-    path = shutil.copy(export / "eventbrite_attendees_status.csv", tmp_path / "eventbrite.csv")
-    dialog = dialog_for(Path(path))
-    assert dialog.mapping_combos["status"].currentText() == "Attendee Status"
-    assert dialog.mapping_combos["order_code"].currentText() == "Order #"
-    labels = {
-        dialog.mapping_combos[n]
-        .parentWidget()
-        .layout()
-        .labelForField(dialog.mapping_combos[n])
-        .text()
-        for n in ("status", "order_code")
-    }
-    assert labels == {"Registration status", "Order code"}
-    dialog.check_button.click()
-    assert "Status column: 1 cancelled, 0 active again." in dialog.summary_label.text()
