@@ -120,6 +120,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "enteazienda",
         "affiliation",
         "affiliazione",
+        "nomedellazienda",
+        "nomedellasocieta",
+        "nomedellimpresa",
+        "aziendadiappartenenza",
+        "societadiappartenenza",
         "institution",
         "istituzione",
         "entediappartenenza",
@@ -1323,6 +1328,7 @@ class _RowParser:
         self.numeric_columns = [columns[n] for n in _NUMERIC_FIELDS if n in columns]
         self.extra = [(i, table.headers[i]) for i in extra_columns]
         self.vat_column = columns.get("vat")
+        self.email_fallback: int | None = None
         self.warnings: list[Problem] = []
         self.checked = [
             (_LOST_IN_NAME if name in _NAME_CHECKED else _LOST_IN_TEXT, i, table.headers[i])
@@ -1440,6 +1446,8 @@ class _RowParser:
         if not fields.get("first_name") and not fields.get("last_name"):
             row.problems.append(Problem(number, None, "no first name and no last name.", "no_name"))
         email = fields.get("email")
+        if not email and self.email_fallback is not None and cells[self.email_fallback]:
+            email = fields["email"] = cells[self.email_fallback]  # the buyer's, for a ticket
         if email:
             email = email.lower()
             if email.startswith("mailto:"):
@@ -1509,6 +1517,9 @@ def _import(
         )
     report.mapping = {name: headers[i] for name, i in sorted(columns.items(), key=lambda kv: kv[1])}
     mapped = set(columns.values())
+    fallback = _buyer_email_column(headers, columns, mapping)
+    if fallback is not None:
+        mapped.add(fallback)
     extra_columns = [i for i in range(len(headers)) if i not in mapped]
     # Columns with a header but never a value are not worth an extra field.
     used = [i for i in extra_columns if any(i < len(c) and c[i].strip() for _, c in table.rows)]
@@ -1519,6 +1530,7 @@ def _import(
     warnings.extend(table.notes)
     spans = table.spans
     parser = _RowParser(table, columns, extra_columns)
+    parser.email_fallback = fallback
     parsed: list[_Row] = []
     seen_rows: dict[tuple[str, ...], int] = {}
     width = len(headers)
@@ -1666,6 +1678,22 @@ def _import(
     if items and not dry_run:
         stage.record_many(items, operator=operator)
     return report
+
+
+def _buyer_email_column(
+    headers: list[str], columns: dict[str, int], explicit: dict[str, str] | None
+) -> int | None:
+    """pretix and Eventbrite give an attendee e-mail and the buyer's ("Email"): a ticket
+    whose attendee e-mail is empty takes the buyer's (they are reached through it)."""
+    if "email" not in columns or (explicit and "email" in explicit):
+        return None
+    if not _header_key(headers[columns["email"]]).startswith("attendee"):
+        return None
+    taken = set(columns.values())
+    for i, header in enumerate(headers):
+        if i not in taken and _header_key(header) in ("email", "emailaddress", "buyeremail"):
+            return i
+    return None
 
 
 def _categorise(
