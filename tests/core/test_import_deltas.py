@@ -4,7 +4,6 @@ punctuation, mixed encodings listed row by row, and the order-code lookup's inde
 
 from __future__ import annotations
 
-
 import openpyxl
 
 from desktop_app.core.importer import import_file
@@ -74,9 +73,22 @@ def test_every_row_of_another_encoding_is_listed(stage, tmp_path):
     )
     report = import_file(stage, path, dry_run=True)
     assert report.ok and report.encoding == "utf-8+cp1252"
-    assert [(r, c) for r, c in codes(report) if c == "mixed_encoding"] == [
-        (3, "mixed_encoding"),
-        (5, "mixed_encoding"),
+    assert [(r, c) for r, c in codes(report) if c != "mixed_encoding"] == [
+        (3, "row_in_windows_1252"),
+        (5, "row_in_windows_1252"),
+    ]
+
+
+def test_rows_in_another_encoding_are_counted_as_excel_does_below_a_multiline_cell(stage, tmp_path):
+    path = tmp_path / "merged.csv"
+    path.write_bytes(
+        'sep=;\r\nNome;Cognome;Note\r\nSophie;Müller;"due\r\nrighe"\r\n'.encode()
+        + "Nicolò;Bertè;x\r\n".encode("cp1252")
+    )
+    report = import_file(stage, path, dry_run=True)
+    assert report.ok
+    assert [(r, c) for r, c in codes(report) if c != "mixed_encoding"] == [
+        (3, "row_in_windows_1252")
     ]
 
 
