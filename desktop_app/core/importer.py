@@ -16,6 +16,7 @@ Messages never quote a person's data: they name rows and columns only.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import csv
 import datetime as dt
@@ -120,6 +121,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "enteazienda",
         "affiliation",
         "affiliazione",
+        "nomedellazienda",
+        "nomedellasocieta",
+        "nomedellimpresa",
+        "aziendadiappartenenza",
+        "societadiappartenenza",
         "institution",
         "istituzione",
         "entediappartenenza",
@@ -720,7 +726,12 @@ def _read(path: Path, mapping: dict[str, str] | None = None) -> Table:
     return _read_csv(path, mapping)
 
 
-def _decode(path: Path, data: bytes, notes: list[Problem] | None = None) -> tuple[str, str]:
+def _decode(
+    path: Path,
+    data: bytes,
+    notes: list[Problem] | None = None,
+    legacy_lines: list[int] | None = None,
+) -> tuple[str, str]:
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -751,7 +762,9 @@ def _decode(path: Path, data: bytes, notes: list[Problem] | None = None) -> tupl
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(path, data, [] if notes is None else notes)
+        text, encoding = _decode_legacy(
+            path, data, [] if notes is None else notes, [] if legacy_lines is None else legacy_lines
+        )
     head = text[:65536]
     controls = sum(1 for c in head if c < " " and c not in "\r\n\t")
     if controls > 0.01 * len(head):
@@ -768,7 +781,9 @@ _CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff66-\uff9f]")
 _ENCODING_NAMES = {"gbk": "Chinese GBK", "shift_jis": "Japanese Shift-JIS"}
 
 
-def _decode_legacy(path: Path, data: bytes, notes: list[Problem]) -> tuple[str, str]:
+def _decode_legacy(
+    path: Path, data: bytes, notes: list[Problem], legacy_lines: list[int]
+) -> tuple[str, str]:
     """A file that is not UTF-8: Windows-1252, Chinese GBK, Japanese Shift-JIS, or UTF-8 rows
     mixed with Windows-1252 rows (two exports pasted together). Decoded when the bytes say so
     plainly; otherwise read as Windows-1252, and the rows that look garbled are warned about."""
@@ -819,6 +834,7 @@ def _decode_legacy(path: Path, data: bytes, notes: list[Problem]) -> tuple[str, 
                 out.append(line.decode("utf-8"))
             except UnicodeDecodeError:
                 out.append(line.decode("cp1252", errors="replace"))
+        legacy_lines += other_rows  # the check names each of their rows
         notes.append(
             Problem(
                 other_rows[0],
@@ -863,16 +879,19 @@ def _sniff_delimiter(text: str) -> str:
 def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     data = path.read_bytes()
     notes: list[Problem] = []
-    text, encoding = _decode(path, data, notes)
+    legacy_lines: list[int] = []  # physical lines read as Windows-1252 in a UTF-8 file
+    text, encoding = _decode(path, data, notes, legacy_lines)
     del data
     if not text.strip(" \t\r\n,;\ufeff"):
         raise ImportFailed(f"The file {path.name} is empty (no rows).")
     delimiter = None
+    sep_line = 0
     first_line, _, rest = text.partition("\n")
     match = re.match(r'^"?sep=(.)"?\r?$', first_line.strip("\ufeff"), re.IGNORECASE)
     if match:  # Excel's "sep=;" hint: not a row in Excel either
         delimiter = match.group(1)
         text = rest
+        sep_line = 1
     delimiter = delimiter or _sniff_delimiter(text)
     if csv.field_size_limit() < MAX_FILE_BYTES:
         csv.field_size_limit(MAX_FILE_BYTES)  # big cells become row problems, not csv errors
@@ -901,7 +920,39 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     table.delimiter = delimiter
     table.spans = spans
     table.notes = notes
+    if legacy_lines:
+        table.notes += _rows_in_other_encoding(legacy_lines, spans, sep_line)
     return table
+
+
+def _rows_in_other_encoding(
+    lines: list[int], spans: dict[int, tuple[int, int]], sep_line: int
+) -> list[Problem]:
+    """One warning per row that held a Windows-1252 line of a UTF-8 file (row = record: a
+    record spanning several lines moves the rows below it)."""
+    starts = sorted((first + sep_line, number) for number, (first, _) in spans.items())
+    rows: set[int] = set()
+    for line in lines:
+        # the last multi-line record starting at or before this line, and its row number
+        i = bisect.bisect_right(starts, (line, float("inf"))) - 1
+        if i < 0:
+            row = line - sep_line
+        else:
+            first, number = starts[i]
+            last = spans[number][1] + sep_line
+            row = number if line <= last else number + (line - last)
+        if row >= 1:
+            rows.add(row)
+    return [
+        Problem(
+            row,
+            None,
+            "this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, "
+            "check its accented letters.",
+            "row_in_windows_1252",
+        )
+        for row in sorted(rows)
+    ]
 
 
 def _unclosed_quote(
@@ -1323,6 +1374,7 @@ class _RowParser:
         self.numeric_columns = [columns[n] for n in _NUMERIC_FIELDS if n in columns]
         self.extra = [(i, table.headers[i]) for i in extra_columns]
         self.vat_column = columns.get("vat")
+        self.email_fallback: int | None = None
         self.warnings: list[Problem] = []
         self.checked = [
             (_LOST_IN_NAME if name in _NAME_CHECKED else _LOST_IN_TEXT, i, table.headers[i])
@@ -1440,6 +1492,8 @@ class _RowParser:
         if not fields.get("first_name") and not fields.get("last_name"):
             row.problems.append(Problem(number, None, "no first name and no last name.", "no_name"))
         email = fields.get("email")
+        if not email and self.email_fallback is not None and cells[self.email_fallback]:
+            email = fields["email"] = cells[self.email_fallback]  # the buyer's, for a ticket
         if email:
             email = email.lower()
             if email.startswith("mailto:"):
@@ -1509,6 +1563,9 @@ def _import(
         )
     report.mapping = {name: headers[i] for name, i in sorted(columns.items(), key=lambda kv: kv[1])}
     mapped = set(columns.values())
+    fallback = _buyer_email_column(headers, columns, mapping)
+    if fallback is not None:
+        mapped.add(fallback)
     extra_columns = [i for i in range(len(headers)) if i not in mapped]
     # Columns with a header but never a value are not worth an extra field.
     used = [i for i in extra_columns if any(i < len(c) and c[i].strip() for _, c in table.rows)]
@@ -1519,6 +1576,7 @@ def _import(
     warnings.extend(table.notes)
     spans = table.spans
     parser = _RowParser(table, columns, extra_columns)
+    parser.email_fallback = fallback
     parsed: list[_Row] = []
     seen_rows: dict[tuple[str, ...], int] = {}
     width = len(headers)
@@ -1666,6 +1724,22 @@ def _import(
     if items and not dry_run:
         stage.record_many(items, operator=operator)
     return report
+
+
+def _buyer_email_column(
+    headers: list[str], columns: dict[str, int], explicit: dict[str, str] | None
+) -> int | None:
+    """pretix and Eventbrite give an attendee e-mail and the buyer's ("Email"): a ticket
+    whose attendee e-mail is empty takes the buyer's (they are reached through it)."""
+    if "email" not in columns or (explicit and "email" in explicit):
+        return None
+    if not _header_key(headers[columns["email"]]).startswith("attendee"):
+        return None
+    taken = set(columns.values())
+    for i, header in enumerate(headers):
+        if i not in taken and _header_key(header) in ("email", "emailaddress", "buyeremail"):
+            return i
+    return None
 
 
 def _categorise(

@@ -192,6 +192,10 @@ _CODES: dict[str, tuple[str, ...]] = {
         "legacy",
         "utf8",
     ),
+    "row_in_windows_1252": (
+        "this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, check its "
+        "accented letters.",
+    ),
 }
 _THOUSANDS = ("chars", "max")  # written 10,000 as the importer writes them
 

@@ -667,6 +667,10 @@
         <source>the text looks garbled (characters read in the wrong encoding): check the name, or save the file again as 'CSV UTF-8'.</source>
         <translation>il testo sembra illeggibile (caratteri letti nella codifica sbagliata): controllate il nome, o salvate di nuovo il file come 'CSV UTF-8'.</translation>
     </message>
+    <message>
+        <source>this row is in Windows-1252 while the file is UTF-8: read as Windows-1252, check its accented letters.</source>
+        <translation>questa riga è in Windows-1252 mentre il file è in UTF-8: letta come Windows-1252, controlla le lettere accentate.</translation>
+    </message>
 </context>
 <!-- ui/reports.py looks here before the lupdate catalogue: the words of the desk and of the PDF. -->
 <context>
