@@ -27,7 +27,12 @@ from desktop_app.core.desk import Desk, load_desk
 from desktop_app.core.errors import AttendeeNotFound, InvalidInput, RoadshowError
 from desktop_app.core.store import Stage, list_stages
 
-PLUGINS = ("desktop_app.cli_badges", "desktop_app.cli_sync", "desktop_app.cli_reports")
+PLUGINS = (
+    "desktop_app.cli_badges",
+    "desktop_app.cli_sync",
+    "desktop_app.cli_reports",
+    "desktop_app.cli_mail",
+)
 
 
 @dataclass

@@ -18,6 +18,10 @@ EVENT_KINDS = (
     "session_defined",
     "session_checkin",
     "redacted",
+    # the ticket e-mail log (desktop_app/mail): intent, then the outcome
+    "ticket_send_started",
+    "ticket_sent",
+    "ticket_send_failed",
 )
 
 CATEGORIES = ("company", "consul", "speaker", "staff", "press", "guest")

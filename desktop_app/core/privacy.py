@@ -32,6 +32,9 @@ _KIND_WORDS = {
     "badge_printed": "badge print(s)",
     "session_defined": "session change(s)",
     "redacted": "erasure(s)",
+    "ticket_send_started": "ticket e-mail attempt(s)",
+    "ticket_sent": "ticket e-mail(s) sent",
+    "ticket_send_failed": "ticket e-mail failure(s)",
     "stage_created": "the stage's creation",
 }
 

@@ -141,6 +141,9 @@ _ABOUT_A_PERSON = {
     "badge_printed",
     "session_checkin",
     "redacted",
+    "ticket_send_started",
+    "ticket_sent",
+    "ticket_send_failed",
 }
 
 
