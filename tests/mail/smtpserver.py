@@ -45,13 +45,13 @@ class Handler:
             number = self.data_count
         if number in self.hang_on:
             self.hanging.set()
-            await asyncio.sleep(3600)
+            await asyncio.sleep(60)
         if number in self.drop_on:
             server.transport.close()
             return None
         with self.lock:
             self.messages.append((list(envelope.rcpt_tos), envelope.original_content))
-        return "250 2.0.0 Ok: queued as TEST%04d" % number
+        return f"250 2.0.0 Ok: queued as TEST{number:04d}"
 
     def parsed(self) -> list[EmailMessage]:
         with self.lock:

@@ -202,6 +202,7 @@ def test_starttls_with_login(mail_stage, data_dir, certificate):
         assert len(srv.handler.messages) == 4
 
 
+@pytest.mark.filterwarnings("ignore:Requiring AUTH")
 def test_ssl_with_login(mail_stage, data_dir, certificate):
     with SmtpServer(security="ssl", cert=certificate, user="desk", password="s3cret") as srv:
         config = plain_config(
@@ -226,3 +227,30 @@ def test_an_untrusted_certificate_is_refused(mail_stage, data_dir, certificate):
     with SmtpServer(security="starttls", cert=certificate) as srv:
         result = send_run(mail_stage, plain_config(srv, security="starttls"), data_dir)
     assert "Secure connection" in result.server_error and result.sent == 0
+
+
+def test_the_organizer_template_wins_for_its_stage(mail_stage, smtp_server, data_dir):
+    folder = data_dir / "mail" / "templates" / mail_stage.info.slug
+    folder.mkdir(parents=True)
+    (folder / "ticket.it.txt").write_text(
+        "Subject: Benvenuti a $stage_city, $first_name\n\nCiao $first_name, codice $code.\n",
+        "utf-8",
+    )
+    send_run(mail_stage, plain_config(smtp_server), data_dir)
+    mails = by_recipient(smtp_server)
+    nicolo = mails["nicolo@example.test"]
+    assert nicolo["Subject"] == "Benvenuti a Bergamo, Nicolò"
+    assert nicolo.get_body(("plain",)).get_content().startswith("Ciao Nicolò, codice ")
+    assert "cid:" in nicolo.get_body(("html",)).get_content()  # the shipped HTML still serves
+    assert mails["zoe@example.test"]["Subject"].startswith("Your ticket")  # English untouched
+
+
+def test_html_values_are_escaped(make_stage, smtp_server, data_dir):
+    stage = make_stage(slug="escape-2026")
+    stage.new_attendee(
+        {"first_name": "<b>Eve</b>", "last_name": "O'Hara & Co", "email": "eve@example.test"}
+    )
+    send_run(stage, plain_config(smtp_server), data_dir)
+    [msg] = smtp_server.handler.parsed()
+    html = msg.get_body(("html",)).get_content()
+    assert "<b>Eve</b>" not in html and "&lt;b&gt;Eve&lt;/b&gt; O&#x27;Hara &amp; Co" in html
