@@ -78,6 +78,7 @@ def test_send_tickets_says_what_is_missing(qtbot, open_window, mail_stage, desk_
     dialog.start_button.click()
     assert dialog.status.text() == "Set the mail server (SMTP host) first."
     assert dialog.worker is None
+    dialog.reject()
 
 
 def test_resend_ticket_for_the_person_at_the_desk(
@@ -130,3 +131,4 @@ def test_the_mail_screens_speak_italian(qtbot, open_window, mail_stage, desk_set
     assert dialog.windowTitle() == "Invia biglietti"
     assert dialog.counts.text() == "4 da inviare · 0 già inviati · 1 senza e-mail"
     assert QCoreApplication.translate("mail", "Only retry failures") == "Solo i non riusciti"
+    dialog.reject()
