@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop_app.ui import workers
-from desktop_app.ui.app import build_window
+from desktop_app.ui.app import build_window, install_language
 from desktop_app.ui.mail_dialog import MailSettingsDialog
 from desktop_app.ui.settings import Settings
 
@@ -45,6 +45,10 @@ def open_window(qtbot, data_dir):
 
     yield make
     workers.set_inline(False)
+    # the next tests' screens speak English again, whatever language this one used
+    english = Settings(QSettings(str(data_dir / "en.ini"), QSettings.Format.IniFormat))
+    english.set("ui/language", "en")
+    install_language(QApplication.instance(), english, data_dir / "cache")
 
 
 def test_send_tickets_from_the_stage_menu(
