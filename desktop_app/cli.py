@@ -31,6 +31,7 @@ PLUGINS = (
     "desktop_app.cli_badges",
     "desktop_app.cli_sync",
     "desktop_app.cli_reports",
+    "desktop_app.cli_door",
     "desktop_app.cli_mail",
 )
 
@@ -402,7 +403,8 @@ def _decision_text(decision: checkin.Decision) -> str:
             else f"code {decision.other_stage.get('code') if decision.other_stage else '?'}"
         ),
         checkin.INVALID: "Invalid code",
-        checkin.CANCELLED: "Registration cancelled",
+        checkin.CANCELLED: "Registration cancelled"
+        + (f" ({decision.reason})" if decision.reason else ""),
         checkin.SESSION_FULL: "Session full",
     }[decision.status]
     return f"{words}: {who}" if who else words

@@ -4,6 +4,7 @@ roadshow-desk export SLUG --format csv|xlsx|pdf --out FILE [--delimiter ';'|',']
                      [--category C] [--checked-in-only] [--columns a,b,c] [--signature]
 roadshow-desk report stage SLUG [--session ID] [--category C]
 roadshow-desk report series --out FILE.xlsx
+roadshow-desk report precedence SLUG --out FILE.pdf|FILE.xlsx [--lang it] [--seats-per-row N] [--present-only]
 roadshow-desk session add SLUG --name N [--kind K] [--room R] [--start T] [--end T] [--capacity N]
 roadshow-desk session list SLUG
 roadshow-desk session import SLUG FILE
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.cli import Context, Result
-from desktop_app.core import export, privacy, reports, sessions
+from desktop_app.core import export, precedence, privacy, reports, sessions
 from desktop_app.core.errors import AttendeeNotFound, InvalidInput
 from desktop_app.core.model import CATEGORIES
 
@@ -59,6 +60,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--lang", default="en", choices=("en", "it"))
     p.add_argument("--hub-db", help="read the stages the hub holds instead of the data dir's")
     p.set_defaults(handler=cmd_report_series)
+
+    p = report_sub.add_parser(
+        "precedence",
+        parents=[common],
+        help="the Consular Corps in order of precedence (Vienna Convention art. 16): PDF, XLSX",
+    )
+    p.add_argument("slug")
+    p.add_argument("--out", required=True, help="the .pdf or .xlsx file to write")
+    p.add_argument("--format", choices=("pdf", "xlsx"), help="default: from the file's extension")
+    p.add_argument("--lang", default="en", choices=("en", "it"))
+    p.add_argument("--seats-per-row", type=int, default=10, help="reserved seats in a row")
+    p.add_argument("--present-only", action="store_true", help="only consuls checked in")
+    p.set_defaults(handler=cmd_report_precedence)
 
     session = sub.add_parser("session", parents=[common], help="sessions inside a stage")
     session_sub = session.add_subparsers(dest="session_command", metavar="ACTION", required=True)
@@ -170,6 +184,26 @@ def cmd_report_stage(ctx: Context, args: argparse.Namespace) -> Result:
         + {"final": "yes", "not_final": "not yet", "unknown": "not known"}[final.state],
     ]
     lines += [f"  {r}" for r in final.reasons]
+    return Result(data, "\n".join(lines))
+
+
+def cmd_report_precedence(ctx: Context, args: argparse.Namespace) -> Result:
+    out = Path(args.out)
+    fmt = args.format or out.suffix.lstrip(".").lower()
+    with ctx.open_stage(args.slug) as stage:
+        data = precedence.write(
+            stage,
+            out,
+            fmt,
+            lang=args.lang,
+            per_row=args.seats_per_row,
+            present_only=args.present_only,
+        )
+    lines = [f"Wrote {data['heads_of_post']} heads of consular post to {data['file']}."]
+    if data["unranked"]:
+        lines.append(f"{data['unranked']} consular guests have no class: complete the list.")
+    if data["problems"]:
+        lines.append(f"{data['problems']} rows need a check (see the last column).")
     return Result(data, "\n".join(lines))
 
 

@@ -8,7 +8,6 @@ badge. Texts are fitted to their boxes by `badges.text`.
 from __future__ import annotations
 
 import io
-import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -377,17 +376,6 @@ class BadgeRenderer:
         canvas.lines(lines)
 
 
-def render_to_bytes(
-    layout: Layout,
-    stage: StageInfo,
-    categories: dict[str, dict[str, str]],
-    badges: list[tuple[Attendee, str]],
-) -> tuple[bytes, BadgeNotes]:
-    renderer = BadgeRenderer(layout, stage, categories)
-    pdf, _count, _pages, _stopped = renderer.render(badges, total=len(badges))
-    return pdf, renderer.notes
-
-
 def script_of(char: str) -> str:
     """The script a character belongs to, as Unicode names it (DEVANAGARI, THAI, ...)."""
     name = unicodedata.name(char, "")
@@ -404,8 +392,3 @@ def describe_missing(notes: BadgeNotes) -> list[dict[str, Any]]:
         }
         for char, codes in sorted(notes.missing.items())
     ]
-
-
-def timed(fn: Callable[[], Any]) -> tuple[Any, float]:
-    start = time.perf_counter()
-    return fn(), time.perf_counter() - start

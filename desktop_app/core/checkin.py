@@ -7,7 +7,7 @@ Every outcome is one of `OUTCOMES`; every action it takes is an event with desk 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,9 @@ OUTCOMES = (
     SESSION_FULL,
 )
 
+# Outcomes of an admission attempt that let nobody in: each leaves a `scan_refused` event.
+REFUSALS = (ALREADY_CHECKED_IN, NOT_FOUND, WRONG_STAGE, INVALID, CANCELLED, SESSION_FULL)
+
 MAX_SCAN_LENGTH = 512  # longest thing worth looking up; a ticket is 121
 
 
@@ -48,6 +51,8 @@ class Decision:
     events: list[Event] = field(default_factory=list)
     method: str = ""
     session_id: str = ""
+    reason: str = ""  # cancelled: why the registration was cancelled
+    forced: bool = False  # checked in although the registration was cancelled / session full
 
     @property
     def ok(self) -> bool:
@@ -69,13 +74,36 @@ class Decision:
                 "category": a.category,
                 "country": a.country,
                 "notes": a.notes,
+                "special_attention": needs_special_attention(a),
             },
             "checked_in_at": self.checked_in_at,
             "desk": self.desk,
             "stage": self.other_stage,
             "method": self.method,
             "session_id": self.session_id or None,
+            "reason": self.reason or None,
+            "forced": self.forced,
         }
+
+
+def needs_special_attention(attendee: Attendee) -> bool:
+    """The registration system flagged this person ("Requires special attention")."""
+    return str(attendee.extra.get("special_attention", "")).strip().lower() == "yes"
+
+
+def record_refusal(stage: Stage, decision: Decision, *, operator: str = "") -> Decision:
+    """Keep a refused admission in the audit trail: its outcome code (and the other stage's
+    code for a wrong-stage ticket), never what was scanned or typed."""
+    if decision.status not in REFUSALS or decision.events:
+        return decision
+    payload: dict[str, Any] = {"outcome": decision.status, "method": decision.method}
+    if decision.session_id:
+        payload["session_id"] = decision.session_id
+    if decision.status == WRONG_STAGE and decision.other_stage:
+        payload["stage_code"] = decision.other_stage.get("code")
+    attendee_id = decision.attendee.id if decision.attendee else None
+    event = stage.record("scan_refused", attendee_id, payload, operator=operator)
+    return replace(decision, events=[event])
 
 
 def classify_scan(text: str) -> str:
@@ -129,11 +157,12 @@ def decide(
     data_dir: Path | None = None,
     session_id: str = "",
     admit_when_full: bool = False,
+    admit_cancelled: bool = False,
 ) -> Decision:
     """Check in whoever `text` names (a ticket, an attendee code or an external barcode)."""
     found = find(stage, text, data_dir)
     if isinstance(found, Decision):
-        return found
+        return record_refusal(stage, replace(found, session_id=session_id), operator=operator)
     method = "ticket" if classify_scan(text) == "ticket" else "code"
     return admit(
         stage,
@@ -142,6 +171,7 @@ def decide(
         method=method,
         session_id=session_id,
         admit_when_full=admit_when_full,
+        admit_cancelled=admit_cancelled,
     )
 
 
@@ -153,11 +183,36 @@ def admit(
     method: str = "search",
     session_id: str = "",
     admit_when_full: bool = False,
+    admit_cancelled: bool = False,
 ) -> Decision:
-    """Check in a person already identified (by scan or chosen from search results)."""
+    """Check in a person already identified (by scan or chosen from search results).
+
+    A refusal is recorded (`scan_refused`); `admit_cancelled` lets a cancelled registration
+    in anyway, and the check-in says it was forced."""
+    decision = _admit(
+        stage, attendee, operator, method, session_id, admit_when_full, admit_cancelled
+    )
+    return record_refusal(stage, decision, operator=operator)
+
+
+def _admit(
+    stage: Stage,
+    attendee: Attendee,
+    operator: str,
+    method: str,
+    session_id: str,
+    admit_when_full: bool,
+    admit_cancelled: bool,
+) -> Decision:
     attendee = stage.attendee(attendee.id)  # a list on screen may be older than the store
+    forced: dict[str, Any] = {}
     if attendee.cancelled:
-        return Decision(CANCELLED, attendee, method=method, session_id=session_id)
+        if not admit_cancelled:
+            reason = stage.cancellation_reason(attendee.id)
+            return Decision(
+                CANCELLED, attendee, method=method, session_id=session_id, reason=reason
+            )
+        forced = {"forced": True, "forced_over": CANCELLED}
     if not session_id:
         if attendee.checked_in:
             return Decision(
@@ -168,13 +223,20 @@ def admit(
                 method=method,
             )
         events = stage.record_many(
-            [("checkin", attendee.id, {"method": method})], operator=operator
+            [("checkin", attendee.id, {"method": method, **forced})], operator=operator
         )
         fresh = stage.attendee(attendee.id)
         return Decision(
-            CHECKED_IN, fresh, fresh.checked_in_at, fresh.checkin_desk, None, events, method
+            CHECKED_IN,
+            fresh,
+            fresh.checked_in_at,
+            fresh.checkin_desk,
+            None,
+            events,
+            method,
+            forced=bool(forced),
         )
-    return _admit_to_session(stage, attendee, operator, method, session_id, admit_when_full)
+    return _admit_to_session(stage, attendee, operator, method, session_id, admit_when_full, forced)
 
 
 def _admit_to_session(
@@ -184,6 +246,7 @@ def _admit_to_session(
     method: str,
     session_id: str,
     admit_when_full: bool,
+    forced: dict[str, Any],
 ) -> Decision:
     session = next((s for s in stage.sessions() if s["id"] == session_id), None)
     if session is None:
@@ -203,8 +266,8 @@ def _admit_to_session(
         return Decision(SESSION_FULL, attendee, method=method, session_id=session_id)
     items: list[tuple[str, str | None, dict[str, Any]]] = []
     if not attendee.checked_in:
-        items.append(("checkin", attendee.id, {"method": method}))
-    payload: dict[str, Any] = {"session_id": session_id, "method": method}
+        items.append(("checkin", attendee.id, {"method": method, **forced}))
+    payload: dict[str, Any] = {"session_id": session_id, "method": method, **forced}
     if full:
         payload["forced"] = True
     items.append(("session_checkin", attendee.id, payload))
@@ -219,6 +282,7 @@ def _admit_to_session(
         events,
         method,
         session_id,
+        forced=bool(forced) or full,
     )
 
 
@@ -325,6 +389,25 @@ def cancel_registration(
         operator=operator,
     )
     return stage.attendee(attendee.id)
+
+
+def cancel(stage: Stage, attendee: Attendee, reason: str, *, operator: str = "") -> Attendee:
+    """Cancel a registration at the desk: scanned at the door, the person is refused with
+    this reason (a forced admission stays possible, and is recorded as forced)."""
+    attendee = stage.attendee(attendee.id)
+    if not reason.strip():
+        raise InvalidInput("A cancellation needs a reason.")
+    if attendee.cancelled:
+        raise InvalidInput("This registration is already cancelled.")
+    return cancel_registration(stage, attendee, reason, operator=operator)
+
+
+def restore(stage: Stage, attendee: Attendee, *, operator: str = "") -> Attendee:
+    """Undo a cancellation: the person is registered again."""
+    attendee = stage.attendee(attendee.id)
+    if not attendee.cancelled:
+        raise InvalidInput("This registration is not cancelled, so there is nothing to restore.")
+    return cancel_registration(stage, attendee, operator=operator, cancelled=False)
 
 
 def record_badge_printed(

@@ -261,6 +261,13 @@ def _person(rng: random.Random, index: int, used: set[tuple[str, str]]) -> dict[
         title, role, country = CONSULS[index % len(CONSULS)]
         person.update(title=title, role=role, country=country, company=f"Consolato – {country}")
         person["notes"] = "Protocollo: accoglienza in sala VIP"
+        # the Corps' list gives class and exequatur (precedence: VCCR art. 16)
+        # (derived from the index, not the generator: the rest of the demo stays as it was)
+        if role != "Addetto commerciale":
+            person["consular_rank"] = role
+            person["exequatur"] = (
+                f"{2008 + index * 7 % 17}-{1 + index * 5 % 12:02d}-{1 + index * 11 % 28:02d}"
+            )
     elif category == "speaker":
         person.update(
             title=rng.choice(["Prof.", "Dott.", "Ing."]), company=_company(rng), role="Relatore"
@@ -278,9 +285,12 @@ def _person(rng: random.Random, index: int, used: set[tuple[str, str]]) -> dict[
 
 
 def ensure_demo_stage(
-    data_dir: Path, desk: Desk, slug: str = "demo-bergamo", size: int = 300
+    data_dir: Path, desk: Desk, slug: str = "demo-bergamo", size: int = 300, *, marked: bool = True
 ) -> tuple[str, bool]:
-    """Create the demo stage unless it exists. Returns (slug, created)."""
+    """Create the demo stage unless it exists. Returns (slug, created).
+
+    It is marked as a demo (never synced, never in a report), unless `marked=False`: tests
+    and benchmarks use the same realistic people on a stage that behaves as a real one."""
     if stage_path(data_dir, slug).exists():
         return slug, False
     stage = Stage.create(
@@ -293,6 +303,7 @@ def ensure_demo_stage(
         theme="Meccanica e aerospazio",
         countries=PROSPECT_COUNTRIES,
         desk=desk,
+        demo=marked,
     )
     with stage:
         populate(stage, size, seed=2026)

@@ -228,6 +228,35 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "informativaprivacy",
         "consensotrattamentodati",
     ),
+    # the Consular Corps' list (precedence, VCCR art. 16)
+    "consular_rank": (
+        "rangoconsolare",
+        "classeconsolare",
+        "gradoconsolare",
+        "consularrank",
+        "consularclass",
+        "rank",
+        "rango",
+        "classe",
+    ),
+    "consular_service": (
+        "carrieraonorario",
+        "carrieraoonorario",
+        "tipoconsole",
+        "tipodiconsole",
+        "careerhonorary",
+        "careerorhonorary",
+        "consularservice",
+        "servizio",
+    ),
+    "exequatur": (
+        "exequatur",
+        "dataexequatur",
+        "exequaturdate",
+        "dateofexequatur",
+        "dataammissione",
+        "ammissioneprovvisoria",
+    ),
 }
 # Prefixes of ticketing exports: pretix "Attendee name: Given name", "Your e-mail"...
 _PREFIXES = ("attendeename", "attendee", "partecipante", "participant", "your", "il tuo", "tuo")

@@ -8,6 +8,8 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from desktop_app.core import consular
+
 EVENT_KINDS = (
     "stage_created",
     "attendee_upserted",
@@ -18,6 +20,7 @@ EVENT_KINDS = (
     "session_defined",
     "session_checkin",
     "redacted",
+    "scan_refused",  # audit only: a refused scan's outcome code, never what was scanned
     # the ticket e-mail log (desktop_app/mail): intent, then the outcome
     "ticket_send_started",
     "ticket_sent",
@@ -61,6 +64,9 @@ TEXT_FIELDS = (
     "country",
     "notes",
     "privacy_consent",
+    "consular_rank",
+    "consular_service",
+    "exequatur",
 )
 ATTENDEE_FIELDS = (*TEXT_FIELDS, "external_codes", "extra")
 
@@ -77,6 +83,9 @@ PERSONAL_FIELDS = (
     "phone",
     "notes",
     "privacy_consent",
+    "consular_rank",
+    "consular_service",
+    "exequatur",
     "external_codes",
     "extra",
 )
@@ -117,6 +126,16 @@ def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:
             out[name] = {clean_text(k): clean_text(v) for k, v in (value or {}).items() if k}
         elif name == "email":
             out[name] = clean_text(value).lower()
+        elif name == "consular_rank":
+            rank, service = consular.parse_rank(clean_text(value))
+            out[name] = rank or clean_text(value)
+            if service and not clean_text(fields.get("consular_service")):
+                out["consular_service"] = service  # "Console onorario" says both
+        elif name == "consular_service":
+            if clean_text(value) or name not in out:
+                out[name] = consular.canonical_service(clean_text(value))
+        elif name == "exequatur":
+            out[name] = clean_text(consular.canonical_date(value))
         elif name in TEXT_FIELDS:
             out[name] = clean_text(value)
         else:
@@ -138,9 +157,6 @@ class Event:
     desk_name: str = ""
     operator: str = ""
     hub_seq: int | None = None
-
-    def order_key(self) -> tuple[int, str, int]:
-        return (self.hlc, self.desk_id, self.desk_seq)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -219,6 +235,9 @@ class Attendee:
     country: str = ""
     notes: str = ""
     privacy_consent: str = ""
+    consular_rank: str = ""  # consular.RANKS code (or the list's own words when unreadable)
+    consular_service: str = ""  # career | honorary
+    exequatur: str = ""  # ISO date of the exequatur (or of the provisional admission)
     external_codes: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
     status: str = "active"

@@ -32,6 +32,7 @@ _KIND_WORDS = {
     "badge_printed": "badge print(s)",
     "session_defined": "session change(s)",
     "redacted": "erasure(s)",
+    "scan_refused": "refused scan(s)",
     "ticket_send_started": "ticket e-mail attempt(s)",
     "ticket_sent": "ticket e-mail(s) sent",
     "ticket_send_failed": "ticket e-mail failure(s)",

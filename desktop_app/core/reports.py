@@ -460,6 +460,8 @@ def collect_series(data_dir: Path, desk: Desk | None = None) -> Series:
             series.skipped.append(entry["slug"])
             continue
         with stage:
+            if stage.is_demo:
+                continue  # made-up people are never in the roadshow's numbers
             _add_stage(series, stage)
     _merge_companies_by_name(series)
     return series

@@ -158,6 +158,7 @@ class Stage:
         countries: Iterable[str] = (),
         public_key: str | None = None,
         operator: str = "",
+        demo: bool = False,
     ) -> Stage:
         path = stage_path(data_dir, slug)
         if path.exists():
@@ -182,6 +183,8 @@ class Stage:
             if public_key is None
             else public_key,
         }
+        if demo:  # made-up people: never synced, refused by the hub (see `is_demo`)
+            info["demo"] = True
         stage_id = uuid7()
         event = _new_event(
             stage_id, desk, 1, HybridClock().now(), "stage_created", None, info, operator
@@ -249,6 +252,19 @@ class Stage:
             _unmark_open(path)
             raise
         return stage
+
+    @property
+    def is_demo(self) -> bool:
+        """A demo stage (made-up people): it never syncs, so no report counts them.
+
+        Marked in its `stage_created` event; one made before the marker existed is known by
+        the demo's own slug (`roadshow-desk demo` with no SLUG)."""
+        row = self.conn.execute(
+            "SELECT payload FROM event WHERE kind = 'stage_created' LIMIT 1"
+        ).fetchone()
+        if row is not None and json.loads(row[0]).get("demo") is True:
+            return True
+        return self.info.slug == "demo-bergamo"
 
     def checkpoint_in_background(self, interval_s: float = 1.0) -> None:
         """Copy the WAL into the database on a thread of its own while the desk is idle, so
@@ -400,6 +416,14 @@ class Stage:
     def attendees_by_email(self, email: str) -> list[Attendee]:
         rows = self.conn.execute(
             _ATTENDEE_SELECT + " WHERE email = ? COLLATE NOCASE", (email.strip().lower(),)
+        ).fetchall()
+        return [_attendee_from_row(r) for r in rows]
+
+    def consular_corps(self) -> list[Attendee]:
+        """Active people with a consular rank or of the consul category (precedence list)."""
+        rows = self.conn.execute(
+            _ATTENDEE_SELECT + " WHERE status = 'active' AND (category = 'consul' "
+            "OR consular_rank <> '') ORDER BY sort_name, id"
         ).fetchall()
         return [_attendee_from_row(r) for r in rows]
 
@@ -562,6 +586,49 @@ class Stage:
             "first_arrival",
         )
         return [dict(zip(keys, r, strict=True)) for r in rows]
+
+    def recent_refusals(self, limit: int = 10, session_id: str = "") -> list[dict[str, Any]]:
+        """This desk's last refused scans at this door (`scan_refused`), newest first."""
+        rows = self.conn.execute(
+            "SELECT e.id, e.attendee_id, e.recorded_at, e.payload, a.title, a.first_name, "
+            "a.last_name FROM event e LEFT JOIN attendee a ON a.id = e.attendee_id "
+            "WHERE e.kind = 'scan_refused' AND e.desk_id = ? "
+            "AND COALESCE(json_extract(e.payload, '$.session_id'), '') = ? "
+            "ORDER BY e.hlc DESC LIMIT ?",
+            (self.desk.id, session_id, limit),
+        ).fetchall()
+        return [
+            {
+                "event_id": r[0],
+                "attendee_id": r[1],
+                "recorded_at": r[2],
+                "outcome": json.loads(r[3]).get("outcome", ""),
+                "title": r[4] or "",
+                "first_name": r[5] or "",
+                "last_name": r[6] or "",
+            }
+            for r in rows
+        ]
+
+    def cancellation_reason(self, attendee_id: str) -> str:
+        """Why this person's registration is cancelled: the reason of the event that set the
+        status last (a cancellation at a desk, or an import's status column), else ''."""
+        row = self.conn.execute(
+            "SELECT kind, payload FROM event WHERE attendee_id = ? AND (kind = "
+            "'attendee_cancelled' OR (kind = 'attendee_upserted' AND "
+            "json_extract(payload, '$.status') IS NOT NULL)) "
+            "ORDER BY hlc DESC, desk_id DESC, desk_seq DESC LIMIT 1",
+            (attendee_id,),
+        ).fetchone()
+        if row is None:
+            return ""
+        kind, payload = row[0], json.loads(row[1])
+        cancelled = (
+            payload.get("cancelled", True)
+            if kind == "attendee_cancelled"
+            else payload.get("status") == "cancelled"
+        )
+        return str(payload.get("reason") or "") if cancelled else ""
 
     def duplicate_checkins(self) -> list[dict[str, Any]]:
         """People checked in more than once at the stage door (e.g. at two offline desks)."""
@@ -774,7 +841,13 @@ def migrations() -> list[tuple[int, str, str]]:
 def _migrate(conn: sqlite3.Connection, path: Path) -> None:
     """Apply numbered migrations, each atomically with its record; copy the file aside first."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
-    pending = [m for m in migrations() if m[0] > version]
+    # every shipped step not yet recorded in the file: a step numbered below one already
+    # applied (two branches of work that landed in another order) still runs once
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'migration'").fetchone():
+        applied = {r[0] for r in conn.execute("SELECT number FROM migration")}
+    else:
+        applied = set(range(1, version + 1))
+    pending = [m for m in migrations() if m[0] not in applied]
     if not pending:
         return
     if version > 0:
@@ -788,7 +861,7 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 + sql
                 + "\nCREATE TABLE IF NOT EXISTS migration (number INTEGER PRIMARY KEY, name TEXT, applied_at TEXT);"
                 + f"\nINSERT INTO migration VALUES ({number}, '{name}', '{now_iso()}');"
-                + f"\nPRAGMA user_version = {number};\nCOMMIT;"
+                + f"\nPRAGMA user_version = {max(number, version)};\nCOMMIT;"
             )
         except sqlite3.Error as exc:
             with contextlib.suppress(sqlite3.Error):

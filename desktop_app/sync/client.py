@@ -35,6 +35,18 @@ class HubUnreachable(RoadshowError):
     code = "hub_unreachable"
 
 
+class DemoStageNotSynced(RoadshowError):
+    """The demo stage's people are made up: it never reaches a hub (nor any report there)."""
+
+    code = "demo_stage"
+
+
+DEMO_MESSAGE = (
+    "This is the demo stage: its people are made up, so it never syncs with a hub. "
+    "Open a real stage to sync."
+)
+
+
 class HubRefused(RoadshowError):
     """The hub answered and said no (token, permission, conflict): retrying will not help."""
 
@@ -260,6 +272,8 @@ class SyncClient:
                 report.bootstrapped = True
         push_error: HubRefused | None = None
         try:
+            if stage.is_demo:
+                raise DemoStageNotSynced(DEMO_MESSAGE)
             self._follow_hub(stage)
             try:
                 report.pushed = self.push(stage, slug)

@@ -291,6 +291,28 @@ class HubStore:
             conn.execute("UPDATE desk SET desk_id = NULL, bound_at = NULL WHERE name = ?", (name,))
             return _desk_row(self._desk_named(name))
 
+    def replace_token(self, name: str) -> str:
+        """A new token for a registered desk (a replaced laptop): the old token stops working,
+        the desk keeps its name and stages, and the next laptop that syncs with it owns it."""
+        token_id = secrets.token_hex(6)
+        secret = secrets.token_urlsafe(32)
+        with self._write() as conn:
+            self._desk_named(name)
+            conn.execute(
+                "UPDATE desk SET token_id = ?, token_hash = ?, desk_id = NULL, bound_at = NULL, "
+                "revoked_at = NULL WHERE name = ?",
+                (token_id, _hash(secret), name),
+            )
+        return f"{TOKEN_PREFIX}_{token_id}_{secret}"
+
+    def next_desk_name(self, base: str = "Desk") -> str:
+        """'Desk N' with the smallest N no registered desk has."""
+        taken = {d["name"] for d in self.list_desks()}
+        n = 1
+        while f"{base} {n}" in taken:
+            n += 1
+        return f"{base} {n}"
+
     def authenticate(self, token: str | None) -> dict[str, Any]:
         """The desk a bearer token belongs to. Raises HubError 401 for a missing/wrong/revoked one."""
         parts = _split_token(token or "")
@@ -368,6 +390,12 @@ class HubStore:
     def _publish(self, conn: sqlite3.Connection, created: Event, by: str) -> None:
         p = created.payload
         slug = p.get("slug")
+        if p.get("demo") is True:  # made-up people must never reach the real numbers
+            raise HubError(
+                "demo_stage",
+                "This is a demo stage with made-up people: the hub does not take it.",
+                422,
+            )
         other = conn.execute("SELECT id FROM stage WHERE slug = ?", (slug,)).fetchone()
         if other is not None and other["id"] != created.stage_id:
             raise HubError(

@@ -15,10 +15,11 @@ from desktop_app.core.desk import Desk, load_desk
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.store import Stage, list_stages, stage_path
 from desktop_app.ui import i18n, text
-from desktop_app.ui.dialogs import Prompts, StagePicker
+from desktop_app.ui.dialogs import Prompts
 from desktop_app.ui.main_window import DeskContext, MainWindow
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.sounds import Sounds
+from desktop_app.ui.stage_picker import StagePicker, date_warning
 
 BASE_POINTS = 10.5
 
@@ -98,7 +99,7 @@ def _choose_slug(data_dir: Path, slug: str | None, settings: Settings, desk: Des
     stages = [s for s in list_stages(data_dir) if not s.get("error")]
     if len(stages) == 1:
         return stages[0]["slug"]
-    picker = StagePicker(None, stages)
+    picker = StagePicker(None, stages, data_dir=data_dir, settings=settings, desk=desk)
     if picker.exec() != StagePicker.DialogCode.Accepted:
         return None
     if picker.demo_requested:
@@ -117,15 +118,59 @@ def run(data_dir: Path, slug: str | None, demo: bool, desk_label: str | None) ->
         slug = _choose_slug(data_dir, slug, settings, desk)
         if slug is None:
             return 0
+        desk = load_desk(data_dir).labelled(desk_label)  # a setup code may have named it
         stage = Stage.open(data_dir, slug, desk)
     except RoadshowError as exc:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Roadshow Desk"), exc.message)
         return 1
-    settings.set("ui/last_stage", slug)
-    window = build_window(data_dir, stage, settings)
-    window.resize(1366, 768)
-    window.show()
+    open_stage_window(data_dir, stage, settings)
     try:
         return app.exec()
     finally:
-        stage.close()
+        for window in list(_open_windows):
+            window.stage.close()
+
+
+after_purge_picker = None  # the picker shown after Stage ▸ Purge (kept alive while open)
+_open_windows: list[MainWindow] = []  # the desk window shown (one; two for a moment at a switch)
+
+
+def open_stage_window(data_dir: Path, stage: Stage, settings: Settings) -> MainWindow:
+    """Show the desk window on a stage, remember it as the last one, warn on another day."""
+    settings.set("ui/last_stage", stage.info.slug)
+    window = build_window(data_dir, stage, settings)
+    window.resize(1366, 768)
+    window.show()
+    _open_windows.append(window)
+    warning = date_warning(stage.info.date)
+    if warning:
+        window.show_notice(warning)
+    return window
+
+
+def switch_stage(window: MainWindow, slug: str) -> MainWindow | None:
+    """Stage ▸ Switch stage…: the desk window on another stage, in place of this one."""
+    data_dir, settings = window.ctx.data_dir, window.settings
+    if slug == window.stage.info.slug:
+        return window
+    try:
+        stage = Stage.open(data_dir, slug, window.stage.desk)
+    except RoadshowError as exc:
+        window.show_notice(exc.message)
+        return None
+    app = application()
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the old window closes before the new one shows
+    try:
+        indicator = getattr(window, "sync_indicator", None)
+        if indicator is not None:
+            indicator.service.stop()
+        old = window.stage
+        window.close()
+        if window in _open_windows:
+            _open_windows.remove(window)
+        old.close()
+        new = open_stage_window(data_dir, stage, settings)
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+    return new

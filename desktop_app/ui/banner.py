@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
 from desktop_app.core import checkin
 from desktop_app.core.model import Attendee
-from desktop_app.ui import text
+from desktop_app.ui import door, text
 
 NAME_POINTS = 36
 MIN_NAME_POINTS = 22  # still readable from a metre at 1366x768
@@ -37,12 +37,13 @@ class Banner(QFrame):
         self._full: dict[QLabel, str] = {}  # what the secondary lines say before eliding
         self._gave_way: list[QLabel] = []  # lines hidden to make room for the name
         self.outcome = self._label(26, bold=True)
+        self.why = self._label(20, bold=True)  # a cancellation's reason, a forced admission
         self.name = self._label(NAME_POINTS, bold=True)
         self.company = self._label(20)
         self.detail = self._label(17)
         self.notes = self._label(17, bold=True)
         self.notes.setObjectName("bannerNotes")
-        for w in (self.outcome, self.name, self.company, self.detail, self.notes):
+        for w in (self.outcome, self.why, self.name, self.company, self.detail, self.notes):
             layout.addWidget(w)
         layout.addStretch(1)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -82,13 +83,19 @@ class Banner(QFrame):
         self.detail.setText(detail)
         for w in (self.name, self.company, self.detail):
             w.setVisible(bool(w.text()))
-        self.notes.setText(f"★ {a.notes}" if a.notes else "")
-        self.notes.setVisible(bool(a.notes))
+        note = door.banner_note(a)
+        self.notes.setText(note)
+        self.notes.setVisible(bool(note))
         self._shown()
+
+    def _say_why(self, words: str) -> None:
+        self.why.setText(words)
+        self.why.setVisible(bool(words))
 
     def show_ready(self) -> None:
         self.status = ""
         self.attendee = None
+        self._say_why("")
         self._paint(text.IDLE_COLOURS)
         self.outcome.setText("▶ " + self.tr("Ready: scan a QR code or type a name"))
         self._person(None)
@@ -99,6 +106,7 @@ class Banner(QFrame):
         self._paint(text.COLOURS.get(decision.status, text.IDLE_COLOURS))
         symbol = text.SYMBOLS.get(decision.status, "")
         self.outcome.setText(f"{symbol}  {text.outcome_words(decision, other_stage_place)}")
+        self._say_why(door.decision_line(decision))
         self._person(decision.attendee)
         if decision.attendee is None:
             hint = self._hint(decision.status)
@@ -128,6 +136,7 @@ class Banner(QFrame):
         self._paint(text.COLOURS[status])
         words = self.tr("%1 of %2 checked in").replace("%1", str(len(admitted)))
         self.outcome.setText(f"{text.SYMBOLS[status]}  " + words.replace("%2", str(len(decisions))))
+        self._say_why("")
         self._person(None)
         names = ", ".join(d.attendee.full_name for d in admitted if d.attendee)
         self.name.setText(names)
@@ -153,6 +162,7 @@ class Banner(QFrame):
         self.attendee = attendee
         self._paint(text.INFO_COLOURS)
         self.outcome.setText(f"{symbol}  {words}")
+        self._say_why("")
         self._person(attendee)
 
     def show_error(self, message: str) -> None:
@@ -161,6 +171,7 @@ class Banner(QFrame):
         self.attendee = None
         self._paint(text.COLOURS[checkin.INVALID])
         self.outcome.setText("⚠  " + self.tr("Not saved"))
+        self._say_why("")
         self._person(None)
         self.company.setText(message)
         self.company.show()
@@ -171,7 +182,7 @@ class Banner(QFrame):
         parts = [self.outcome.text()]
         parts += [
             self._full.get(w, w.text())
-            for w in (self.name, self.company, self.detail, self.notes)
+            for w in (self.why, self.name, self.company, self.detail, self.notes)
             if w.isVisibleTo(self)
         ]
         return "\n".join(p for p in parts if p)
@@ -221,7 +232,7 @@ class Banner(QFrame):
         height = self.height() - m.top() - m.bottom()
         if width <= 0 or height <= 0:
             return
-        secondary = (self.company, self.detail, self.notes)
+        secondary = (self.why, self.company, self.detail, self.notes)
         for w, full in self._full.items():  # start again from the whole texts, wrapped
             w.setText(full)
             w.setWordWrap(True)
@@ -254,7 +265,7 @@ class Banner(QFrame):
             self._set_name_points(points)
         if name_fits():
             return
-        for w in (self.detail, self.company, self.notes):  # the least needed gives way first
+        for w in (self.detail, self.company, self.notes, self.why):  # least needed first
             if not w.isHidden():
                 self._gave_way.append(w)
                 w.hide()

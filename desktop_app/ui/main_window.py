@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
@@ -37,7 +37,7 @@ from desktop_app.core import checkin
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import CATEGORIES, Attendee
 from desktop_app.core.store import Stage, find_stage_by_code
-from desktop_app.ui import hooks, text
+from desktop_app.ui import door, hooks, text
 from desktop_app.ui.banner import Banner
 from desktop_app.ui.dialogs import Prompts
 from desktop_app.ui.scan_input import ScanGuard, ScanInput, looks_scanned
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
             grid.addWidget(value, row, 1)
             self.category_labels[c] = value
         layout.addLayout(grid)
-        self.recent_title = QLabel(self.tr("Last check-ins"), panel)
+        self.recent_title = QLabel(door.tr("Recent outcomes"), panel)
         _font(self.recent_title, 13 * s, bold=True)
         layout.addSpacing(6)
         layout.addWidget(self.recent_title)
@@ -317,6 +317,13 @@ class MainWindow(QMainWindow):
         self.reports_action.triggered.connect(self.open_reports)
         stage_menu.addAction(self.reports_action)
         self._mail_actions(stage_menu)
+        from desktop_app.ui import stage_actions  # duplicates, series, erase, purge
+
+        stage_actions.add_to_menu(self, stage_menu)
+        stage_menu.addSeparator()
+        self.switch_action = QAction(self.tr("Switch stage…"), self)
+        self.switch_action.triggered.connect(self.open_stage_picker)
+        stage_menu.addAction(self.switch_action)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -332,6 +339,13 @@ class MainWindow(QMainWindow):
         self.mail_settings_action = QAction(self.tr("Mail server…"), self)
         self.mail_settings_action.triggered.connect(self.open_mail_settings)
         desk_menu.addAction(self.mail_settings_action)
+        desk_menu.addSeparator()
+        self.venue_hub_action = QAction(self.tr("Run the hub on this laptop…"), self)
+        self.venue_hub_action.triggered.connect(self.open_venue_hub)
+        desk_menu.addAction(self.venue_hub_action)
+        self.add_desk_action = QAction(self.tr("Add a desk…"), self)
+        self.add_desk_action.triggered.connect(self.open_add_desk)
+        desk_menu.addAction(self.add_desk_action)
         for key, slot in (
             ("F2", self.walk_in),
             ("F3", self.print_current),
@@ -342,6 +356,19 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(slot)
             self.addAction(action)
+        self._registration_actions()
+
+    def _registration_actions(self) -> None:
+        """Attendee ▸ Cancel registration… / Restore registration, also on the results' menu."""
+        menu = self.menuBar().addMenu(door.tr("&Attendee"))
+        self.cancel_action = QAction(door.tr("Cancel registration…"), self)
+        self.cancel_action.triggered.connect(self.cancel_current)
+        self.restore_action = QAction(door.tr("Restore registration"), self)
+        self.restore_action.triggered.connect(self.restore_current)
+        for action in (self.cancel_action, self.restore_action):
+            menu.addAction(action)
+            self.results.addAction(action)
+        self.results.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
     # --- state shown -----------------------------------------------------------------------
 
@@ -367,17 +394,15 @@ class MainWindow(QMainWindow):
         for c, label in self.category_labels.items():
             v = counts["by_category"].get(c, {"registered": 0, "checked_in": 0})
             label.setText(f"{v['checked_in']} / {v['registered']}")
-        rows = []
-        for r in self.stage.recent_checkins(RECENT, session_id=self.session_id):
-            if r["cancelled"]:
-                mark = "↶ " + self.tr("undone")
-            elif not r["first_arrival"]:
-                mark = "⟲ " + self.tr("again")
-            else:
-                mark = "✔"
-            name = text.short_name(r["first_name"], r["last_name"], r["title"])
-            rows.append((text.time_text(r["recorded_at"]), name, mark))
-        self.recent.set_rows(rows)
+        self.recent.set_rows(
+            door.recent_rows(
+                self.stage,
+                RECENT,
+                self.session_id,
+                again=self.tr("again"),
+                undone=self.tr("undone"),
+            )
+        )
         desk = self.stage.desk.name
         self.desk_label.setText(" · ".join(p for p in (desk, self.operator) if p))
         session = next((x for x in self.stage.sessions() if x["id"] == self.session_id), None)
@@ -428,6 +453,9 @@ class MainWindow(QMainWindow):
 
     def show_details(self) -> None:
         people = self.current_people()
+        one = self.stage.attendee(people[0].id) if len(people) == 1 else None
+        self.cancel_action.setEnabled(one is not None and not one.cancelled)
+        self.restore_action.setEnabled(one is not None and one.cancelled)
         if not people:
             self.detail_name.setText(self.tr("Nobody selected"))
             self.detail_info.setText(
@@ -458,8 +486,8 @@ class MainWindow(QMainWindow):
             if a.badge_prints:
                 lines.append(self.tr("Badges printed: %1").replace("%1", str(a.badge_prints)))
             lines.append(self.tr("Code: %1").replace("%1", a.code))
-            if a.notes:
-                lines.append("★ " + a.notes)
+            if door.banner_note(a):
+                lines.append(door.banner_note(a))
             self.detail_info.setText("\n".join(p for p in lines if p))
             self.btn_checkin.setText(self.tr("Check in (Enter)"))
         for b in (self.btn_checkin, self.btn_undo, self.btn_edit, self.btn_print):
@@ -515,6 +543,8 @@ class MainWindow(QMainWindow):
 
     def submit_scan(self, value: str) -> None:
         """Every scan comes here: scanner, typed Enter, camera, or the dialog guard."""
+        if self._setup_code_scanned(value):
+            return
         if self.dialog is not None or QApplication.activeModalWidget() is not None:
             self.queued.append(value)
             self.drain_timer.start()
@@ -534,7 +564,7 @@ class MainWindow(QMainWindow):
         self.scan.clear()
         try:
             if kind == "garbage":
-                self.show_decision(checkin.Decision(checkin.INVALID, method="scan"))
+                self.show_decision(self._refused(checkin.Decision(checkin.INVALID, method="scan")))
             elif kind == "ticket":
                 self.show_decision(
                     checkin.decide(
@@ -552,11 +582,16 @@ class MainWindow(QMainWindow):
                 elif selected and not looks_scanned(value):
                     self.admit(selected, method="search")
                 else:
-                    self.show_decision(found)
+                    self.show_decision(self._refused(found))
         except RoadshowError as exc:
             self.banner.show_error(exc.message)
             self.sounds.play(checkin.INVALID)
         self.scan.setFocus()
+
+    def _refused(self, decision: checkin.Decision) -> checkin.Decision:
+        """A refusal that did not go through core's check-in: kept in the audit trail too."""
+        decision = replace(decision, session_id=self.session_id)
+        return checkin.record_refusal(self.stage, decision, operator=self.operator)
 
     def check_in_selected(self) -> None:
         people = self.current_people()
@@ -601,6 +636,8 @@ class MainWindow(QMainWindow):
         self.sounds.play(decision.status)
         if decision.status == checkin.SESSION_FULL and decision.attendee is not None:
             QTimer.singleShot(0, lambda: self._offer_forced(decision.attendee))
+        if decision.status == checkin.CANCELLED and decision.attendee is not None:
+            QTimer.singleShot(0, lambda: self._offer_forced_cancelled(decision))
         auto = decision.ok and decision.attendee and self.settings.get("badges/auto_print")
         if auto and decision.attendee.badge_prints == 0:
             QTimer.singleShot(0, lambda: self.print_badge(decision.attendee, auto=True))
@@ -623,6 +660,42 @@ class MainWindow(QMainWindow):
                         operator=self.operator,
                         session_id=self.session_id,
                         admit_when_full=True,
+                    )
+                )
+
+        self.open_dialog(dialog, answered)
+
+    def _offer_forced_cancelled(self, decision: checkin.Decision) -> None:
+        """A cancelled person at the door: refused, unless the clerk lets them in on purpose
+        (Enter keeps the refusal; the admission is recorded as forced)."""
+        attendee = decision.attendee
+        question = door.tr("The registration of %1 is cancelled.").replace(
+            "%1", attendee.full_name or attendee.code
+        )
+        if decision.reason:
+            question += " " + door.tr("Reason: %1").replace("%1", decision.reason)
+        question += "\n" + door.tr("Let them in anyway? It is recorded as a forced admission.")
+        dialog = self.prompts.confirm(
+            self, text.outcome_words_cancelled(), question, self.tr("Let in anyway")
+        )
+        box = dialog.findChild(QDialogButtonBox)
+        if box is not None:
+            keep = box.button(QDialogButtonBox.StandardButton.Cancel)
+            keep.setText(door.tr("Do not let in"))
+            box.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
+            box.button(QDialogButtonBox.StandardButton.Ok).setDefault(False)
+            keep.setDefault(True)
+
+        def answered(ok: bool) -> None:
+            if ok:
+                self.show_decision(
+                    checkin.admit(
+                        self.stage,
+                        self.stage.attendee(attendee.id),
+                        operator=self.operator,
+                        method=decision.method or "search",
+                        session_id=self.session_id,
+                        admit_cancelled=True,
                     )
                 )
 
@@ -684,6 +757,65 @@ class MainWindow(QMainWindow):
             self.refresh_side()
 
         self.open_dialog(dialog, answered)
+
+    def cancel_current(self) -> None:
+        """Attendee ▸ Cancel registration…: a reason, then the door refuses them with it."""
+        people = self.current_people()
+        if len(people) != 1:
+            self.show_notice(door.tr("Choose one person to cancel their registration."))
+            return
+        person = self.stage.attendee(people[0].id)
+        if person.cancelled:
+            self.show_notice(
+                door.tr("The registration of %1 is already cancelled.").replace(
+                    "%1", person.full_name
+                )
+            )
+            return
+        dialog = door.CancelRegistrationDialog(self, person)
+
+        def answered(ok: bool) -> None:
+            if not ok:
+                return
+            fresh = checkin.cancel(self.stage, person, dialog.reason.text(), operator=self.operator)
+            self._registration_changed(fresh, door.tr("Registration cancelled: %1"))
+
+        self.open_dialog(dialog, answered)
+
+    def restore_current(self) -> None:
+        """Attendee ▸ Restore registration: after a confirmation, admitted at the door again."""
+        people = self.current_people()
+        if len(people) != 1:
+            self.show_notice(door.tr("Choose one person to restore their registration."))
+            return
+        person = self.stage.attendee(people[0].id)
+        if not person.cancelled:
+            self.show_notice(
+                door.tr("The registration of %1 is not cancelled.").replace("%1", person.full_name)
+            )
+            return
+        dialog = self.prompts.confirm(
+            self,
+            door.tr("Restore registration"),
+            door.tr(
+                "Restore the registration of %1? They will be admitted at the door again."
+            ).replace("%1", person.full_name),
+            door.tr("Restore registration"),
+        )
+
+        def answered(ok: bool) -> None:
+            if ok:
+                fresh = checkin.restore(self.stage, person, operator=self.operator)
+                self._registration_changed(fresh, door.tr("Registration restored: %1"))
+
+        self.open_dialog(dialog, answered)
+
+    def _registration_changed(self, fresh: Attendee, words: str) -> None:
+        self.model.replace(fresh)
+        if self.banner.attendee and self.banner.attendee.id == fresh.id:
+            self.banner.attendee = fresh
+        self.show_notice(words.replace("%1", fresh.display_name or fresh.code))
+        self.refresh_side()
 
     def edit_current(self) -> None:
         people = self.current_people()
@@ -752,6 +884,64 @@ class MainWindow(QMainWindow):
                 self.show_notice(self.tr("The new language applies the next time the desk starts."))
 
         self.open_dialog(dialog, answered)
+
+    # --- stages, the venue hub, desks (ui/stage_picker.py, ui/venue_hub.py) ----------------
+
+    def _setup_code_scanned(self, value: str) -> bool:
+        """Hook: a desk setup code is never a search or a check-in. The stage picker, when it
+        is open, takes it; otherwise the desk says where to scan it."""
+        from desktop_app.core.setup_code import looks_like_setup_code
+
+        if not looks_like_setup_code(value):
+            return False
+        take = getattr(self.dialog, "take_setup_code", None)
+        if callable(take):
+            take(value)
+        else:
+            self.scan.clear()
+            self.show_notice(
+                self.tr("This is a desk setup code: open Stage ▸ Switch stage… and scan it there.")
+            )
+        return True
+
+    def open_stage_picker(self) -> None:
+        from desktop_app.core.demo import ensure_demo_stage
+        from desktop_app.ui.stage_picker import StagePicker, local_stages
+
+        picker = StagePicker(
+            self,
+            local_stages(self.ctx.data_dir),
+            data_dir=self.ctx.data_dir,
+            settings=self.settings,
+            desk=self.stage.desk,
+        )
+        self.stage_picker = picker
+
+        def answered(ok: bool) -> None:
+            self.stage_picker = None
+            if not ok:
+                return
+            slug = picker.chosen
+            if picker.demo_requested:
+                slug = ensure_demo_stage(self.ctx.data_dir, self.stage.desk)[0]
+            if slug:
+                from desktop_app.ui import app
+
+                QTimer.singleShot(0, lambda: app.switch_stage(self, slug))
+
+        self.open_dialog(picker, answered)
+
+    def open_venue_hub(self) -> None:
+        from desktop_app.ui.venue_hub import VenueHubDialog
+
+        dialog = VenueHubDialog(self, self.ctx.data_dir, self.settings, self.stage)
+        self.open_dialog(dialog, lambda _ok: None)
+
+    def open_add_desk(self) -> None:
+        from desktop_app.ui.add_desk import AddDeskDialog
+
+        dialog = AddDeskDialog(self, self.ctx.data_dir, self.settings, self.stage)
+        self.open_dialog(dialog, lambda _ok: None)
 
     # --- other engineers' screens (optional) ----------------------------------------------
 
@@ -958,8 +1148,9 @@ class MainWindow(QMainWindow):
 
 
 class RecentList(QListWidget):
-    """The last check-ins: time, name, mark (✔ / ⟲ again / ↶ undone). A long name is elided so
-    the mark always shows, and there is never a horizontal scrollbar."""
+    """The last outcomes at this door: time, name (or the outcome, when nobody is known), mark
+    (✔ / ⟲ again / ↶ undone, and refusals: ⊘ cancelled, ⚠ invalid code, ...). A long name is
+    elided so the mark always shows, and there is never a horizontal scrollbar."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

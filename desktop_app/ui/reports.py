@@ -117,6 +117,9 @@ class ReportsWindow(QWidget):
         self.sessions_button = QPushButton(self.tr("Sessions…"))
         self.sessions_button.clicked.connect(self.open_sessions)
         filters.addWidget(self.sessions_button)
+        self.precedence_button = QPushButton(self.tr("Consular precedence…"))
+        self.precedence_button.clicked.connect(self.open_precedence)
+        filters.addWidget(self.precedence_button)
         root.addLayout(filters)
         self._fill_sessions()
         self.session_box.currentIndexChanged.connect(lambda _: self.refresh(force=True))
@@ -204,6 +207,14 @@ class ReportsWindow(QWidget):
         self.sessions_editor.changed.connect(lambda: self.refresh(force=True))
         self.sessions_editor.show()
         return self.sessions_editor
+
+    def open_precedence(self) -> QWidget:
+        """The Consular Corps in order of precedence, with its PDF and XLSX exports."""
+        from desktop_app.ui.precedence import PrecedenceWindow
+
+        self.precedence_window = PrecedenceWindow(self.stage, parent=self, lang=self.lang)
+        self.precedence_window.show()
+        return self.precedence_window
 
     # --- numbers -----------------------------------------------------------------------------
 

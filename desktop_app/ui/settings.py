@@ -34,6 +34,9 @@ DECLARED: tuple[Setting, ...] = (
     Setting("sync/hub_url", str, "", "Hub address"),
     Setting("sync/token", str, "", "Desk token"),
     Setting("sync/enabled", bool, False, "Sync automatically"),
+    # The stages this desk was given (setup code, Connect to a hub, or chosen in Settings
+    # while the stage was open), comma-separated: the hub settings apply to these only.
+    Setting("sync/stages", str, "", "Stages this desk syncs"),
     Setting("sync/interval_s", float, 2.0, "Sync every (seconds)"),
     Setting("badges/layout", str, "a6-portrait", "Badge layout"),
     Setting("badges/printer", str, "", "Badge printer (empty = ask / PDF)"),
@@ -73,7 +76,29 @@ class Settings:
         except (TypeError, ValueError):
             return setting.default
 
+    def is_set(self, name: str) -> bool:
+        """Whether the setting was ever written (else `get` answers its default)."""
+        BY_NAME[name]
+        return bool(self.store.contains(name))
+
     def set(self, name: str, value: Any) -> None:
         setting = BY_NAME[name]
         self.store.setValue(name, setting.type(value))
         self.store.sync()
+
+
+# --- the stages a desk was given ------------------------------------------------------------
+
+
+def given_stages(settings: Settings) -> list[str]:
+    raw = str(settings.get("sync/stages") or "")
+    return [s for s in (p.strip() for p in raw.split(",")) if s]
+
+
+def give_stages(settings: Settings, slugs: list[str], *, replace: bool = False) -> None:
+    """Record that this desk syncs these stages with the hub in its settings."""
+    current = [] if replace else given_stages(settings)
+    for slug in slugs:
+        if slug not in current:
+            current.append(slug)
+    settings.set("sync/stages", ",".join(current))

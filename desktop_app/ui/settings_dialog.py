@@ -29,7 +29,7 @@ from desktop_app.core.desk import Desk, rename_desk
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.store import Stage
 from desktop_app.ui.i18n import LANGUAGES
-from desktop_app.ui.settings import Settings
+from desktop_app.ui.settings import Settings, give_stages, given_stages
 
 
 class SettingsDialog(QDialog):
@@ -38,6 +38,8 @@ class SettingsDialog(QDialog):
         self.settings = settings
         self.data_dir = data_dir
         self.desk: Desk = stage.desk
+        self.stage_slug = stage.info.slug
+        self.stage_is_demo = stage.is_demo
         self.language_changed = False
         self.sync_changed = False
         self.setWindowTitle(self.tr("Desk settings"))
@@ -130,6 +132,20 @@ class SettingsDialog(QDialog):
         self.sync_enabled = QCheckBox(self.tr("Sync automatically"), sync_box)
         self.sync_enabled.setChecked(settings.get("sync/enabled"))
         self.sync_error = _error_label(sync_box)
+        if self.stage_is_demo:
+            self.sync_note = QLabel(
+                self.tr("This is the demo stage: it never syncs. The hub applies to real stages."),
+                sync_box,
+            )
+        else:
+            self.sync_note = QLabel(
+                self.tr(
+                    "Saving with sync on makes this desk sync the stage '%1' with the hub."
+                ).replace("%1", self.stage_slug),
+                sync_box,
+            )
+        self.sync_note.setWordWrap(True)
+        form.addRow(self.sync_note)
         form.addRow(self.tr("Hub address"), self.hub_url)
         form.addRow(self.tr("Desk token"), token_row)
         form.addRow("", self.sync_enabled)
@@ -244,6 +260,11 @@ class SettingsDialog(QDialog):
         s.set("sync/hub_url", sync[0])
         s.set("sync/token", sync[1])
         s.set("sync/enabled", sync[2])
+        if sync[2] and sync[0] and sync[1] and not self.stage_is_demo:
+            # the hub settings belong to the stages this desk was given: this one now
+            before = given_stages(s)
+            give_stages(s, [self.stage_slug])
+            self.sync_changed = self.sync_changed or given_stages(s) != before
 
 
 def _tr(text: str) -> str:

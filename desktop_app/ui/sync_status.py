@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import random
+import sqlite3
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from desktop_app.core.desk import Desk, load_desk
 from desktop_app.core.store import Stage, stage_path
-from desktop_app.ui.settings import Settings
+from desktop_app.ui.settings import Settings, given_stages
 
 OFF = "off"  # sync is not set up or switched off
 CONNECTING = "connecting"  # set up, no answer yet
 ONLINE = "online"  # the last round went through
 OFFLINE = "offline"  # the hub cannot be reached (will retry)
 REFUSED = "refused"  # the hub said no (token, permission): retrying does not help until fixed
+DEMO = "demo"  # the demo stage: made-up people never sync
+NOT_GIVEN = "not_given"  # the hub settings are for other stages: this one was not given
 
 MAX_BACKOFF_S = 60.0
 
@@ -166,6 +169,7 @@ class SyncService(QObject):
         self._again = False
         self._failures = 0
         self._stopped = False
+        self._demo: bool | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.sync_now)
@@ -179,7 +183,41 @@ class SyncService(QObject):
         url = str(self.settings.get("sync/hub_url") or "").strip()
         token = str(self.settings.get("sync/token") or "").strip()
         enabled = bool(self.settings.get("sync/enabled"))
+        if self._not_syncing() is not None:
+            return None, enabled
         return ((url, token) if enabled and url and token else None), enabled
+
+    def _not_syncing(self) -> str | None:
+        """DEMO or NOT_GIVEN when this stage must not sync whatever the settings say.
+
+        Hub settings belong to the stages this desk was given (`sync/stages`: a setup code,
+        Connect to a hub, or Settings saved while the stage was open); a desk set up before
+        that list existed keeps syncing the stages that already synced with a hub."""
+        from desktop_app.sync.client import HUB_KEY
+
+        stage, opened = self.stage, None
+        if stage is None and stage_path(self.data_dir, self.slug).exists():
+            try:
+                stage = opened = Stage.open_path(stage_path(self.data_dir, self.slug), self.desk)
+            except Exception:  # the worker will say what is wrong with the file
+                return None
+        try:
+            if stage is None:
+                return None  # no copy here yet: syncing only downloads it from the hub
+            if self._demo is None:
+                self._demo = stage.is_demo  # made once, in the stage's creation
+            if self._demo:
+                return DEMO
+            if self.slug in given_stages(self.settings):
+                return None
+            if not self.settings.is_set("sync/stages"):
+                return None if stage.get_sync_value(HUB_KEY) else NOT_GIVEN
+            return NOT_GIVEN
+        except sqlite3.Error:  # the window closed its stage: nothing to sync any more
+            return NOT_GIVEN if self._demo is None else (DEMO if self._demo else NOT_GIVEN)
+        finally:
+            if opened is not None:
+                opened.close()
 
     def check_settings(self) -> None:
         """Follow the settings dialog: start, stop or switch hub when they changed."""
@@ -195,8 +233,22 @@ class SyncService(QObject):
         if wanted != self._hub:
             self._stop_worker()
         if wanted is None:
-            message = _tr("Sync is off") if not enabled else _tr("No hub address or token")
-            self._set(SyncStatus(OFF, waiting=self._waiting(), message=message))
+            why = self._not_syncing()
+            if why == DEMO:
+                message = _tr(
+                    "This is the demo stage: its people are made up, so it never syncs with "
+                    "the hub. Open a real stage to sync."
+                )
+            elif why == NOT_GIVEN and enabled:
+                message = _tr(
+                    "The hub in Settings is for the stages this desk was given, not this one. "
+                    "To sync it, open Settings with this stage open and save the hub again, "
+                    "or ask the organizer for a setup code that includes it."
+                )
+            else:
+                why = OFF
+                message = _tr("Sync is off") if not enabled else _tr("No hub address or token")
+            self._set(SyncStatus(why or OFF, waiting=self._waiting(), message=message))
             return
         if self._worker is None:
             self._hub = wanted
@@ -290,7 +342,9 @@ class SyncService(QObject):
                     self.status,
                     state=REFUSED if refused else OFFLINE,
                     waiting=self._waiting(),
-                    message=getattr(error, "message", "") or type(error).__name__,
+                    message=(refusal_text(error, self.slug) if refused else "")
+                    or getattr(error, "message", "")
+                    or type(error).__name__,
                     failures=self._failures,
                     pulled=0,
                 )
@@ -321,6 +375,44 @@ class SyncService(QObject):
                 self.sync_now()  # a new check-in: the other desks see it within seconds
 
 
+def refusal_text(error: Any, slug: str) -> str:
+    """What the hub's refusal means for the clerk, and what to do about it."""
+    code = getattr(error, "code", "")
+    texts = {
+        "stage_not_allowed": _tr(
+            "The hub does not let this desk sync the stage '%1'. Ask the organizer to add "
+            "it to this desk (Add a desk), or open a stage this desk was given."
+        ),
+        "not_allowed": _tr(
+            "The hub does not have the stage '%1' yet and only the organizer's laptop may "
+            "publish it. Ask the organizer to publish it, or get it with Connect to a hub."
+        ),
+        "stage_not_on_hub": _tr(
+            "The hub does not have the stage '%1'. Ask the organizer to publish it first."
+        ),
+        "demo_stage": _tr(
+            "The hub does not take the demo stage: its people are made up. Open a real stage."
+        ),
+        "unauthorized": _tr(
+            "The hub does not know this desk's token. Scan a new setup code from the "
+            "organizer (Add a desk)."
+        ),
+        "token_revoked": _tr(
+            "The organizer revoked this desk's token. Scan a new setup code from the organizer."
+        ),
+        "token_bound_elsewhere": _tr(
+            "This token belongs to another laptop. Ask the organizer to replace this desk "
+            "(Add a desk ▸ Replace) and scan the new setup code."
+        ),
+        "stage_slug_taken": _tr(
+            "The hub already has a different stage called '%1'. Get the stage from the hub "
+            "with Connect to a hub instead of creating it again."
+        ),
+    }
+    text = texts.get(code, "")
+    return text.replace("%1", slug)
+
+
 # --- the indicator --------------------------------------------------------------------------------
 
 
@@ -335,9 +427,13 @@ def status_text(status: SyncStatus) -> tuple[str, str]:
         text = "● " + _tr("Synced %1").replace("%1", when)
     elif status.state == REFUSED:
         text = "⚠ " + _tr("Hub refused this desk")
+    elif status.state == DEMO:
+        text = "○ " + _tr("Demo stage: never synced")
+    elif status.state == NOT_GIVEN:
+        text = "○ " + _tr("Not syncing: stage not given to this desk")
     else:
         text = "○ " + _tr("Offline")
-    if status.waiting:
+    if status.waiting and status.state != DEMO:
         text += " · " + _tr("%1 waiting").replace("%1", str(status.waiting))
     tips = []
     if status.message:
@@ -402,5 +498,17 @@ def create_indicator(
     service = SyncService(data_dir, stage.info.slug, settings, desk=desk or stage.desk, stage=stage)
     widget = SyncStatusWidget(service, parent)
     service.setParent(widget)
+    notice = getattr(parent, "show_notice", None)
+    if callable(notice):
+        said = {"state": OFF}
+
+        def say_why(status: SyncStatus) -> None:
+            # a refusal, or a stage that never syncs, is said once in the window's own words
+            changed = status.state != said["state"]
+            if changed and status.state in (REFUSED, DEMO, NOT_GIVEN) and status.message:
+                notice(status.message)
+            said["state"] = status.state
+
+        service.status_changed.connect(say_why)
     service.start()
     return widget

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core import checkin
 from desktop_app.core.model import CATEGORIES, Attendee
 from desktop_app.core.store import Stage
-from desktop_app.ui import text
+from desktop_app.ui import door, text
 from desktop_app.ui.search import list_name, status_text
 
 
@@ -37,6 +37,7 @@ class WalkInDialog(QDialog):
         super().__init__(parent)
         self.stage = stage
         self.chosen: Attendee | None = None  # someone already registered, picked from the list
+        self.same_email: list[Attendee] = []  # registered with the e-mail typed: not a new person
         self._warned = False
         self.setWindowTitle(self.tr("Walk-in registration"))
         self.setMinimumWidth(720)
@@ -105,12 +106,18 @@ class WalkInDialog(QDialog):
 
     def refresh_similar(self) -> None:
         self._refresh_timer.stop()
+        if not self.isVisible():
+            return  # closed (the stage may be closed too): a late timer looks up nothing
         self._warned = False
         self.warning.clear()
         fields = self.fields()
         found = []
         if fields["first_name"].strip() or fields["last_name"].strip() or fields["email"].strip():
             found = checkin.similar_attendees(self.stage, fields)
+        email = fields["email"].strip()
+        self.same_email = self.stage.attendees_by_email(email) if "@" in email else []
+        known = {a.id for a in self.same_email}
+        found = self.same_email + [a for a in found if a.id not in known]
         self.similar.clear()
         for a in found:
             label = f"{list_name(a)} — {a.company or '–'} — {status_text(a)}"
@@ -122,6 +129,24 @@ class WalkInDialog(QDialog):
         self.use_existing.setVisible(has)
         if has:
             self.similar.setCurrentRow(0)
+        # The same e-mail is the same registration: Enter checks that person in, and nobody
+        # new is created with it.
+        self.register.setEnabled(not self.same_email)
+        self.register.setDefault(not self.same_email)
+        self.use_existing.setDefault(bool(self.same_email))
+        if self.same_email:
+            person = self.same_email[0]
+            self.warning.setText(
+                door.tr(
+                    "%1 is already registered with this e-mail: check them in, or change the "
+                    "e-mail to register someone else."
+                ).replace("%1", person.display_name or person.code)
+            )
+
+    def done(self, result: int) -> None:
+        # A look-up still pending must not run after the dialog closed (the stage may be gone).
+        self._refresh_timer.stop()
+        super().done(result)
 
     def _use_existing(self) -> None:
         item = self.similar.currentItem()
@@ -134,6 +159,8 @@ class WalkInDialog(QDialog):
         if self._refresh_timer.isActive():
             self.refresh_similar()
         fields = self.fields()
+        if self.same_email:
+            return  # the warning says who has this e-mail
         if not (fields["first_name"].strip() or fields["last_name"].strip()):
             self.warning.setText(self.tr("Type at least a first name or a surname."))
             self.first_name.setFocus()

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <!-- Strings of modules that translate through a _tr() helper lupdate cannot see
-     (ui/printing.py, ui/sync_status.py, ui/import_dialog.py, ui/settings_dialog.py's _tr, ui/mail_dialog.py). Kept by hand: add a message when such a string is added. -->
+     (ui/printing.py, ui/sync_status.py, ui/import_dialog.py, ui/settings_dialog.py's _tr). Kept by hand: add a message when such a string is added. -->
 <context>
     <name>printing</name>
     <message>
@@ -593,6 +593,517 @@
     <message>
         <source>To print a badge at check-in, choose the badge printer.</source>
         <translation>Per stampare il badge all'ingresso, scegli la stampante dei badge.</translation>
+    </message>
+</context>
+<!-- Stage picker, venue hub, Add a desk, sync refusals (setup helper): kept by hand. -->
+<context>
+    <name>NewStageDialog</name>
+    <message>
+        <source>New stage</source>
+        <translation>Nuova tappa</translation>
+    </message>
+    <message>
+        <source>e.g. Tappa di Bergamo</source>
+        <translation>es. Tappa di Bergamo</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. India, Vietnam, Brasile</source>
+        <translation>separati da virgole, es. India, Vietnam, Brasile</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titolo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Sede</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Città</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Countries of interest</source>
+        <translation>Paesi di interesse</translation>
+    </message>
+    <message>
+        <source>Create the stage</source>
+        <translation>Crea la tappa</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>A stage needs a title.</source>
+        <translation>Una tappa deve avere un titolo.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectHubDialog</name>
+    <message>
+        <source>Connect to a hub</source>
+        <translation>Collegati a un hub</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Indirizzo dell'hub</translation>
+    </message>
+    <message>
+        <source>Desk token</source>
+        <translation>Token della postazione</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Collegati</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+</context>
+<context>
+    <name>StagePicker</name>
+    <message>
+        <source>This file cannot be read: %1</source>
+        <translation>Questo file non si può leggere: %1</translation>
+    </message>
+    <message>
+        <source>There are no stages on this desk yet: create one, open a stage file, connect to the hub, scan the setup code the organizer shows, or try the demo stage.</source>
+        <translation>Su questa postazione non ci sono ancora tappe: creane una, apri un file di tappa, collegati all'hub, scansiona il codice di configurazione mostrato dall'organizzazione o prova la tappa dimostrativa.</translation>
+    </message>
+    <message>
+        <source>New stage…</source>
+        <translation>Nuova tappa…</translation>
+    </message>
+    <message>
+        <source>Open a stage file…</source>
+        <translation>Apri un file di tappa…</translation>
+    </message>
+    <message>
+        <source>Connect to a hub…</source>
+        <translation>Collegati a un hub…</translation>
+    </message>
+    <message>
+        <source>Desk setup code</source>
+        <translation>Codice di configurazione della postazione</translation>
+    </message>
+    <message>
+        <source>Scan the setup code shown on the organizer's laptop (Add a desk) with the scanner, or paste it here: the desk is set up with no typing.</source>
+        <translation>Scansiona con il lettore il codice di configurazione mostrato sul portatile dell'organizzazione (Aggiungi una postazione), oppure incollalo qui: la postazione si configura senza digitare nulla.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Open a stage file</source>
+        <translation>Apri un file di tappa</translation>
+    </message>
+    <message>
+        <source>Stage files (*.rdstage);;All (*)</source>
+        <translation>File di tappa (*.rdstage);;Tutti (*)</translation>
+    </message>
+    <message>
+        <source>Connecting to the hub at %1…</source>
+        <translation>Collegamento all'hub %1…</translation>
+    </message>
+    <message>
+        <source>Check that this laptop is on the venue network and the hub is running.</source>
+        <translation>Controlla che questo portatile sia collegato alla rete della sede e che l'hub sia acceso.</translation>
+    </message>
+    <message>
+        <source>The hub has no stage for this desk yet.</source>
+        <translation>L'hub non ha ancora nessuna tappa per questa postazione.</translation>
+    </message>
+    <message>
+        <source>This stage is dated %1, but today is %2: check that it is the right stage.</source>
+        <translation>Questa tappa è del %1, ma oggi è il %2: controlla che sia la tappa giusta.</translation>
+    </message>
+</context>
+<context>
+    <name>VenueHub</name>
+    <message>
+        <source>The hub did not start.</source>
+        <translation>L'hub non si è avviato.</translation>
+    </message>
+    <message>
+        <source>Port %1 is taken: choose another port.</source>
+        <translation>La porta %1 è già in uso: scegli un'altra porta.</translation>
+    </message>
+    <message>
+        <source>The hub stopped: %1</source>
+        <translation>L'hub si è fermato: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>mai</translation>
+    </message>
+</context>
+<context>
+    <name>VenueHubDialog</name>
+    <message>
+        <source>Run the hub on this laptop</source>
+        <translation>Hub su questo portatile</translation>
+    </message>
+    <message>
+        <source>The desks at this venue sync through this laptop. Keep it on and connected to the venue network during the stage.</source>
+        <translation>Le postazioni di questa sede si sincronizzano tramite questo portatile. Tienilo acceso e collegato alla rete della sede per tutta la tappa.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Plain HTTP: use it only on the venue's own network (never on a public Wi-Fi), and revoke the desks' tokens after the stage.</source>
+        <translation>HTTP non cifrato: usalo solo sulla rete della sede (mai su un Wi-Fi pubblico) e revoca i token delle postazioni dopo la tappa.</translation>
+    </message>
+    <message>
+        <source>Start the hub</source>
+        <translation>Avvia l'hub</translation>
+    </message>
+    <message>
+        <source>Add a desk…</source>
+        <translation>Aggiungi una postazione…</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Postazione</translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation>Tappe</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Portatile</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Ultimo contatto</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>Stop the hub</source>
+        <translation>Ferma l'hub</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Avvio…</translation>
+    </message>
+    <message>
+        <source>Not running</source>
+        <translation>Non attivo</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tutte</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocata</translation>
+    </message>
+    <message>
+        <source>paired</source>
+        <translation>associata</translation>
+    </message>
+    <message>
+        <source>waiting for its scan</source>
+        <translation>in attesa della scansione</translation>
+    </message>
+</context>
+<context>
+    <name>AddDeskDialog</name>
+    <message>
+        <source>Add a desk</source>
+        <translation>Aggiungi una postazione</translation>
+    </message>
+    <message>
+        <source>(this laptop only)</source>
+        <translation>(solo questo portatile)</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Indirizzo dell'hub</translation>
+    </message>
+    <message>
+        <source>Stages for the desk</source>
+        <translation>Tappe della postazione</translation>
+    </message>
+    <message>
+        <source>Add a desk and show its setup code</source>
+        <translation>Aggiungi una postazione e mostra il suo codice</translation>
+    </message>
+    <message>
+        <source>Desks on this hub:</source>
+        <translation>Postazioni di questo hub:</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Revoca…</translation>
+    </message>
+    <message>
+        <source>Replace the laptop…</source>
+        <translation>Sostituisci il portatile…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>The setup code appears here.</source>
+        <translation>Qui compare il codice di configurazione.</translation>
+    </message>
+    <message>
+        <source>On the new desk: start Roadshow Desk, and in the stage picker scan this code with the desk's scanner (or paste it). The code holds the desk's token: do not print it or send it around.</source>
+        <translation>Sulla nuova postazione: avvia Roadshow Desk e, nella scelta della tappa, scansiona questo codice con il lettore della postazione (o incollalo). Il codice contiene il token della postazione: non stamparlo e non inoltrarlo.</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>Copia il codice</translation>
+    </message>
+    <message>
+        <source>Start the hub on this laptop first (Desk ▸ Run the hub on this laptop…).</source>
+        <translation>Prima avvia l'hub su questo portatile (Postazione ▸ Hub su questo portatile…).</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>revocata</translation>
+    </message>
+    <message>
+        <source>paired</source>
+        <translation>associata</translation>
+    </message>
+    <message>
+        <source>waiting for its scan</source>
+        <translation>in attesa della scansione</translation>
+    </message>
+    <message>
+        <source>Choose at least one stage for the desk.</source>
+        <translation>Scegli almeno una tappa per la postazione.</translation>
+    </message>
+    <message>
+        <source>Setup code for %1</source>
+        <translation>Codice di configurazione di %1</translation>
+    </message>
+    <message>
+        <source>%1 is registered for %2. Scan the code on the new desk.</source>
+        <translation>%1 è registrata per %2. Scansiona il codice sulla nuova postazione.</translation>
+    </message>
+    <message>
+        <source>Choose a desk in the list first.</source>
+        <translation>Prima scegli una postazione dall'elenco.</translation>
+    </message>
+    <message>
+        <source>Revoke %1</source>
+        <translation>Revoca %1</translation>
+    </message>
+    <message>
+        <source>Revoke %1? Its token stops working at once: that laptop can no longer sync. What it already sent stays.</source>
+        <translation>Revocare %1? Il suo token smette subito di funzionare: quel portatile non può più sincronizzarsi. Ciò che ha già inviato resta.</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Revoca</translation>
+    </message>
+    <message>
+        <source>%1 is revoked.</source>
+        <translation>%1 è revocata.</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <translation>Sostituisci %1</translation>
+    </message>
+    <message>
+        <source>Replace the laptop of %1? Its old token stops working, and a new setup code for %1 (same stages) is shown for the new laptop.</source>
+        <translation>Sostituire il portatile di %1? Il vecchio token smette di funzionare e viene mostrato un nuovo codice di configurazione per %1 (stesse tappe) per il nuovo portatile.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Sostituisci</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>This is the demo stage: its people are made up, so it never syncs with the hub. Open a real stage to sync.</source>
+        <translation>Questa è la tappa dimostrativa: i suoi partecipanti sono inventati, quindi non si sincronizza mai con l'hub. Apri una tappa vera per sincronizzare.</translation>
+    </message>
+    <message>
+        <source>The hub in Settings is for the stages this desk was given, not this one. To sync it, open Settings with this stage open and save the hub again, or ask the organizer for a setup code that includes it.</source>
+        <translation>L'hub nelle Impostazioni vale per le tappe assegnate a questa postazione, non per questa. Per sincronizzarla, apri le Impostazioni con questa tappa aperta e salva di nuovo l'hub, oppure chiedi all'organizzazione un codice di configurazione che la includa.</translation>
+    </message>
+    <message>
+        <source>The hub does not let this desk sync the stage '%1'. Ask the organizer to add it to this desk (Add a desk), or open a stage this desk was given.</source>
+        <translation>L'hub non permette a questa postazione di sincronizzare la tappa '%1'. Chiedi all'organizzazione di assegnarla a questa postazione (Aggiungi una postazione) oppure apri una tappa assegnata a questa postazione.</translation>
+    </message>
+    <message>
+        <source>The hub does not have the stage '%1' yet and only the organizer's laptop may publish it. Ask the organizer to publish it, or get it with Connect to a hub.</source>
+        <translation>L'hub non ha ancora la tappa '%1' e solo il portatile dell'organizzazione può pubblicarla. Chiedi all'organizzazione di pubblicarla, oppure scaricala con Collegati a un hub.</translation>
+    </message>
+    <message>
+        <source>The hub does not have the stage '%1'. Ask the organizer to publish it first.</source>
+        <translation>L'hub non ha la tappa '%1'. Chiedi prima all'organizzazione di pubblicarla.</translation>
+    </message>
+    <message>
+        <source>The hub does not take the demo stage: its people are made up. Open a real stage.</source>
+        <translation>L'hub non accetta la tappa dimostrativa: i suoi partecipanti sono inventati. Apri una tappa vera.</translation>
+    </message>
+    <message>
+        <source>The hub does not know this desk's token. Scan a new setup code from the organizer (Add a desk).</source>
+        <translation>L'hub non riconosce il token di questa postazione. Scansiona un nuovo codice di configurazione dall'organizzazione (Aggiungi una postazione).</translation>
+    </message>
+    <message>
+        <source>The organizer revoked this desk's token. Scan a new setup code from the organizer.</source>
+        <translation>L'organizzazione ha revocato il token di questa postazione. Scansiona un nuovo codice di configurazione dall'organizzazione.</translation>
+    </message>
+    <message>
+        <source>This token belongs to another laptop. Ask the organizer to replace this desk (Add a desk ▸ Replace) and scan the new setup code.</source>
+        <translation>Questo token appartiene a un altro portatile. Chiedi all'organizzazione di sostituire questa postazione (Aggiungi una postazione ▸ Sostituisci) e scansiona il nuovo codice.</translation>
+    </message>
+    <message>
+        <source>The hub already has a different stage called '%1'. Get the stage from the hub with Connect to a hub instead of creating it again.</source>
+        <translation>L'hub ha già un'altra tappa chiamata '%1'. Scarica la tappa dall'hub con Collegati a un hub invece di crearla di nuovo.</translation>
+    </message>
+    <message>
+        <source>Demo stage: never synced</source>
+        <translation>Tappa dimostrativa: mai sincronizzata</translation>
+    </message>
+    <message>
+        <source>Not syncing: stage not given to this desk</source>
+        <translation>Non sincronizzata: tappa non assegnata a questa postazione</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>This is the demo stage: it never syncs. The hub applies to real stages.</source>
+        <translation>Questa è la tappa dimostrativa: non si sincronizza mai. L'hub vale per le tappe vere.</translation>
+    </message>
+    <message>
+        <source>Saving with sync on makes this desk sync the stage '%1' with the hub.</source>
+        <translation>Salvando con la sincronizzazione attiva, questa postazione sincronizza la tappa '%1' con l'hub.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Switch stage…</source>
+        <translation>Cambia tappa…</translation>
+    </message>
+    <message>
+        <source>Run the hub on this laptop…</source>
+        <translation>Hub su questo portatile…</translation>
+    </message>
+    <message>
+        <source>Add a desk…</source>
+        <translation>Aggiungi una postazione…</translation>
+    </message>
+    <message>
+        <source>This is a desk setup code: open Stage ▸ Switch stage… and scan it there.</source>
+        <translation>Questo è un codice di configurazione della postazione: apri Tappa ▸ Cambia tappa… e scansionalo lì.</translation>
+    </message>
+</context>
+<context>
+    <name>StageActions</name>
+    <message>
+        <source>Duplicates…</source>
+        <translation>Ingressi doppi…</translation>
+    </message>
+    <message>
+        <source>Series report…</source>
+        <translation>Report della serie…</translation>
+    </message>
+    <message>
+        <source>Erase this person's data…</source>
+        <translation>Cancella i dati di questa persona…</translation>
+    </message>
+    <message>
+        <source>Purge this stage's copy…</source>
+        <translation>Elimina la copia di questa tappa…</translation>
+    </message>
+    <message>
+        <source>%1 people were checked in more than once (e.g. at two offline desks):</source>
+        <translation>%1 persone risultano entrate più di una volta (ad es. da due postazioni non collegate):</translation>
+    </message>
+    <message>
+        <source>Nobody was checked in twice at this stage.</source>
+        <translation>Nessuno risulta entrato due volte in questa tappa.</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Ingressi doppi</translation>
+    </message>
+    <message>
+        <source>Series report</source>
+        <translation>Report della serie</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Cartella di lavoro Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Series report saved: %1 stages, %2 people, %3 companies.</source>
+        <translation>Report della serie salvato: %1 tappe, %2 persone, %3 imprese.</translation>
+    </message>
+    <message>
+        <source>Choose one person whose personal data is to be erased.</source>
+        <translation>Scegli una persona di cui cancellare i dati personali.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Cancella i dati personali</translation>
+    </message>
+    <message>
+        <source>Erase the personal data of %1? Names, company, contacts and codes are blanked here and on every desk and hub this stage syncs with; attendance stays in the numbers. This cannot be undone.</source>
+        <translation>Cancellare i dati personali di %1? Nomi, impresa, contatti e codici vengono svuotati qui e su ogni postazione e hub con cui questa tappa si sincronizza; la presenza resta nei conteggi. L'operazione non si può annullare.</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Cancella</translation>
+    </message>
+    <message>
+        <source>The personal data was erased.</source>
+        <translation>I dati personali sono stati cancellati.</translation>
+    </message>
+    <message>
+        <source>The hub never acknowledged %1 events of this copy (check-ins, registrations…): purging deletes them for good. Sync with the hub first if you can. Delete anyway?</source>
+        <translation>L'hub non ha mai confermato %1 eventi di questa copia (ingressi, iscrizioni…): eliminandola vanno persi per sempre. Se puoi, sincronizza prima con l'hub. Eliminare comunque?</translation>
+    </message>
+    <message>
+        <source>Delete anyway</source>
+        <translation>Elimina comunque</translation>
+    </message>
+    <message>
+        <source>The hub holds every event of this stage. Delete this desk's copy of %1 (the file and its backups)? The stage stays on the hub.</source>
+        <translation>L'hub ha tutti gli eventi di questa tappa. Eliminare la copia di %1 su questa postazione (il file e i suoi backup)? La tappa resta sull'hub.</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Elimina</translation>
+    </message>
+    <message>
+        <source>Purge this stage's copy</source>
+        <translation>Elimina la copia di questa tappa</translation>
+    </message>
+    <message>
+        <source>This desk's copy of the stage was deleted.</source>
+        <translation>La copia della tappa su questa postazione è stata eliminata.</translation>
     </message>
 </context>
 <context>

@@ -127,6 +127,133 @@
     </message>
 </context>
 <context>
+    <name>Door</name>
+    <message>
+        <source>Recent outcomes</source>
+        <translation>Recent outcomes</translation>
+    </message>
+    <message>
+        <source>&amp;Attendee</source>
+        <translation>&amp;Attendee</translation>
+    </message>
+    <message>
+        <source>Cancel registration…</source>
+        <translation>Cancel registration…</translation>
+    </message>
+    <message>
+        <source>Restore registration</source>
+        <translation>Restore registration</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>Cancel registration</translation>
+    </message>
+    <message>
+        <source>Cancel the registration of %1? Scanned at the door, they will be refused with this reason:</source>
+        <translation>Cancel the registration of %1? Scanned at the door, they will be refused with this reason:</translation>
+    </message>
+    <message>
+        <source>They are already checked in: that check-in stays.</source>
+        <translation>They are already checked in: that check-in stays.</translation>
+    </message>
+    <message>
+        <source>e.g. cancelled by e-mail, duplicate registration</source>
+        <translation>e.g. cancelled by e-mail, duplicate registration</translation>
+    </message>
+    <message>
+        <source>Cancel the registration</source>
+        <translation>Cancel the registration</translation>
+    </message>
+    <message>
+        <source>Keep the registration</source>
+        <translation>Keep the registration</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <source>No reason was given.</source>
+        <translation>No reason was given.</translation>
+    </message>
+    <message>
+        <source>Let in although the registration is cancelled (recorded as forced)</source>
+        <translation>Let in although the registration is cancelled (recorded as forced)</translation>
+    </message>
+    <message>
+        <source>Special attention</source>
+        <translation>Special attention</translation>
+    </message>
+    <message>
+        <source>already in</source>
+        <translation>already in</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>full</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <source>Invalid code</source>
+        <translation>Invalid code</translation>
+    </message>
+    <message>
+        <source>Other stage</source>
+        <translation>Other stage</translation>
+    </message>
+    <message>
+        <source>The registration of %1 is cancelled.</source>
+        <translation>The registration of %1 is cancelled.</translation>
+    </message>
+    <message>
+        <source>Let them in anyway? It is recorded as a forced admission.</source>
+        <translation>Let them in anyway? It is recorded as a forced admission.</translation>
+    </message>
+    <message>
+        <source>Do not let in</source>
+        <translation>Do not let in</translation>
+    </message>
+    <message>
+        <source>Choose one person to cancel their registration.</source>
+        <translation>Choose one person to cancel their registration.</translation>
+    </message>
+    <message>
+        <source>The registration of %1 is already cancelled.</source>
+        <translation>The registration of %1 is already cancelled.</translation>
+    </message>
+    <message>
+        <source>Registration cancelled: %1</source>
+        <translation>Registration cancelled: %1</translation>
+    </message>
+    <message>
+        <source>Choose one person to restore their registration.</source>
+        <translation>Choose one person to restore their registration.</translation>
+    </message>
+    <message>
+        <source>The registration of %1 is not cancelled.</source>
+        <translation>The registration of %1 is not cancelled.</translation>
+    </message>
+    <message>
+        <source>Restore the registration of %1? They will be admitted at the door again.</source>
+        <translation>Restore the registration of %1? They will be admitted at the door again.</translation>
+    </message>
+    <message>
+        <source>Registration restored: %1</source>
+        <translation>Registration restored: %1</translation>
+    </message>
+    <message>
+        <source>%1 is already registered with this e-mail: check them in, or change the e-mail to register someone else.</source>
+        <translation>%1 is already registered with this e-mail: check them in, or change the e-mail to register someone else.</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs.py" line="105" />
@@ -666,6 +793,11 @@
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="1" />
+        <source>Consular precedence…</source>
+        <translation>Consular precedence…</translation>
+    </message>
 </context>
 <context>
     <name>ResultsModel</name>
@@ -1016,6 +1148,124 @@
         <location filename="../../desktop_app/ui/walk_in.py" line="145" />
         <source>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</source>
         <translation>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</translation>
+    </message>
+</context>
+<context>
+    <name>PrecedenceWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Precedence of the Consular Corps — %1</source>
+        <translation>Precedence of the Consular Corps — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Vienna Convention on Consular Relations, art. 16: by class, career heads of post before honorary ones, then by date of the exequatur.</source>
+        <translation>Vienna Convention on Consular Relations, art. 16: by class, career heads of post before honorary ones, then by date of the exequatur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Only consuls checked in</source>
+        <translation>Only consuls checked in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Reserved seats per row</source>
+        <translation>Reserved seats per row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Seat</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Speaks</source>
+        <translation>Speaks</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Rank</source>
+        <translation>Rank</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Country</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Exequatur</source>
+        <translation>Exequatur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>To check</source>
+        <translation>To check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>No head of consular post in this list.</source>
+        <translation>No head of consular post in this list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>named by the list</source>
+        <translation>named by the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>first career head of post in precedence</source>
+        <translation>first career head of post in precedence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>&lt;b&gt;Doyen:&lt;/b&gt; %1 (%2) — %3</source>
+        <translation>&lt;b&gt;Doyen:&lt;/b&gt; %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>&lt;b&gt;Greeting:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Greeting:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>%1 heads of consular post, %2 to complete</source>
+        <translation>%1 heads of consular post, %2 to complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export the precedence list</source>
+        <translation>Export the precedence list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
     </message>
 </context>
 </TS>

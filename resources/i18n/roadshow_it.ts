@@ -127,6 +127,133 @@
     </message>
 </context>
 <context>
+    <name>Door</name>
+    <message>
+        <source>Recent outcomes</source>
+        <translation>Ultimi esiti</translation>
+    </message>
+    <message>
+        <source>&amp;Attendee</source>
+        <translation>Part&amp;ecipante</translation>
+    </message>
+    <message>
+        <source>Cancel registration…</source>
+        <translation>Annulla iscrizione…</translation>
+    </message>
+    <message>
+        <source>Restore registration</source>
+        <translation>Ripristina iscrizione</translation>
+    </message>
+    <message>
+        <source>Cancel registration</source>
+        <translation>Annulla iscrizione</translation>
+    </message>
+    <message>
+        <source>Cancel the registration of %1? Scanned at the door, they will be refused with this reason:</source>
+        <translation>Annullare l'iscrizione di %1? Alla scansione l'ingresso sarà rifiutato con questo motivo:</translation>
+    </message>
+    <message>
+        <source>They are already checked in: that check-in stays.</source>
+        <translation>L'ingresso è già registrato: resta valido.</translation>
+    </message>
+    <message>
+        <source>e.g. cancelled by e-mail, duplicate registration</source>
+        <translation>es. disdetta via e-mail, iscrizione doppia</translation>
+    </message>
+    <message>
+        <source>Cancel the registration</source>
+        <translation>Annulla l'iscrizione</translation>
+    </message>
+    <message>
+        <source>Keep the registration</source>
+        <translation>Mantieni l'iscrizione</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Motivo: %1</translation>
+    </message>
+    <message>
+        <source>No reason was given.</source>
+        <translation>Nessun motivo indicato.</translation>
+    </message>
+    <message>
+        <source>Let in although the registration is cancelled (recorded as forced)</source>
+        <translation>Ingresso nonostante l'iscrizione annullata (registrato come forzato)</translation>
+    </message>
+    <message>
+        <source>Special attention</source>
+        <translation>Attenzione particolare</translation>
+    </message>
+    <message>
+        <source>already in</source>
+        <translation>già presente</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annullata</translation>
+    </message>
+    <message>
+        <source>full</source>
+        <translation>piena</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Non trovato</translation>
+    </message>
+    <message>
+        <source>Invalid code</source>
+        <translation>Codice non valido</translation>
+    </message>
+    <message>
+        <source>Other stage</source>
+        <translation>Altra tappa</translation>
+    </message>
+    <message>
+        <source>The registration of %1 is cancelled.</source>
+        <translation>L'iscrizione di %1 è annullata.</translation>
+    </message>
+    <message>
+        <source>Let them in anyway? It is recorded as a forced admission.</source>
+        <translation>Far entrare comunque? Sarà registrato come ingresso forzato.</translation>
+    </message>
+    <message>
+        <source>Do not let in</source>
+        <translation>Non far entrare</translation>
+    </message>
+    <message>
+        <source>Choose one person to cancel their registration.</source>
+        <translation>Scegli una persona per annullarne l'iscrizione.</translation>
+    </message>
+    <message>
+        <source>The registration of %1 is already cancelled.</source>
+        <translation>L'iscrizione di %1 è già annullata.</translation>
+    </message>
+    <message>
+        <source>Registration cancelled: %1</source>
+        <translation>Iscrizione annullata: %1</translation>
+    </message>
+    <message>
+        <source>Choose one person to restore their registration.</source>
+        <translation>Scegli una persona per ripristinarne l'iscrizione.</translation>
+    </message>
+    <message>
+        <source>The registration of %1 is not cancelled.</source>
+        <translation>L'iscrizione di %1 non è annullata.</translation>
+    </message>
+    <message>
+        <source>Restore the registration of %1? They will be admitted at the door again.</source>
+        <translation>Ripristinare l'iscrizione di %1? L'ingresso sarà di nuovo consentito.</translation>
+    </message>
+    <message>
+        <source>Registration restored: %1</source>
+        <translation>Iscrizione ripristinata: %1</translation>
+    </message>
+    <message>
+        <source>%1 is already registered with this e-mail: check them in, or change the e-mail to register someone else.</source>
+        <translation>Questa e-mail appartiene già a %1: registra il suo ingresso, oppure cambia l'e-mail per iscrivere un'altra persona.</translation>
+    </message>
+</context>
+<context>
     <name>EditDialog</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs.py" line="105" />
@@ -675,6 +802,11 @@
         <source>Others</source>
         <translation>Altri</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="1" />
+        <source>Consular precedence…</source>
+        <translation>Precedenze consolari…</translation>
+    </message>
 </context>
 <context>
     <name>ResultsModel</name>
@@ -1025,6 +1157,124 @@
         <location filename="../../desktop_app/ui/walk_in.py" line="145" />
         <source>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</source>
         <translation>Una persona simile è già iscritta. Sceglila dalla lista, oppure premi di nuovo «Registra e fai entrare» per creare un nuovo iscritto.</translation>
+    </message>
+</context>
+<context>
+    <name>PrecedenceWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Precedence of the Consular Corps — %1</source>
+        <translation>Precedenze del Corpo Consolare — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Vienna Convention on Consular Relations, art. 16: by class, career heads of post before honorary ones, then by date of the exequatur.</source>
+        <translation>Convenzione di Vienna sulle relazioni consolari, art. 16: per classe, i capi di posto di carriera prima degli onorari, poi per data dell'exequatur.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Only consuls checked in</source>
+        <translation>Solo i consoli presenti</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Reserved seats per row</source>
+        <translation>Posti riservati per fila</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>#</source>
+        <translation>N.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Seat</source>
+        <translation>Posto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Speaks</source>
+        <translation>Ordine int.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Rank</source>
+        <translation>Rango</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Name</source>
+        <translation>Nominativo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Country</source>
+        <translation>Paese</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Exequatur</source>
+        <translation>Exequatur</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>To check</source>
+        <translation>Da verificare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export PDF…</source>
+        <translation>Esporta PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export Excel…</source>
+        <translation>Esporta Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>No head of consular post in this list.</source>
+        <translation>Nessun capo di posto consolare in questa lista.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>named by the list</source>
+        <translation>indicato nella lista</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>first career head of post in precedence</source>
+        <translation>primo capo di posto di carriera per precedenza</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>&lt;b&gt;Doyen:&lt;/b&gt; %1 (%2) — %3</source>
+        <translation>&lt;b&gt;Decano:&lt;/b&gt; %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>&lt;b&gt;Greeting:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Saluti:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>%1 heads of consular post, %2 to complete</source>
+        <translation>%1 capi di posto consolare, %2 da completare</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export the precedence list</source>
+        <translation>Esporta le precedenze</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Exported to %1</source>
+        <translation>Esportato in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/precedence.py" line="1" />
+        <source>Export failed: %1</source>
+        <translation>Esportazione non riuscita: %1</translation>
     </message>
 </context>
 </TS>

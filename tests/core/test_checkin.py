@@ -68,7 +68,11 @@ def test_decision_table(case, stage, people, data_dir, make_stage):
         assert checked_in_now
         assert stage.event_count() == events_before + 1
     else:
-        assert stage.event_count() == events_before  # no decision but a check-in writes anything
+        # a refusal writes one audit event with its outcome code, and changes nobody
+        assert stage.event_count() == events_before + 1
+        (refused,) = [e for e in stage.events() if e.kind == "scan_refused"]
+        assert refused.payload["outcome"] == case["expect"]
+        assert not checked_in_now or case["expect"] == "already_checked_in"
     if case["expect"] == "already_checked_in":
         assert decision.checked_in_at and decision.desk == stage.desk.name
     if case["expect"] == "wrong_stage":

@@ -144,31 +144,33 @@ def test_migration_is_atomic_and_the_file_is_copied_aside(
     stage.close()
     migrations = tmp_path / "migrations"
     migrations.mkdir()
-    for f in paths.migrations_dir().glob("*.sql"):
+    shipped = sorted(paths.migrations_dir().glob("*.sql"))
+    for f in shipped:
         (migrations / f.name).write_text(f.read_text())
-    (migrations / "0002_broken.sql").write_text(
+    latest = int(shipped[-1].name[:4])  # the file was created at the shipped version
+    nxt = f"{latest + 1:04d}"
+    (migrations / f"{nxt}_broken.sql").write_text(
         "CREATE TABLE half_done (x); ALTER TABLE attendee ADD COLUMN nickname TEXT; SELECT * FROM no_such_table;"
     )
     monkeypatch.setattr(paths, "migrations_dir", lambda: migrations)
     with pytest.raises(StageDamaged, match="could not be upgraded"):
         Stage.open(data_dir, "bergamo-2026", desk)
     conn = sqlite3.connect(paths.stages_dir(data_dir) / "bergamo-2026.sqlite")
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == latest
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'half_done'").fetchone()
     conn.close()
-    backups = list(paths.stages_dir(data_dir).glob("bergamo-2026.sqlite.before-migration-0002"))
+    backups = list(paths.stages_dir(data_dir).glob(f"bergamo-2026.sqlite.before-migration-{nxt}"))
     assert backups
 
-    (migrations / "0002_broken.sql").unlink()
-    (migrations / "0002_nickname.sql").write_text(
+    (migrations / f"{nxt}_broken.sql").unlink()
+    (migrations / f"{nxt}_nickname.sql").write_text(
         "ALTER TABLE attendee ADD COLUMN nickname TEXT NOT NULL DEFAULT '';"
     )
     migrated = Stage.open(data_dir, "bergamo-2026", desk)
-    assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert migrated.conn.execute("PRAGMA user_version").fetchone()[0] == latest + 1
     assert migrated.counts()["registered"] == 5
-    assert [
-        r[0] for r in migrated.conn.execute("SELECT number FROM migration ORDER BY number")
-    ] == [1, 2]
+    numbers = [r[0] for r in migrated.conn.execute("SELECT number FROM migration ORDER BY number")]
+    assert numbers == [int(f.name[:4]) for f in shipped] + [latest + 1]
     migrated.close()
 
 
@@ -257,3 +259,32 @@ def test_background_checkpoint_runs_when_the_desk_is_idle(stage, monkeypatch):
     thread = stage._checkpointer
     stage.close()
     assert not thread.is_alive()
+
+
+def test_a_step_numbered_below_one_already_applied_still_runs_once(
+    stage, people, data_dir, desk, tmp_path, monkeypatch
+):
+    """Two pieces of work can land in another order than their numbers: a file that already
+    had step N+2 still gets step N+1 when it ships later, and only once."""
+    stage.close()
+    migrations = tmp_path / "migrations"
+    migrations.mkdir()
+    shipped = sorted(paths.migrations_dir().glob("*.sql"))
+    for f in shipped:
+        (migrations / f.name).write_text(f.read_text())
+    latest = int(shipped[-1].name[:4])
+    monkeypatch.setattr(paths, "migrations_dir", lambda: migrations)
+    (migrations / f"{latest + 2:04d}_later.sql").write_text(
+        "ALTER TABLE attendee ADD COLUMN later TEXT NOT NULL DEFAULT '';"
+    )
+    Stage.open(data_dir, "bergamo-2026", desk).close()
+    (migrations / f"{latest + 1:04d}_earlier.sql").write_text(
+        "ALTER TABLE attendee ADD COLUMN earlier TEXT NOT NULL DEFAULT '';"
+    )
+    for _ in range(2):  # the second open applies nothing
+        opened = Stage.open(data_dir, "bergamo-2026", desk)
+        columns = {r[1] for r in opened.conn.execute("PRAGMA table_info(attendee)")}
+        assert {"earlier", "later"} <= columns
+        assert opened.conn.execute("PRAGMA user_version").fetchone()[0] == latest + 2
+        assert opened.counts()["registered"] == 5
+        opened.close()
