@@ -3,11 +3,14 @@ one-page PDF ticket attached, in the attendee's language."""
 
 from __future__ import annotations
 
-import email.policy
 import unicodedata
 from datetime import date
-from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from email.header import Header
+from email.mime.application import MIMEApplication
+from email.mime.image import MIMEImage
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
+from email.utils import formataddr, formatdate, make_msgid
 from pathlib import Path
 
 from desktop_app.badges.batch import TicketSource
@@ -117,7 +120,7 @@ class TicketMailBuilder:
         pdf, _count, _pages, _stopped = self._renderer(template).render([(attendee, ticket)])
         return pdf
 
-    def build(self, attendee: Attendee, purpose: str = "ticket") -> EmailMessage:
+    def build(self, attendee: Attendee, purpose: str = "ticket") -> MIMEMultipart:
         lang = attendee_language(attendee, self.default_lang)
         template = self.template(purpose, lang)
         ticket = self.tickets.payload(attendee)
@@ -125,24 +128,30 @@ class TicketMailBuilder:
         subject, text, body_html = template.render(
             self.values(attendee, lang, ticket, qr_cid[1:-1])
         )
-        msg = EmailMessage(policy=email.policy.SMTP)
-        msg["Subject"] = subject
-        msg["From"] = formataddr((self.sender_name, self.from_address))
-        msg["To"] = formataddr((attendee.full_name, attendee.email))
-        msg["Message-ID"] = make_msgid("ticket", self.domain)
-        msg["Content-Language"] = lang
-        msg["X-Roadshow-Attendee"] = attendee.code
-        msg.set_content(text)
-        msg.add_alternative(body_html, subtype="html")
-        msg.get_payload()[1].add_related(
-            qr_png_bytes(ticket, box_size=6), "image", "png", cid=qr_cid, filename="qr.png"
+        # The legacy MIME classes with the compat32 policy build and flatten a message in about
+        # a third of the time EmailMessage takes (its header registry parses every header).
+        html_part = MIMEText(body_html, "html", "utf-8")
+        qr_part = MIMEImage(qr_png_bytes(ticket, box_size=6), "png")
+        qr_part["Content-ID"] = qr_cid
+        qr_part.add_header("Content-Disposition", "inline", filename="qr.png")
+        related = MIMEMultipart("related", _subparts=[html_part, qr_part])
+        alternative = MIMEMultipart(
+            "alternative", _subparts=[MIMEText(text, "plain", "utf-8"), related]
         )
         name = _ascii(attendee.last_name or attendee.full_name)
         label = "biglietto" if lang == "it" else "ticket"
-        msg.add_attachment(
-            self.ticket_pdf(attendee, ticket, template),
-            maintype="application",
-            subtype="pdf",
+        pdf_part = MIMEApplication(self.ticket_pdf(attendee, ticket, template), "pdf")
+        pdf_part.add_header(
+            "Content-Disposition",
+            "attachment",
             filename=f"{label}-{_ascii(self.info.slug)}-{name}.pdf",
         )
+        msg = MIMEMultipart("mixed", _subparts=[alternative, pdf_part])
+        msg["Subject"] = Header(subject, "utf-8").encode() if not subject.isascii() else subject
+        msg["From"] = formataddr((self.sender_name, self.from_address), "utf-8")
+        msg["To"] = formataddr((attendee.full_name, attendee.email), "utf-8")
+        msg["Date"] = formatdate(localtime=True)
+        msg["Message-ID"] = make_msgid("ticket", self.domain)
+        msg["Content-Language"] = lang
+        msg["X-Roadshow-Attendee"] = attendee.code
         return msg

@@ -13,12 +13,14 @@ import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.message import Message
+from email.policy import compat32
 
 from desktop_app.core.errors import InvalidInput, RoadshowError
 
 SECURITY_MODES = ("starttls", "ssl", "none")
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
+_WIRE = compat32.clone(linesep="\r\n")
 _ADDRESS = re.compile(r"[^\s<>@]+@[^\s<>@]+")
 
 
@@ -160,27 +162,25 @@ class SmtpSender:
                 self.smtp.close()
             self.smtp = None
 
-    def _alive(self) -> bool:
-        if self.smtp is None:
-            return False
-        try:
-            return self.smtp.noop()[0] == 250
-        except (smtplib.SMTPException, OSError):
-            self.smtp.close()
-            self.smtp = None
-            return False
-
     def send(
-        self, msg: EmailMessage, recipient: str, before_data: Callable[[], None] | None = None
+        self, msg: Message, recipient: str, before_data: Callable[[], None] | None = None
     ) -> str:
         """Hand one message to the server; returns its answer. Raises Refused or
         MailServerError."""
-        if not self._alive():
+        if self.smtp is None:
             self.open()
         smtp = self.smtp
         assert smtp is not None
         try:
-            code, answer = smtp.mail(self.config.from_address)
+            try:
+                code, answer = smtp.mail(self.config.from_address)
+            except smtplib.SMTPServerDisconnected:
+                # the server closed an idle connection between messages: once more, anew
+                smtp.close()
+                self.open()
+                smtp = self.smtp
+                assert smtp is not None
+                code, answer = smtp.mail(self.config.from_address)
             if code != 250:
                 smtp.rset()
                 raise Refused(_answer(code, answer), code)
@@ -194,7 +194,8 @@ class SmtpSender:
         if before_data is not None:
             before_data()
         try:
-            code, answer = smtp.data(msg.as_bytes())
+            # bytes go to the server as they are (smtplib fixes line ends only in str): CRLF
+            code, answer = smtp.data(msg.as_bytes(policy=_WIRE))
         except smtplib.SMTPDataError as exc:
             smtp.rset()
             raise Refused(_answer(exc.smtp_code, exc.smtp_error), exc.smtp_code) from exc
@@ -203,4 +204,6 @@ class SmtpSender:
             raise Refused(
                 "connection lost before the server confirmed the message", 0, definite=False
             ) from exc
+        if code != 250:  # smtplib returns the answer to the message's end without raising
+            raise Refused(_answer(code, answer), code)
         return _answer(code, answer)

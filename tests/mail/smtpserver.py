@@ -29,6 +29,7 @@ class Handler:
         self.refuse: set[str] = set()  # recipients answered 550
         self.drop_on: set[int] = set()  # message numbers (1-based) whose DATA drops the line
         self.hang_on: set[int] = set()  # ... whose DATA never answers
+        self.reject_on: set[int] = set()  # ... refused once the whole message is in
         self.data_count = 0
         self.hanging = threading.Event()
         self.lock = threading.Lock()
@@ -46,6 +47,8 @@ class Handler:
         if number in self.hang_on:
             self.hanging.set()
             await asyncio.sleep(60)
+        if number in self.reject_on:
+            return "554 5.7.1 Message rejected as spam"
         if number in self.drop_on:
             server.transport.close()
             return None

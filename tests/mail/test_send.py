@@ -140,6 +140,15 @@ def test_a_refused_address_is_logged_with_the_answer_and_only_failures_are_retri
     assert SendLog(mail_stage).counts() == {"sent": 4, "failed": 0, "in_doubt": 0}
 
 
+def test_a_message_refused_after_its_content_is_a_failure(mail_stage, smtp_server, data_dir):
+    smtp_server.handler.reject_on.add(1)
+    result = send_run(mail_stage, plain_config(smtp_server), data_dir)
+    assert result.sent == 3
+    assert [f["answer"] for f in result.failed] == ["554 5.7.1 Message rejected as spam"]
+    assert len(smtp_server.handler.messages) == 3
+    assert SendLog(mail_stage).counts() == {"sent": 3, "failed": 1, "in_doubt": 0}
+
+
 def test_a_connection_dropped_mid_message_is_never_sent_twice(mail_stage, smtp_server, data_dir):
     smtp_server.handler.drop_on.add(2)  # the server hangs up during the second message
     config = plain_config(smtp_server)
