@@ -672,6 +672,11 @@
         <translation>Arrivals per 15 minutes</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/reports.py" line="267" />
+        <source>Other days</source>
+        <translation>Other days</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/reports.py" line="190" />
         <source>By category</source>
         <translation>By category</translation>

@@ -677,6 +677,11 @@
         <translation>Ingressi ogni 15 minuti</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/reports.py" line="267" />
+        <source>Other days</source>
+        <translation>Altri giorni</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/reports.py" line="190" />
         <source>By category</source>
         <translation>Per categoria</translation>
