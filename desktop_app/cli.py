@@ -33,6 +33,7 @@ PLUGINS = (
     "desktop_app.cli_sync",
     "desktop_app.cli_reports",
     "desktop_app.cli_door",
+    "desktop_app.cli_mail",
 )
 
 

@@ -177,6 +177,17 @@ def _scan_refused(p: dict[str, Any]) -> None:
         raise _bad("a refused scan keeps its outcome only, not " + ", ".join(sorted(extra))[:80])
 
 
+def _ticket_mail(p: dict[str, Any]) -> None:
+    """The send log of ticket e-mails: code, purpose, attempt and the server's answer."""
+    for name in ("code", "purpose", "attempt"):
+        _require_text(p, name, required=True, limit=MAX_SHORT_TEXT)
+    _require_text(p, "answer", required=False, limit=4000)
+    if "smtp_code" in p and not (_is_int(p["smtp_code"]) and 0 <= p["smtp_code"] < 1000):
+        raise _bad("'smtp_code' must be an SMTP reply code.")
+    if "in_doubt" in p and not isinstance(p["in_doubt"], bool):
+        raise _bad("'in_doubt' must be true or false.")
+
+
 def _anything(p: dict[str, Any]) -> None:
     return None
 
@@ -204,6 +215,9 @@ KINDS: dict[str, EventKind] = {
         EventKind("session_checkin", True, _session_checkin),
         EventKind("redacted", True, _anything),
         EventKind("scan_refused", False, _scan_refused),
+        EventKind("ticket_send_started", True, _ticket_mail),
+        EventKind("ticket_sent", True, _ticket_mail),
+        EventKind("ticket_send_failed", True, _ticket_mail),
     )
 }
 

@@ -21,6 +21,10 @@ EVENT_KINDS = (
     "session_checkin",
     "redacted",
     "scan_refused",  # audit only: a refused scan's outcome code, never what was scanned
+    # the ticket e-mail log (desktop_app/mail): intent, then the outcome
+    "ticket_send_started",
+    "ticket_sent",
+    "ticket_send_failed",
 )
 
 CATEGORIES = ("company", "consul", "speaker", "staff", "press", "guest")

@@ -46,11 +46,24 @@ def qr_runs(payload: str) -> tuple[int, list[tuple[int, int, int]]]:
     return size, runs
 
 
-def write_qr_png(payload: str, path: Path, box_size: int = 8) -> None:
+def _qr_image(payload: str, box_size: int):
     from PIL import Image
 
     size, pixels = _encode(payload)
     full = size + 2 * QUIET_ZONE
     image = Image.new("L", (full, full), 255)
     image.paste(Image.frombytes("L", (size, size), pixels), (QUIET_ZONE, QUIET_ZONE))
-    image.resize((full * box_size, full * box_size), Image.NEAREST).save(str(path))
+    return image.resize((full * box_size, full * box_size), Image.NEAREST)
+
+
+def write_qr_png(payload: str, path: Path, box_size: int = 8) -> None:
+    _qr_image(payload, box_size).save(str(path))
+
+
+def qr_png_bytes(payload: str, box_size: int = 8) -> bytes:
+    """The QR code as PNG bytes (an e-mail's inline image)."""
+    import io
+
+    buffer = io.BytesIO()
+    _qr_image(payload, box_size).save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -337,6 +337,7 @@ class MainWindow(QMainWindow):
         self.reports_action = QAction(self.tr("Reports…"), self)
         self.reports_action.triggered.connect(self.open_reports)
         stage_menu.addAction(self.reports_action)
+        self._mail_actions(stage_menu)
         from desktop_app.ui import stage_actions  # duplicates, series, erase, purge
 
         stage_actions.add_to_menu(self, stage_menu)
@@ -356,6 +357,9 @@ class MainWindow(QMainWindow):
         settings_action = QAction(self.tr("Settings…"), self)
         settings_action.triggered.connect(self.open_settings)
         desk_menu.addAction(settings_action)
+        self.mail_settings_action = QAction(self.tr("Mail server…"), self)
+        self.mail_settings_action.triggered.connect(self.open_mail_settings)
+        desk_menu.addAction(self.mail_settings_action)
         desk_menu.addSeparator()
         self.venue_hub_action = QAction(self.tr("Run the hub on this laptop…"), self)
         self.venue_hub_action.triggered.connect(self.open_venue_hub)
@@ -1099,6 +1103,48 @@ class MainWindow(QMainWindow):
         if isinstance(widget, QWidget) and not widget.isVisible():
             self._reports = widget
             widget.show()
+
+    # --- ticket e-mails (ui/mail_dialog.py) ---------------------------------------------
+
+    def _mail_actions(self, stage_menu) -> None:
+        stage_menu.addSeparator()
+        self.send_tickets_action = QAction(self.tr("Send tickets…"), self)
+        self.send_tickets_action.triggered.connect(self.open_send_tickets)
+        stage_menu.addAction(self.send_tickets_action)
+        self.resend_ticket_action = QAction(self.tr("Resend ticket"), self)
+        self.resend_ticket_action.triggered.connect(self.resend_current)
+        stage_menu.addAction(self.resend_ticket_action)
+        stage_menu.addSeparator()
+
+    def open_send_tickets(self) -> None:
+        from desktop_app.ui import mail_dialog
+
+        dialog = mail_dialog.SendTicketsDialog(
+            self.stage, self.ctx.data_dir, self.settings, self, operator=self.operator
+        )
+        self.send_dialog = dialog
+        self.open_dialog(dialog, lambda _ok: self.refresh_side())
+
+    def open_mail_settings(self) -> None:
+        from desktop_app.ui import mail_dialog
+
+        self.open_dialog(mail_dialog.MailSettingsDialog(self, self.settings), lambda _ok: None)
+
+    def resend_current(self) -> None:
+        from desktop_app.ui import mail_dialog
+
+        people = self.current_people()
+        if len(people) != 1:
+            self.show_notice(self.tr("Choose one person to resend their ticket."))
+            return
+        person = self.stage.attendee(people[0].id)
+        if not person.email:
+            self.show_notice(self.tr("This person has no e-mail address: add one with F5."))
+            return
+        self.show_notice(self.tr("Sending the ticket…"))
+        mail_dialog.resend_ticket(
+            self.stage, person, self.ctx.data_dir, self.settings, self.show_notice, self.operator
+        )
 
     def _attach_sync_indicator(self) -> None:
         hook = hooks.find_hook(

@@ -41,6 +41,17 @@ DECLARED: tuple[Setting, ...] = (
     Setting("badges/layout", str, "a6-portrait", "Badge layout"),
     Setting("badges/printer", str, "", "Badge printer (empty = ask / PDF)"),
     Setting("badges/auto_print", bool, False, "Print a badge at check-in"),
+    # the organizer's mail server for ticket e-mails (desktop_app/mail); the password is kept
+    # like the desk token, in these per-user settings
+    Setting("mail/smtp_host", str, "", "Mail server (SMTP)"),
+    Setting("mail/smtp_port", int, 0, "Port (0 = usual for the security)"),
+    Setting("mail/smtp_security", str, "starttls", "Security"),
+    Setting("mail/smtp_user", str, "", "Login"),
+    Setting("mail/smtp_password", str, "", "Password"),
+    Setting("mail/from_address", str, "", "Sender's e-mail address"),
+    Setting("mail/sender_name", str, "", "Sender's name"),
+    Setting("mail/rate_per_minute", int, 60, "Messages per minute"),
+    Setting("mail/default_language", str, "it", "Language when a person has none"),
 )
 BY_NAME = {s.name: s for s in DECLARED}
 

@@ -1198,4 +1198,171 @@
         <translation>La copia della tappa su questa postazione è stata eliminata.</translation>
     </message>
 </context>
+<context>
+    <name>mail</name>
+    <message>
+        <source>Mail server</source>
+        <translation>Server di posta</translation>
+    </message>
+    <message>
+        <source>usual</source>
+        <translation>standard</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>nessun limite</translation>
+    </message>
+    <message>
+        <source> per minute</source>
+        <translation> al minuto</translation>
+    </message>
+    <message>
+        <source>Mail server (SMTP)</source>
+        <translation>Server di posta (SMTP)</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicurezza</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Sender's e-mail address</source>
+        <translation>Indirizzo e-mail del mittente</translation>
+    </message>
+    <message>
+        <source>Sender's name</source>
+        <translation>Nome del mittente</translation>
+    </message>
+    <message>
+        <source>Rate limit</source>
+        <translation>Limite di invio</translation>
+    </message>
+    <message>
+        <source>Language when a person has none</source>
+        <translation>Lingua se la persona non ne ha una</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Send tickets</source>
+        <translation>Invia biglietti</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Biglietto</translation>
+    </message>
+    <message>
+        <source>Reminder</source>
+        <translation>Promemoria</translation>
+    </message>
+    <message>
+        <source>Only retry failures</source>
+        <translation>Solo i non riusciti</translation>
+    </message>
+    <message>
+        <source>Mail server…</source>
+        <translation>Server di posta…</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Invia</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Ferma</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Chiudi</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Invio in corso…</translation>
+    </message>
+    <message>
+        <source>Stopped before the end: send again to reach the others.</source>
+        <translation>Interrotto prima della fine: invia di nuovo per raggiungere gli altri.</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (porta 587)</translation>
+    </message>
+    <message>
+        <source>SSL/TLS (port 465)</source>
+        <translation>SSL/TLS (porta 465)</translation>
+    </message>
+    <message>
+        <source>None (local relay only)</source>
+        <translation>Nessuna (solo server locale)</translation>
+    </message>
+    <message>
+        <source>Fill in the sender's e-mail address.</source>
+        <translation>Inserisci l'indirizzo e-mail del mittente.</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non impostato</translation>
+    </message>
+    <message>
+        <source>Stopping after this e-mail…</source>
+        <translation>Interruzione dopo questa e-mail…</translation>
+    </message>
+    <message>
+        <source>%1 refused by the mail server (retry them with “Only retry failures”):</source>
+        <translation>%1 rifiutate dal server di posta (riprova con “Solo i non riusciti”):</translation>
+    </message>
+    <message>
+        <source>In doubt, not sent again automatically (the app or the connection stopped while sending): %1</source>
+        <translation>In dubbio, non reinviati automaticamente (l'app o la connessione si è fermata durante l'invio): %1</translation>
+    </message>
+    <message>
+        <source>Stopped: %1</source>
+        <translation>Interrotto: %1</translation>
+    </message>
+    <message>
+        <source>%1 to send</source>
+        <translation>%1 da inviare</translation>
+    </message>
+    <message>
+        <source>%1 already sent</source>
+        <translation>%1 già inviati</translation>
+    </message>
+    <message>
+        <source>%1 without e-mail</source>
+        <translation>%1 senza e-mail</translation>
+    </message>
+    <message>
+        <source>Ticket sent to %1.</source>
+        <translation>Biglietto inviato a %1.</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2 e-mails.</source>
+        <translation>Inviate %1 e-mail su %2.</translation>
+    </message>
+    <message>
+        <source>%1 in doubt</source>
+        <translation>%1 in dubbio</translation>
+    </message>
+</context>
 </TS>

@@ -299,6 +299,36 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="868" />
+        <source>Send tickets…</source>
+        <translation>Send tickets…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="871" />
+        <source>Resend ticket</source>
+        <translation>Resend ticket</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <source>Mail server…</source>
+        <translation>Mail server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="895" />
+        <source>Choose one person to resend their ticket.</source>
+        <translation>Choose one person to resend their ticket.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="899" />
+        <source>This person has no e-mail address: add one with F5.</source>
+        <translation>This person has no e-mail address: add one with F5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="901" />
+        <source>Sending the ticket…</source>
+        <translation>Sending the ticket…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="307" />
         <source>Import registration list…</source>
         <translation>Import registration list…</translation>

@@ -299,6 +299,36 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="868" />
+        <source>Send tickets…</source>
+        <translation>Invia biglietti…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="871" />
+        <source>Resend ticket</source>
+        <translation>Invia di nuovo il biglietto</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="332" />
+        <source>Mail server…</source>
+        <translation>Server di posta…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="895" />
+        <source>Choose one person to resend their ticket.</source>
+        <translation>Scegli una persona a cui inviare di nuovo il biglietto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="899" />
+        <source>This person has no e-mail address: add one with F5.</source>
+        <translation>Questa persona non ha un indirizzo e-mail: aggiungilo con F5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="901" />
+        <source>Sending the ticket…</source>
+        <translation>Invio del biglietto…</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="307" />
         <source>Import registration list…</source>
         <translation>Importa elenco iscritti…</translation>
