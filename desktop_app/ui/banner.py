@@ -108,6 +108,10 @@ class Banner(QFrame):
         self.outcome.setText(f"{symbol}  {text.outcome_words(decision, other_stage_place)}")
         self._say_why(door.decision_line(decision))
         self._person(decision.attendee)
+        person = (decision.other_stage or {}).get("person") or ""
+        if decision.attendee is None and decision.status == checkin.WRONG_STAGE and person:
+            self.name.setText(person)  # the clerk sends a person to the organizers, by name
+            self.name.show()
         if decision.attendee is None:
             hint = self._hint(decision.status)
             self.company.setText(hint)

@@ -120,7 +120,12 @@ class WalkInDialog(QDialog):
         found = self.same_email + [a for a in found if a.id not in known]
         self.similar.clear()
         for a in found:
-            label = f"{list_name(a)} — {a.company or '–'} — {status_text(a)}"
+            # only what is known: a missing company or name leaves no "— —" behind
+            status = status_text(a)  # "—" in the results' column: here, words
+            if status.strip() == "—":
+                status = self.tr("not checked in")
+            parts = (list_name(a) or a.code, a.company, status)
+            label = " — ".join(p.strip() for p in parts if p and p.strip())
             item = QListWidgetItem(label, self.similar)
             item.setData(Qt.ItemDataRole.UserRole, a)
         has = bool(found)
