@@ -7,4 +7,43 @@
             <translation>ingresso non registrato</translation>
         </message>
     </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>Badge of %1</source>
+            <translation>Badge di %1</translation>
+        </message>
+        <message>
+            <source>%1, page %2 × %3 mm</source>
+            <translation>%1, pagina %2 × %3 mm</translation>
+        </message>
+        <message>
+            <source>The text of %1's badge is smaller than the layout's minimum: check it reads well before printing.</source>
+            <translation>Il testo del badge di %1 è più piccolo del minimo del formato: controlla che si legga bene prima di stamparlo.</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Salva come PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Stampa…</translation>
+        </message>
+        <message>
+            <source>No printer is connected to this desk.</source>
+            <translation>Nessuna stampante è collegata a questa postazione.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Chiudi</translation>
+        </message>
+        <message>
+            <source>Save the badge as</source>
+            <translation>Salva il badge come</translation>
+        </message>
+        <message>
+            <source>Badge preview: save it as a PDF or print it.</source>
+            <translation>Anteprima del badge: salvalo come PDF o stampalo.</translation>
+        </message>
+    </context>
 </TS>

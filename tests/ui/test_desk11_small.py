@@ -69,3 +69,36 @@ def test_did_you_mean_never_shows_empty_dashes(qtbot, stage, people):
     assert labels and all("— —" not in label and "– —" not in label for label in labels)
     assert not any(label.rstrip().endswith("—") for label in labels)
     assert any("Rossini Mario" in label and "not checked in" in label for label in labels)
+
+
+def test_f3_at_the_desk_previews_the_badge_and_its_fit_warning_names_the_person(
+    qtbot, window, stage, data_dir
+):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.ui.printing import BadgePdfPreview
+
+    window.settings.set("badges/printer", "")
+    window.settings.set("badges/layout", "a6-portrait")
+    long_company = " ".join(["Officine Meccaniche Riunite Internazionali"] * 12)
+    stage.new_attendee(
+        {"first_name": "Bartolomeo", "last_name": "Lunghissimo", "company": long_company}
+    )
+    qtbot.keyClicks(window.scan, "lunghissimo")
+    qtbot.waitUntil(lambda: len(window.current_people()) == 1, timeout=3000)
+    qtbot.keyClick(window.scan, Qt.Key.Key_F3)
+
+    def preview():
+        shown = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, BadgePdfPreview) and w.isVisible()
+        ]
+        return shown[0] if shown else None
+
+    qtbot.waitUntil(lambda: preview() is not None, timeout=5000)
+    dialog = preview()
+    assert dialog.page_sizes_mm == [(105.0, 148.0)]  # A6, the layout's page
+    assert dialog.fit_warning.isVisible()
+    assert "Bartolomeo Lunghissimo" in dialog.fit_warning.text()
+    dialog.reject()
