@@ -6,6 +6,18 @@
             <source>not checked in</source>
             <translation>ingresso non registrato</translation>
         </message>
+        <message>
+            <source>Title</source>
+            <translation>Titolo</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Ruolo</translation>
+        </message>
+        <message>
+            <source>e.g. Dott., Ing., S.E.</source>
+            <translation>es. Dott., Ing., S.E.</translation>
+        </message>
     </context>
     <context>
         <name>printing</name>
@@ -44,6 +56,37 @@
         <message>
             <source>Badge preview: save it as a PDF or print it.</source>
             <translation>Anteprima del badge: salvalo come PDF o stampalo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditDialog</name>
+        <message>
+            <source>Category</source>
+            <translation>Categoria</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Consular rank</source>
+            <translation>Grado consolare</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Servizio</translation>
+        </message>
+        <message>
+            <source>Exequatur</source>
+            <translation>Exequatur</translation>
+        </message>
+        <message>
+            <source>no date</source>
+            <translation>nessuna data</translation>
         </message>
     </context>
 </TS>
