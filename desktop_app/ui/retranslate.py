@@ -3,8 +3,8 @@
 `apply_language` installs the language's catalogues (the desk's and Qt's own: standard
 buttons, file and print dialogs); Qt then sends every widget a LanguageChange event, and the
 desk window's `changeEvent` calls `retranslate_window`, which sets again every text it shows:
-title, menus, buttons, hints, counters, the results' header, the banner at rest, the sync
-status. Texts are looked up with the same contexts and sources the window was built with.
+title, menus, buttons, hints, counters, the results' header, the sync status (the banner
+shows its last outcome again itself). Texts are looked up with the same contexts and sources the window was built with.
 """
 
 from __future__ import annotations
@@ -99,9 +99,6 @@ def retranslate_window(window: Any) -> None:
         model.dataChanged.emit(
             model.index(0, 0), model.index(model.rowCount() - 1, model.columnCount() - 1)
         )
-    banner = window.banner
-    if not banner.status:  # at rest: "Ready: scan a QR code…" in the new language
-        banner.show_ready()
     indicator = getattr(window, "sync_indicator", None)
     if indicator is not None and hasattr(indicator, "show_status"):
         indicator.show_status(indicator.service.status)

@@ -37,7 +37,11 @@ def test_italian_at_once_without_a_restart(qtbot, window, stage, people):
     assert _menu_titles(window) == ["&Stage", "&Desk", "&Attendee"]
     qtbot.keyClicks(window.scan, "ros ma")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    qtbot.keyClick(window.scan, Qt.Key.Key_Return)
+    assert window.banner.outcome.text().startswith("✔  Checked in")
     _choose_language(qtbot, window, "it")
+    assert "Checked in" not in window.banner.outcome.text()  # the outcome, in Italian
+    assert window.banner.outcome.text().startswith("✔  ")
     # the window, its menus and actions
     assert _menu_titles(window) == ["&Tappa", "&Postazione", "Part&ecipante"]
     assert window.import_action.text() == "Importa elenco iscritti…"
@@ -79,6 +83,13 @@ def test_qt_s_own_dialogs_follow_the_new_language(qtbot, window):
     qtbot.addWidget(files)
     words = {b.text() for b in files.findChildren(QPushButton)}
     assert "Annulla" in words and "Cancel" not in words
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter()
+    printing = QPrintDialog(printer, window)
+    qtbot.addWidget(printing)
+    words = {b.text() for b in printing.findChildren(QPushButton)}
+    assert "Annulla" in words and "Cancel" not in words and "&Print" not in words
     # and back to English, at once too
     _choose_language(qtbot, window, "en")
     assert _menu_titles(window) == ["&Stage", "&Desk", "&Attendee"]
