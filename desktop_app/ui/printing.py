@@ -390,8 +390,8 @@ class BadgePdfPreview(QDialog):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setPixmap(
                 QPixmap.fromImage(image).scaled(
-                    420,
-                    520,
+                    340,
+                    440,
                     Qt.AspectRatioMode.KeepAspectRatio,
                     Qt.TransformationMode.SmoothTransformation,
                 )
