@@ -102,7 +102,22 @@ def retranslate_window(window: Any) -> None:
     indicator = getattr(window, "sync_indicator", None)
     if indicator is not None and hasattr(indicator, "show_status"):
         indicator.show_status(indicator.service.status)
+    _reopen_reports(window)
     # "Present %1 / %2", the recent list, the session door; nothing to count on a window
     # whose stage was just closed (a stage switch)
     with contextlib.suppress(sqlite3.Error, RoadshowError):
         window.refresh_side()
+
+
+def _reopen_reports(window: Any) -> None:
+    """An open Reports window is built again in the new language, where it was."""
+    reports = getattr(window, "_reports", None)
+    language = getattr(getattr(window, "ctx", None), "language", "")
+    if reports is None or not reports.isVisible() or getattr(reports, "lang", language) == language:
+        return
+    geometry = reports.geometry()
+    reports.close()
+    window.open_reports()
+    fresh = getattr(window, "_reports", None)
+    if fresh is not None and fresh is not reports:
+        fresh.setGeometry(geometry)

@@ -97,3 +97,15 @@ def test_qt_s_own_dialogs_follow_the_new_language(qtbot, window):
     qtbot.addWidget(box)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
     assert window.banner.outcome.text() == "▶ Ready: scan a QR code or type a name"
+
+
+def test_an_open_reports_window_follows_the_new_language(qtbot, window, stage, people):
+    window.open_reports()
+    reports = window._reports
+    qtbot.waitUntil(reports.isVisible)
+    assert reports.windowTitle() == "Reports — Tappa di Bergamo"
+    _choose_language(qtbot, window, "it")
+    fresh = window._reports
+    qtbot.waitUntil(lambda: fresh.isVisible() and fresh.windowTitle().startswith("Report —"))
+    assert not reports.isVisible() and fresh.lang == "it"
+    fresh.close()
