@@ -154,6 +154,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="check and count, change nothing")
     p.add_argument("--skip-bad-rows", action="store_true", help="import the good rows anyway")
     p.add_argument(
+        "--cancel-missing",
+        action="store_true",
+        help="cancel the people of earlier imports that this list no longer has",
+    )
+    p.add_argument(
         "--map", action="append", default=[], metavar="FIELD=HEADER", help="explicit column mapping"
     )
     p.set_defaults(handler=cmd_import)
@@ -361,6 +366,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> Result:
             dry_run=args.dry_run,
             skip_bad_rows=args.skip_bad_rows,
             operator=ctx.operator,
+            cancel_missing=args.cancel_missing,
         )
     data = report.to_dict()
     return Result(data, report.summary(), 0 if report.ok else 1)

@@ -25,9 +25,10 @@ from reportlab.pdfgen.canvas import Canvas
 from desktop_app.core import paths
 from desktop_app.core.model import Attendee, StageInfo
 from desktop_app.core.qr import QUIET_ZONE, qr_runs
+from desktop_app.core.text_shaping import fonts
 
 from .layout import Element, Layout, LayoutInvalid
-from .text import ASCENT, LINE_HEIGHT, LINE_PITCH, Fitted, fit, fonts
+from .text import ASCENT, LINE_HEIGHT, LINE_PITCH, Fitted, fit
 
 CUT_MARK = 4 * mm
 _RECT = "%d %d %d 1 re"

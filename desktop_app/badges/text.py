@@ -1,33 +1,16 @@
-"""Text on badges: fonts registered once per process, per-character font fallback, right-to-left
-shaping, and fitting a text into its box (shrink down to a minimum size, then two lines).
+"""Text on badges: fitting a text into its box (shrink down to a minimum size, then two lines).
 
-Fonts (resources/fonts): DejaVu Sans covers Latin with Vietnamese, Greek, Cyrillic, Arabic
-(with presentation forms) and Hebrew; WenQuanYi Micro Hei covers Chinese, Japanese and Korean.
-ReportLab draws glyphs as given and does not shape Arabic on a canvas, so an Arabic or Hebrew
-text is reshaped to presentation forms (arabic-reshaper) and put in visual order (python-bidi,
-the Unicode bidi algorithm) before drawing. A character no font covers is drawn as "?" and
-reported, never printed as an empty box.
+Fonts, a font per character and right-to-left order come from `core.text_shaping`, which the
+attendance PDF uses too.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
-import arabic_reshaper
-from bidi import get_display
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
-
-from desktop_app.core import paths
-
-FONT_FILES = {
-    "regular": ("RD-Sans", "DejaVuSans.ttf"),
-    "bold": ("RD-Sans-Bold", "DejaVuSans-Bold.ttf"),
-}
-FALLBACK = ("RD-CJK", "wqy-microhei.ttc")
-MISSING = "?"
+from desktop_app.core.text_shaping import Line, shape_line
 
 ASCENT = 0.93  # of the font size, DejaVu Sans
 LINE_HEIGHT = 1.17  # ascent + descent
@@ -35,77 +18,6 @@ LINE_PITCH = 1.08  # baseline to baseline for two lines
 # A text that fits one line only well below its size goes on two lines when that makes it at
 # least this much bigger: "Zoë / Ørsted-Łukasiewicz" reads better large on two lines.
 PREFER_TWO_LINES = 1.3
-
-
-@dataclass(frozen=True)
-class FontSet:
-    primary: dict[str, tuple[str, frozenset[int]]]  # style -> (font name, code points)
-    fallback: tuple[str, frozenset[int]]
-
-
-@cache
-def fonts() -> FontSet:
-    """Register the badge fonts with ReportLab, once per process."""
-    primary = {}
-    for style, (name, filename) in FONT_FILES.items():
-        font = TTFont(name, str(paths.resource("fonts", filename)))
-        pdfmetrics.registerFont(font)
-        primary[style] = (name, frozenset(font.face.charToGlyph))
-    font = TTFont(FALLBACK[0], str(paths.resource("fonts", FALLBACK[1])), subfontIndex=0)
-    pdfmetrics.registerFont(font)
-    return FontSet(primary, (FALLBACK[0], frozenset(font.face.charToGlyph)))
-
-
-def _is_rtl(text: str) -> bool:
-    return any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
-
-
-@lru_cache(maxsize=8192)
-def visual(text: str) -> str:
-    """NFC text in the order it is drawn left to right: Arabic letters joined, RTL reversed."""
-    text = unicodedata.normalize("NFC", text)
-    if _is_rtl(text):
-        text = get_display(arabic_reshaper.reshape(text))
-    return text
-
-
-@dataclass(frozen=True)
-class Line:
-    runs: tuple[tuple[str, str], ...]  # (font name, text)
-    width: float  # at 1 pt
-    missing: frozenset[str]
-    rtl: bool = False
-
-
-@lru_cache(maxsize=16384)
-def shape_line(text: str, style: str) -> Line:
-    """Split a line into runs of one font each; measure it at 1 pt."""
-    font_set = fonts()
-    name, covered = font_set.primary[style]
-    fallback_name, fallback_covered = font_set.fallback
-    runs: list[tuple[str, str]] = []
-    missing: set[str] = set()
-    current, chars = "", []
-    for char in visual(text):
-        code = ord(char)
-        if code in covered or char == " ":
-            font = name
-        elif code in fallback_covered:
-            font = fallback_name
-        elif unicodedata.category(char) in ("Mn", "Cf") and not chars:
-            continue  # a stray combining mark or format character with nothing to sit on
-        else:
-            missing.add(char)
-            font, char = name, MISSING
-        if font != current and chars:
-            runs.append((current, "".join(chars)))
-            chars = []
-        current = font
-        chars.append(char)
-    if chars:
-        runs.append((current, "".join(chars)))
-    width = sum(pdfmetrics.stringWidth(t, f, 1.0) for f, t in runs)
-    return Line(tuple(runs), width, frozenset(missing), _is_rtl(text))
 
 
 @dataclass(frozen=True)

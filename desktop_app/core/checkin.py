@@ -6,6 +6,7 @@ Every outcome is one of `OUTCOMES`; every action it takes is an event with desk 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +26,7 @@ INVALID = "invalid"
 CANCELLED = "cancelled"
 SESSION_FULL = "session_full"
 REGISTERED = "registered"  # a walk-in registered without checking in (not a scan outcome)
+CHOOSE = "choose"  # typed text matched several people and none was chosen (not a scan outcome)
 OUTCOMES = (
     CHECKED_IN,
     ALREADY_CHECKED_IN,
@@ -106,10 +108,25 @@ def record_refusal(stage: Stage, decision: Decision, *, operator: str = "") -> D
     return replace(decision, events=[event])
 
 
+# What a scanner may put before the code: an AIM symbology identifier (`]Q1` for QR,
+# `]C1`, `]d2`...) and/or an ECI escape (`\\000026`, UTF-8), as configured on the scanner.
+_SCANNER_PREFIX = re.compile(r"^(?:\][A-Za-z][0-9A-Za-z])?(?:\\[0-9]{6})?")
+_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{3,}")
+
+
+def clean_scan(text: str) -> str:
+    """The text without surrounding blanks and without a scanner's AIM/ECI prefix."""
+    stripped = text.strip()
+    prefix = _SCANNER_PREFIX.match(stripped)
+    if prefix and prefix.end() and len(stripped) > prefix.end():
+        return stripped[prefix.end() :].strip()
+    return stripped
+
+
 def classify_scan(text: str) -> str:
     """'ticket' for something meant as one of our tickets, 'garbage' for what no person or
     scanner would mean, else 'lookup' (a code, an external barcode, or a name to search)."""
-    stripped = text.strip()
+    stripped = clean_scan(text)
     if not stripped or len(stripped) > MAX_SCAN_LENGTH:
         return "garbage"
     if any(unicodedata.category(c) in ("Cc", "Cs", "Co", "Cn") for c in stripped):
@@ -141,12 +158,50 @@ def _person_in_stage_file(data_dir: Path, slug: str, code: str) -> str:
     return Attendee("", code, title=row[0], first_name=row[1], last_name=row[2]).display_name
 
 
+def looks_scanned(text: str) -> bool:
+    """A ticket (any case, with or without a scanner's prefix), or a code-shaped string with a
+    digit (an attendee code or an external barcode): what a scanner sends, never a name."""
+    stripped = clean_scan(text)
+    if classify_scan(stripped) == "ticket":
+        return True
+    return bool(_CODE_RE.fullmatch(stripped)) and any(c.isdigit() for c in stripped)
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What reached the desk: the text (scanned or typed + Enter) and, for typed text, the
+    search results on screen, the rows selected and whether the clerk chose them (arrow keys,
+    click, Ctrl+Space) or the desk only pre-selected the first row."""
+
+    text: str
+    selected: tuple[Attendee, ...] = ()
+    matches: int = 0  # rows in the search results when Enter came
+    chosen: bool = False  # the selection was made by the clerk
+    scanned: bool = False  # a scanner-fast burst (the guard or the idle timeout ended it)
+
+    @property
+    def kind(self) -> str:
+        return classify_scan(self.text)
+
+    @property
+    def code_like(self) -> bool:
+        return self.scanned or looks_scanned(self.text)
+
+    def selection(self) -> list[Attendee]:
+        """The selection rule: the people Enter checks in, or [] (see `decide`)."""
+        if self.code_like or not self.selected:
+            return []
+        if self.chosen or self.matches == 1:
+            return list(self.selected)
+        return []
+
+
 def find(stage: Stage, text: str, data_dir: Path | None = None) -> Decision | Attendee:
     """The person a scan names, or the decision that ends the scan (invalid, wrong stage...)."""
     kind = classify_scan(text)
     if kind == "garbage":
         return Decision(INVALID, method="scan")
-    raw = text.strip()
+    raw = clean_scan(text)
     if kind == "ticket":
         if not stage.info.public_key:
             return Decision(INVALID, method="ticket")
@@ -177,28 +232,48 @@ def find(stage: Stage, text: str, data_dir: Path | None = None) -> Decision | At
 
 def decide(
     stage: Stage,
-    text: str,
+    scan: Scan | str,
     *,
     operator: str = "",
     data_dir: Path | None = None,
     session_id: str = "",
     admit_when_full: bool = False,
     admit_cancelled: bool = False,
-) -> Decision:
-    """Check in whoever `text` names (a ticket, an attendee code or an external barcode)."""
-    found = find(stage, text, data_dir)
-    if isinstance(found, Decision):
-        return record_refusal(stage, replace(found, session_id=session_id), operator=operator)
-    method = "ticket" if classify_scan(text) == "ticket" else "code"
-    return admit(
-        stage,
-        found,
-        operator=operator,
-        method=method,
-        session_id=session_id,
-        admit_when_full=admit_when_full,
-        admit_cancelled=admit_cancelled,
-    )
+) -> Decision | list[Decision]:
+    """The one place a scan is decided: a ticket, an attendee code, an external barcode, or
+    typed text with the search results on screen (`Scan`).
+
+    Classified once: garbage is refused as invalid; a ticket or a code names one person;
+    typed text that names nobody checks in the selected rows only when exactly one person
+    matched or the clerk chose the rows (else `CHOOSE`, with `reason` = how many matched);
+    several chosen rows give one decision each (a list). Every refusal is recorded."""
+    if isinstance(scan, str):
+        scan = Scan(scan)
+    common = {"operator": operator, "session_id": session_id}
+    if scan.kind == "garbage":
+        invalid = Decision(INVALID, method="scan", session_id=session_id)
+        return record_refusal(stage, invalid, operator=operator)
+    found = find(stage, scan.text, data_dir)
+    if isinstance(found, Attendee):
+        method = "ticket" if scan.kind == "ticket" else "code"
+        return admit(
+            stage,
+            found,
+            method=method,
+            admit_when_full=admit_when_full,
+            admit_cancelled=admit_cancelled,
+            **common,
+        )
+    if scan.kind == "lookup" and not scan.code_like and scan.selected:
+        people = scan.selection()
+        if not people:
+            return Decision(
+                CHOOSE, method="search", session_id=session_id, reason=str(scan.matches)
+            )
+        if len(people) == 1:
+            return admit(stage, people[0], method="search", **common)
+        return admit_many(stage, [stage.attendee(a.id) for a in people], **common)
+    return record_refusal(stage, replace(found, session_id=session_id), operator=operator)
 
 
 def admit(
@@ -348,6 +423,7 @@ def walk_in(
     clean = normalise_fields(fields)
     if not (clean.get("first_name") or clean.get("last_name")):
         raise InvalidInput("A walk-in needs at least a first name or a surname.")
+    refuse_codes_as_names(clean)
     attendee_id, payload = Stage.new_attendee_payload(clean)
     items: list[tuple[str, str | None, dict[str, Any]]] = [
         ("attendee_upserted", attendee_id, payload)
@@ -358,6 +434,27 @@ def walk_in(
     fresh = stage.attendee(attendee_id)
     status = CHECKED_IN if check_in else REGISTERED
     return Decision(status, fresh, fresh.checked_in_at, fresh.checkin_desk, None, events, "walk_in")
+
+
+NAME_FIELDS = ("title", "first_name", "last_name")
+_FORM_FIELDS = (*NAME_FIELDS, "company", "role", "email")
+
+
+def code_in_names(fields: dict[str, Any]) -> str:
+    """The form field holding a ticket, or the name field holding a code-shaped text (a scan
+    that landed in a form), else ""."""
+    for name in _FORM_FIELDS:
+        value = str(fields.get(name) or "")
+        if not value.strip():
+            continue
+        if classify_scan(value) == "ticket" or (name in NAME_FIELDS and looks_scanned(value)):
+            return name
+    return ""
+
+
+def refuse_codes_as_names(fields: dict[str, Any]) -> None:
+    if code_in_names(fields):
+        raise InvalidInput("A ticket or a code cannot be a name: scan it at the desk instead.")
 
 
 def similar_attendees(stage: Stage, fields: dict[str, Any], limit: int = 5) -> list[Attendee]:
@@ -388,6 +485,7 @@ def edit(
     """Fix a misspelt name, company or title: only the fields that really change are recorded."""
     attendee = stage.attendee(attendee.id)
     clean = normalise_fields(changes)
+    refuse_codes_as_names(clean)
     current = attendee.to_dict()
     changed = {k: v for k, v in clean.items() if current.get(k) != v}
     if changed:

@@ -18,11 +18,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from desktop_app.core import paths
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.model import CATEGORIES, Attendee, is_cjk
 from desktop_app.core.reports import (
@@ -33,6 +31,7 @@ from desktop_app.core.reports import (
     stage_statistics,
 )
 from desktop_app.core.store import Stage
+from desktop_app.core.words import words
 
 FORMATS = ("csv", "xlsx", "pdf")
 
@@ -102,114 +101,8 @@ _WIDTHS = {  # spreadsheet column widths (characters); PDF uses them as weights
     "notes": 30,
     "signature": 30,
 }
-_WORDS = {
-    "en": {
-        "yes": "yes",
-        "no": "no",
-        "active": "active",
-        "cancelled": "cancelled",
-        "erased": "(erased)",
-        "attendees": "Attendees",
-        "sessions": "Sessions",
-        "summary": "Summary",
-        "list": "Attendance list",
-        "session": "Session",
-        "category": "Category",
-        "checked_in_only": "checked-in people only",
-        "page": "Page {page} of {pages}",
-        "printed": "Printed {when}",
-        "people": "{n} people",
-        "registered": "Registered",
-        "present": "Checked in",
-        "no_show": "No-shows",
-        "total_line": "Total: {n} people listed · {present} checked in · {absent} not checked in",
-        "arrivals": "Arrivals per 15 minutes",
-        "by_category": "By category",
-        "by_country": "By country of interest (checked in / registered)",
-        "by_sector": "By sector (checked in / registered)",
-        "no_data": "No check-ins yet",
-        "others": "Others",
-        "room": "Room",
-        "time": "Time",
-        "capacity": "Capacity",
-        "name": "Name",
-        "kind": "Kind",
-        "starts": "Starts",
-        "ends": "Ends",
-        "fill": "Fill rate",
-        "stage": "Stage",
-        "date": "Date",
-        "venue": "Venue",
-        "filters": "Filters",
-        "none": "none",
-        "share": "% checked in",
-        "total": "Total",
-        "session_present": "Present at the session",
-        "desk_h": "Check-ins by desk",
-        "generated": "Generated",
-        "key": "",
-        "country_h": "Country of interest",
-        "sector_h": "Sector",
-        "category_h": "Category",
-        "not_given": "(not given)",
-    },
-    "it": {
-        "yes": "sì",
-        "no": "no",
-        "active": "attiva",
-        "cancelled": "annullata",
-        "erased": "(dati cancellati)",
-        "attendees": "Partecipanti",
-        "sessions": "Sessioni",
-        "summary": "Riepilogo",
-        "list": "Elenco presenze",
-        "session": "Sessione",
-        "category": "Categoria",
-        "checked_in_only": "solo presenti",
-        "page": "Pagina {page} di {pages}",
-        "printed": "Stampato il {when}",
-        "people": "{n} persone",
-        "registered": "Iscritti",
-        "present": "Presenti",
-        "no_show": "Assenti",
-        "total_line": "Totale: {n} persone in elenco · {present} presenti · {absent} assenti",
-        "arrivals": "Ingressi ogni 15 minuti",
-        "by_category": "Per categoria",
-        "by_country": "Per paese di interesse (presenti / iscritti)",
-        "by_sector": "Per settore (presenti / iscritti)",
-        "no_data": "Ancora nessun ingresso",
-        "others": "Altri",
-        "room": "Sala",
-        "time": "Orario",
-        "capacity": "Capienza",
-        "name": "Nome",
-        "kind": "Tipo",
-        "starts": "Inizio",
-        "ends": "Fine",
-        "fill": "Riempimento",
-        "stage": "Tappa",
-        "date": "Data",
-        "venue": "Sede",
-        "filters": "Filtri",
-        "none": "nessuno",
-        "share": "% presenti",
-        "total": "Totale",
-        "session_present": "Presenti alla sessione",
-        "desk_h": "Ingressi per postazione",
-        "generated": "Generato il",
-        "key": "",
-        "country_h": "Paese di interesse",
-        "sector_h": "Settore",
-        "category_h": "Categoria",
-        "not_given": "(non indicato)",
-    },
-}
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def words(lang: str) -> dict[str, str]:
-    return _WORDS.get(lang, _WORDS["en"])
 
 
 def neutralise(text: str) -> str:
@@ -655,69 +548,19 @@ def _filters_text(stage: Stage, options: ExportOptions) -> str:
 
 # --- PDF -------------------------------------------------------------------------------------
 
-_FONT_FILES = (
-    ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"),
-    ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf"),
-)
-_SYSTEM_FONT_DIRS = (
-    "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/dejavu",
-    "/usr/share/fonts/TTF",
-    "/Library/Fonts",
-    "C:/Windows/Fonts",
-)
 
-
-@cache
 def pdf_fonts() -> tuple[str, str]:
-    """(regular, bold) font names: a shipped or system Unicode TTF, else Helvetica."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    """(regular, bold) names of the shipped fonts (embedded in the PDF; the badges' fonts)."""
+    from desktop_app.core.text_shaping import fonts
 
-    dirs = [paths.resource("fonts"), *map(Path, _SYSTEM_FONT_DIRS)]
-    for regular, bold in _FONT_FILES:
-        for folder in dirs:
-            if (folder / regular).is_file() and (folder / bold).is_file():
-                pdfmetrics.registerFont(TTFont("RD-Sans", str(folder / regular)))
-                pdfmetrics.registerFont(TTFont("RD-Sans-Bold", str(folder / bold)))
-                return "RD-Sans", "RD-Sans-Bold"
-    return "Helvetica", "Helvetica-Bold"
-
-
-@cache
-def _cjk_font(kind: str) -> str:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-
-    name = {"ja": "HeiseiKakuGo-W5", "ko": "HYGothic-Medium", "zh": "STSong-Light"}[kind]
-    pdfmetrics.registerFont(UnicodeCIDFont(name))
-    return name
-
-
-def _font_for(text: str, regular: str) -> str:
-    """CJK text needs a CJK font (Japanese kana, Korean hangul, else Chinese)."""
-    if not is_cjk(text):
-        return regular
-    if any(0x3040 <= ord(c) <= 0x30FF for c in text):
-        return _cjk_font("ja")
-    if any(0xAC00 <= ord(c) <= 0xD7AF for c in text):
-        return _cjk_font("ko")
-    return _cjk_font("zh")
-
-
-_RTL = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+    primary = fonts().primary
+    return primary["regular"][0], primary["bold"][0]
 
 
 def _visual(text: str) -> str:
-    """Arabic and Hebrew in visual order with joined letters, when the helpers are installed."""
-    if not _RTL.search(text):
-        return text
-    try:
-        import arabic_reshaper
-        from bidi.algorithm import get_display
-    except ImportError:
-        return text
-    return get_display(arabic_reshaper.reshape(text))
+    from desktop_app.core.text_shaping import visual
+
+    return visual(text)
 
 
 class _Pdf:
@@ -738,7 +581,10 @@ class _Pdf:
         self.font, self.bold = pdf_fonts()
         self.page_w, self.page_h = landscape(A4)
         self.canvas = canvas.Canvas(
-            str(out), pagesize=(self.page_w, self.page_h), pageCompression=1
+            str(out),
+            pagesize=(self.page_w, self.page_h),
+            pageCompression=1,
+            initialFontName=self.font,  # no Helvetica (never embedded) in the file
         )
         info = stage.info
         self.canvas.setTitle(f"{self.w['list']} — {info.title}")
@@ -752,6 +598,7 @@ class _Pdf:
 
     # text helpers
     def fit(self, text: str, font: str, size: float, width: float) -> str:
+        """The text, cut with "…" to fit `width` in one font (chart labels)."""
         from reportlab.pdfbase.pdfmetrics import stringWidth
 
         if stringWidth(text, font, size) <= width:
@@ -765,6 +612,23 @@ class _Pdf:
                 hi = mid - 1
         return text[:lo].rstrip() + "…"
 
+    def shaped(self, text: str, style: str, size: float, width: float | None) -> Any:
+        """The line as drawn (a font per character, right-to-left in visual order), cut with
+        "…" at the end of what is read (logical order, so an Arabic name loses its end)."""
+        from desktop_app.core.text_shaping import shape_line
+
+        line = shape_line(text, style)
+        if width is None or line.width * size <= width:
+            return line
+        lo, hi = 0, len(text)
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if shape_line(text[:mid].rstrip() + "…", style).width * size <= width:
+                lo = mid
+            else:
+                hi = mid - 1
+        return shape_line(text[:lo].rstrip() + "…", style)
+
     def text(
         self,
         x: float,
@@ -777,17 +641,15 @@ class _Pdf:
         align: str = "left",
     ) -> None:
         c = self.canvas
-        font = _font_for(text, self.bold if bold else self.font)
-        text = _visual(text)
-        if width is not None:
-            text = self.fit(text, font, size, width)
-        c.setFont(font, size)
+        line = self.shaped(text, "bold" if bold else "regular", size, width)
         if align == "right":
-            c.drawRightString(x, y, text)
+            x -= line.width * size
         elif align == "center":
-            c.drawCentredString(x, y, text)
-        else:
-            c.drawString(x, y, text)
+            x -= line.width * size / 2
+        for font, run in line.runs:
+            c.setFont(font, size)
+            c.drawString(x, y, run)
+            x += c.stringWidth(run, font, size)
 
     def date_text(self) -> str:
         try:
@@ -1040,6 +902,7 @@ def _summary_pages(pdf: _Pdf, stats: dict[str, Any]) -> None:
         half,
         y - pdf.MARGIN_Y - pdf.FOOTER_H - 6,
         stats["arrivals"],
+        stats["arrivals_other_days"],
     )
 
     pdf.new_page()
@@ -1092,23 +955,37 @@ def _chart_title(pdf: _Pdf, x: float, y: float, text: str) -> None:
 
 
 def _arrivals_chart(
-    pdf: _Pdf, x: float, y: float, width: float, height: float, buckets: list[dict[str, Any]]
+    pdf: _Pdf,
+    x: float,
+    y: float,
+    width: float,
+    height: float,
+    buckets: list[dict[str, Any]],
+    other_days: int = 0,
 ) -> None:
+    """Arrivals per quarter hour of the day shown, then one bar for the people present who
+    checked in on other days (stated in words too): the bars add up to the people present."""
     from reportlab.graphics import renderPDF
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
 
     _chart_title(pdf, x, y + height - 12, pdf.w["arrivals"])
-    if not buckets:
+    if not buckets and not other_days:
         pdf.text(x + width / 2, y + height / 2, pdf.w["no_data"], 10, align="center")
         return
     labels = [b["label"] for b in buckets]
     counts = [b["count"] for b in buckets]
+    if other_days:
+        labels.append(pdf.w["other_days"])
+        counts.append(other_days)
+        stated = f"{pdf.w['other_days']}: {other_days}"
+        pdf.text(x + width, y + height - 12, stated, 9, align="right")
     while len(labels) < 8:  # a few buckets would make a few very wide bars
         labels.append("")
         counts.append(0)
     drawing = Drawing(width, height - 20)
+    drawing.initialFontName = pdf.font  # not Helvetica, which is never embedded
     chart = VerticalBarChart()
     chart.x, chart.y = 34, 40
     chart.width, chart.height = width - 44, height - 80
@@ -1124,7 +1001,7 @@ def _arrivals_chart(
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.Color(0.88, 0.88, 0.88)
-    top = max(b["count"] for b in buckets)
+    top = max(counts)
     chart.valueAxis.valueMax = _nice_max(top)
     chart.valueAxis.valueStep = _nice_max(top) / 5
     chart.bars[0].fillColor = colors.Color(*_BLUE)
@@ -1178,6 +1055,7 @@ def _bars_chart(
     shown = list(reversed(shown))  # the biggest at the top
     label_w = min(150.0, width * 0.38)
     drawing = Drawing(width, height - 20)
+    drawing.initialFontName = pdf.font  # not Helvetica, which is never embedded
     chart = HorizontalBarChart()
     chart.x, chart.y = label_w, 34
     chart.width, chart.height = width - label_w - 30, height - 80

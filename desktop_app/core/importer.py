@@ -48,7 +48,18 @@ MAX_REPORTED = 1000  # problems/warnings listed in the report (the counts are al
 
 FULL_NAME = "full_name"  # a single "Nome e cognome" column: split into first and last name
 FULL_NAME_REVERSED = "full_name_last_first"  # "Cognome e nome": family name first
-MAPPABLE = (*TEXT_FIELDS, "external_codes", FULL_NAME, FULL_NAME_REVERSED)
+STATUS = "status"  # the registration system's status: active or cancelled
+SPECIAL_ATTENTION = "special_attention"  # pretix "Requires special attention"
+MORE_NOTES = "more_notes"  # a second notes column (pretix "Comment" beside "Check-in text")
+MAPPABLE = (
+    *TEXT_FIELDS,
+    "external_codes",
+    FULL_NAME,
+    FULL_NAME_REVERSED,
+    STATUS,
+    SPECIAL_ATTENTION,
+    MORE_NOTES,
+)
 NAME_FIELDS = ("first_name", "last_name", FULL_NAME, FULL_NAME_REVERSED)
 
 # Header aliases, compared after folding: lower case, no accents, letters and digits only
@@ -107,6 +118,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "employer",
         "aziendaente",
         "enteazienda",
+        "affiliation",
+        "affiliazione",
+        "institution",
+        "istituzione",
+        "entediappartenenza",
     ),
     "vat": (
         "partitaiva",
@@ -123,6 +139,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "jobtitle",
         "qualifica",
         "role",
+        "titoloprofessionale",
+        "professione",
         "position",
         "posizione",
         "carica",
@@ -185,16 +203,27 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "secret",
         "ticketsecret",
         "codiceabarre",
+        "ncodiceabarre",
+        "numerocodiceabarre",
+        "segretobiglietto",
         "qrcode",
         "codiceqr",
         "ticketnumber",
         "numerobiglietto",
         "codice",
+    ),
+    # an order is not a ticket: several people share it (search finds them by it)
+    "order_code": (
         "ordercode",
-        "codiceordine",
         "order",
         "ordernumber",
+        "orderno",
+        "orderid",
+        "codiceordine",
         "numeroordine",
+        "nordine",
+        "ordine",
+        "idordine",
     ),
     "countries": (
         "paesediinteresse",
@@ -217,7 +246,41 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "comparto",
     ),
     "country": ("paese", "country", "nazione", "stato", "paeserappresentato"),
-    "notes": ("note", "notes", "nota", "commenti", "comments", "osservazioni", "remarks"),
+    "notes": (
+        "checkintext",
+        "testocheckin",
+        "testodelcheckin",
+        "note",
+        "notes",
+        "nota",
+        "commenti",
+        "comments",
+        "osservazioni",
+        "remarks",
+    ),
+    MORE_NOTES: ("comment", "ordercomment", "commento", "commentoordine", "commentodellordine"),
+    STATUS: (
+        "attendeestatus",
+        "statopartecipante",
+        "registrationstate",
+        "registrationstatus",
+        "statoiscrizione",
+        "statodelliscrizione",
+        "statoregistrazione",
+        "positionstatus",
+        "orderstatus",
+        "statoordine",
+        "statodellordine",
+        "status",
+    ),
+    SPECIAL_ATTENTION: (
+        "requiresspecialattention",
+        "specialattention",
+        "checkinattention",
+        "richiedeattenzionespeciale",
+        "richiedeattenzioneparticolare",
+        "attenzionespeciale",
+    ),
     "privacy_consent": (
         "privacy",
         "consenso",
@@ -258,6 +321,11 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "ammissioneprovvisoria",
     ),
 }
+# Columns of ticketing exports that look like a field and are not: pretix "Position ID" is
+# the ticket's number in its order, not a job position; Eventbrite "Attendee #" is a number.
+_NOT_FIELDS = frozenset(
+    ("positionid", "idposizione", "eventslug", "pseudonymizationid", "attendeeno", "seatid")
+)
 # Prefixes of ticketing exports: pretix "Attendee name: Given name", "Your e-mail"...
 _PREFIXES = ("attendeename", "attendee", "partecipante", "participant", "your", "il tuo", "tuo")
 _PREFIX_FIELDS = ("email", "phone", "company", "vat", "role", "sector", "notes", "countries")
@@ -349,6 +417,93 @@ _CODE_SPLIT = re.compile(r"[\s,;|]+")
 _COUNTRY_SPLIT = re.compile(r"\s*[;,|\n]\s*")
 _DIGITS_ONLY = re.compile(r"^\d+$")
 _NUMERIC_FIELDS = ("phone", "vat", "external_codes")
+_PSEUDO_FIELDS = (STATUS, SPECIAL_ATTENTION, MORE_NOTES)
+_YES = frozenset(("yes", "si", "y", "true", "1", "x", "ja", "oui", "vero"))
+# A '?' or U+FFFD touching a letter: a character the file's encoding could not hold.
+_LOST_IN_NAME = re.compile(r"\ufffd|[^\W\d_]\?|\?[^\W\d_]")  # "Ma?gorzata", "Bert?"
+_LOST_IN_TEXT = re.compile(r"\ufffd|[^\W\d_]\?[^\W\d_]")  # not "Chi? Noi Srl"
+_NAME_CHECKED = frozenset(("first_name", "last_name", FULL_NAME, FULL_NAME_REVERSED))
+# Text decoded with the wrong table: UTF-8 read as Windows-1252 ("NicolÃ²", "â€™"), or two-byte
+# CJK characters read as two accented letters ("Íõ" for 王).
+_W1252_HIGH = "\u0080-\u00bf\u0152-\u0178\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122"
+_GARBLED = re.compile(f"[ÃÂ][{_W1252_HIGH}]|â€|[\u00c0-\u00ff]{{2}}")
+_LOST_CHECKED = frozenset(("title", "first_name", "last_name", "company", "role"))
+
+# Registration statuses (folded like headers) of Eventbrite, pretix and Indico, in English and
+# Italian. Pending orders keep their place: the registration system has not given it away.
+_CANCELLED_STATUSES = frozenset(
+    (
+        "notattending",
+        "nonpartecipa",
+        "nonpartecipante",
+        "canceled",
+        "cancelled",
+        "cancellato",
+        "cancellata",
+        "annullato",
+        "annullata",
+        "expired",
+        "scaduto",
+        "scaduta",
+        "withdrawn",
+        "ritirato",
+        "ritirata",
+        "rejected",
+        "respinto",
+        "respinta",
+        "rifiutato",
+        "rifiutata",
+        "refunded",
+        "rimborsato",
+        "rimborsata",
+        "deleted",
+        "eliminato",
+        "eliminata",
+        "declined",
+        "transferred",
+        "trasferito",
+        "trasferita",
+    )
+)
+_ACTIVE_STATUSES = frozenset(
+    (
+        "attending",
+        "partecipa",
+        "partecipante",
+        "checkedin",
+        "checkineffettuato",
+        "registrato",
+        "registrata",
+        "registered",
+        "iscritto",
+        "iscritta",
+        "paid",
+        "pagato",
+        "pagata",
+        "pending",
+        "inattesa",
+        "inattesadipagamento",
+        "complete",
+        "completed",
+        "completo",
+        "completato",
+        "completata",
+        "awaitingpayment",
+        "unpaid",
+        "nonpagato",
+        "confirmed",
+        "confermato",
+        "confermata",
+        "approved",
+        "approvato",
+        "active",
+        "attivo",
+        "valid",
+        "valido",
+        "free",
+        "gratuito",
+    )
+)
 
 
 # --- the report ---------------------------------------------------------------------------------
@@ -356,12 +511,23 @@ _NUMERIC_FIELDS = ("phone", "vat", "external_codes")
 
 @dataclass
 class Problem:
+    """A row's problem or warning. `code` and `params` say it for a translated window (the
+    message is the English words, for the command line)."""
+
     row: int | None
     column: str | None
     message: str
+    code: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"row": self.row, "column": self.column, "message": self.message}
+        return {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+            "code": self.code,
+            "params": dict(self.params),
+        }
 
     def text(self) -> str:
         where = []
@@ -393,6 +559,11 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     refused: bool = False
+    cancelled: int = 0  # registrations cancelled by the file's status column
+    restored: int = 0  # registrations the status column makes active again
+    cancel_missing: bool = False
+    missing: list[dict[str, str]] = field(default_factory=list)  # on the stage, not in the file
+    missing_cancelled: int = 0
 
     @property
     def ok(self) -> bool:
@@ -420,6 +591,12 @@ class ImportReport:
             "problem_count": len(self.problems),
             "warnings": [w.to_dict() for w in self.warnings[:MAX_REPORTED]],
             "warning_count": len(self.warnings),
+            "cancelled": self.cancelled,
+            "restored": self.restored,
+            "cancel_missing": self.cancel_missing,
+            "missing": list(self.missing[:MAX_REPORTED]),
+            "missing_count": len(self.missing),
+            "missing_cancelled": self.missing_cancelled,
         }
 
     def summary(self) -> str:
@@ -444,6 +621,24 @@ class ImportReport:
                 lines.append("This was a dry run: nothing was changed.")
         if self.duplicates_merged:
             lines.append(f"{self.duplicates_merged} duplicated rows were merged.")
+        if self.cancelled or self.restored:
+            lines.append(
+                f"Status column: {self.cancelled} cancelled, {self.restored} active again."
+            )
+        if self.missing:
+            count = len(self.missing)
+            people = "1 person is" if count == 1 else f"{count} people are"
+            lines.append(f"{people} no longer in the list:")
+            lines += [f"  {m['name']} ({m['code']})" for m in self.missing[:50]]
+            if count > 50:
+                lines.append(f"  ... and {count - 50} more")
+            if self.missing_cancelled:
+                verb = "Would cancel" if self.dry_run else "Cancelled"
+                lines.append(f"{verb} their registrations (--cancel-missing).")
+            elif not self.refused:
+                lines.append(
+                    "Nothing was cancelled: import again with --cancel-missing to cancel them."
+                )
         shown = {f: h for f, h in self.mapping.items()}
         if shown:
             lines.append("Columns: " + ", ".join(f"{h} -> {f}" for f, h in shown.items()))
@@ -477,6 +672,8 @@ class Table:
     sheet: str | None = None
     lossy: set[tuple[int, int]] = field(default_factory=set)  # (row, column) numbers Excel cut
     numeric: set[tuple[int, int]] = field(default_factory=set)  # (row, column) stored as numbers
+    spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # row -> its file lines
+    notes: list[Problem] = field(default_factory=list)  # what reading the file had to guess
 
 
 def read_table(
@@ -523,7 +720,7 @@ def _read(path: Path, mapping: dict[str, str] | None = None) -> Table:
     return _read_csv(path, mapping)
 
 
-def _decode(path: Path, data: bytes) -> tuple[str, str]:
+def _decode(path: Path, data: bytes, notes: list[Problem] | None = None) -> tuple[str, str]:
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -554,13 +751,7 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        try:
-            text, encoding = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError as exc:
-            raise ImportFailed(
-                f"The characters of {path.name} are in an encoding the importer does not know "
-                "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
-            ) from exc
+        text, encoding = _decode_legacy(path, data, [] if notes is None else notes)
     head = text[:65536]
     controls = sum(1 for c in head if c < " " and c not in "\r\n\t")
     if controls > 0.01 * len(head):
@@ -569,6 +760,84 @@ def _decode(path: Path, data: bytes) -> tuple[str, str]:
             "Import a CSV or an Excel .xlsx file."
         )
     return text, encoding
+
+
+_HIGH_RUNS = re.compile(rb"[\x80-\xff]+")
+_GB2312_PAIR = re.compile(rb"[\xa1-\xfe][\xa1-\xfe]")
+_CJK_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff66-\uff9f]")
+_ENCODING_NAMES = {"gbk": "Chinese GBK", "shift_jis": "Japanese Shift-JIS"}
+
+
+def _decode_legacy(path: Path, data: bytes, notes: list[Problem]) -> tuple[str, str]:
+    """A file that is not UTF-8: Windows-1252, Chinese GBK, Japanese Shift-JIS, or UTF-8 rows
+    mixed with Windows-1252 rows (two exports pasted together). Decoded when the bytes say so
+    plainly; otherwise read as Windows-1252, and the rows that look garbled are warned about."""
+    lines = data.split(b"\n")
+    utf8_rows, other_rows = [], []
+    for number, line in enumerate(lines, start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_rows.append(number)
+        except UnicodeDecodeError:
+            other_rows.append(number)
+    other = b"\n".join(lines[n - 1] for n in other_rows[:2000])
+    runs = _HIGH_RUNS.findall(other)
+    high = sum(map(len, runs))
+    paired = sum(len(r) for r in runs if len(r) >= 2)
+    # CJK text: every non-ASCII character is two bytes; accented Latin letters come alone.
+    if high and paired >= 0.9 * high:
+        pairs = sum(len(_GB2312_PAIR.findall(r)) for r in runs)
+        # Chinese names are common characters (GB2312: both bytes from 0xA1); Japanese
+        # Shift-JIS starts most characters below 0xA0. Rare characters are not a sure guess.
+        order = ("gbk",) if pairs * 2 >= 0.9 * paired else ("shift_jis",)
+        for candidate in order:
+            try:
+                decoded = data.decode(candidate)
+            except UnicodeDecodeError:
+                continue
+            if len(_CJK_CHAR.findall(decoded[:65536])) >= 0.8 * sum(
+                1 for c in decoded[:65536] if ord(c) > 127
+            ):
+                notes.append(
+                    Problem(
+                        None,
+                        None,
+                        f"the file is not UTF-8: read as {_ENCODING_NAMES[candidate]}. Check a "
+                        "few names, or save the file again as 'CSV UTF-8'.",
+                        "encoding_guessed",
+                        {"encoding": "GBK" if candidate == "gbk" else "Shift-JIS"},
+                    )
+                )
+                return decoded, candidate
+    if utf8_rows and other_rows:
+        # Rows in UTF-8 and rows in Windows-1252: each line read in its own encoding.
+        out = []
+        for line in lines:
+            try:
+                out.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                out.append(line.decode("cp1252", errors="replace"))
+        notes.append(
+            Problem(
+                other_rows[0],
+                None,
+                f"{len(other_rows)} lines of the file are in Windows-1252 and "
+                f"{len(utf8_rows)} in UTF-8 (two exports pasted together?): each line was read "
+                "in its own encoding. Check their names.",
+                "mixed_encoding",
+                {"legacy": len(other_rows), "utf8": len(utf8_rows)},
+            )
+        )
+        return "\n".join(out), "utf-8+cp1252"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise ImportFailed(
+            f"The characters of {path.name} are in an encoding the importer does not know "
+            "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
+        ) from exc
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -593,7 +862,8 @@ def _sniff_delimiter(text: str) -> str:
 
 def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     data = path.read_bytes()
-    text, encoding = _decode(path, data)
+    notes: list[Problem] = []
+    text, encoding = _decode(path, data, notes)
     del data
     if not text.strip(" \t\r\n,;\ufeff"):
         raise ImportFailed(f"The file {path.name} is empty (no rows).")
@@ -608,9 +878,20 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
         csv.field_size_limit(MAX_FILE_BYTES)  # big cells become row problems, not csv errors
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
 
+    spans: dict[int, tuple[int, int]] = {}
+
+    def records() -> Iterator[tuple[int, list[str]]]:
+        last = 0
+        for number, cells in enumerate(reader, start=1):
+            line = reader.line_num
+            if line - last > 1:  # a quoted cell with line breaks (or a quote never closed)
+                spans[number] = (last + 1, line)
+            last = line
+            yield number, cells
+
     try:
         # Row numbers count records, as Excel does (a quoted cell may span several lines).
-        table = _tabulate(enumerate(reader, start=1), mapping, path)
+        table = _tabulate(records(), mapping, path)
     except csv.Error as exc:
         raise ImportFailed(
             f"{path.name} is not a readable CSV file (line {reader.line_num}: {exc})."
@@ -618,7 +899,35 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     table.format = "csv"
     table.encoding = encoding
     table.delimiter = delimiter
+    table.spans = spans
+    table.notes = notes
     return table
+
+
+def _unclosed_quote(
+    number: int, cells: tuple[str, ...], table: Table, width: int
+) -> Problem | None:
+    """A cell that swallowed the rows below it: a `"` opened in it and never closed, so the
+    CSV reader took the next lines, delimiters and all, as the cell's text."""
+    delimiter = table.delimiter or ","
+    need = max(1, width - 1)  # a swallowed line has the shape of a row
+    for i, cell in enumerate(cells):
+        if "\n" not in cell:
+            continue
+        swallowed = [ln for ln in cell.split("\n")[1:] if ln.count(delimiter) >= need]
+        if swallowed:
+            header = table.headers[i] if i < len(table.headers) else f"Column {_column_letter(i)}"
+            first, last = table.spans.get(number, (number, number))
+            return Problem(
+                number,
+                header,
+                f'a quote (") opens in this cell and is never closed: the next {last - first} '
+                f"lines of the file (to line {last}) were read as its text. Close the quote "
+                "or remove it, then import again.",
+                "unclosed_quote",
+                {"lines": last - first, "line": first, "last_line": last},
+            )
+    return None
 
 
 def _excel_text(value: Any, row: int, col: int, table: Table) -> str:
@@ -669,6 +978,7 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
         raise ImportFailed(f"{path.name} is a damaged Excel file ({type(exc).__name__}).") from exc
     try:
         first: Table | None = None
+        named: Table | None = None  # the first sheet with name columns
         for ws in wb.worksheets:
             if getattr(ws, "sheet_state", "visible") != "visible" and len(wb.worksheets) > 1:
                 continue
@@ -687,9 +997,13 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
             table.sheet = ws.title
             table.format = "xlsx"
             if _has_name_column(table.headers, mapping):
-                return table
+                if _PEOPLE_SHEET.search(fold(ws.title)):
+                    return table  # pretix "Order positions": one row per ticket
+                named = named or table
             if first is None:
                 first = table
+        if named is not None:
+            return named
         if first is None:
             raise ImportFailed(f"The workbook {path.name} is empty (no rows in any sheet).")
         # No sheet has name columns: read the first one whole for the refusal message.
@@ -700,6 +1014,10 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
         raise ImportFailed(f"{path.name} is a damaged Excel file ({type(exc).__name__}).") from exc
     finally:
         wb.close()
+
+
+# A workbook's sheet of people rather than of orders (pretix: "Orders", "Order positions").
+_PEOPLE_SHEET = re.compile(r"position|posizion|attendee|partecipant|iscritt|registrant")
 
 
 def _has_name_column(headers: list[str], mapping: dict[str, str] | None) -> bool:
@@ -793,7 +1111,7 @@ def _header_key(header: str) -> str:
 
 def _match_header(header: str) -> tuple[str, int] | None:
     key = _header_key(header)
-    if not key:
+    if not key or key in _NOT_FIELDS:
         return None
     hit = _ALIAS_RANK.get(key)
     if hit:
@@ -955,7 +1273,17 @@ def _countries(text: str) -> str:
 class _Row:
     """One data row, read: the person's fields, ticket codes, extra fields and problems."""
 
-    __slots__ = ("number", "fields", "codes", "extra", "label", "problems", "merged_from")
+    __slots__ = (
+        "number",
+        "fields",
+        "codes",
+        "extra",
+        "label",
+        "problems",
+        "merged_from",
+        "status",
+        "reason",
+    )
 
     def __init__(self, number: int) -> None:
         self.number = number
@@ -965,6 +1293,8 @@ class _Row:
         self.label = ""  # the category label as written
         self.problems: list[Problem] = []
         self.merged_from: list[int] = []
+        self.status = ""  # the status column as written; then "active" / "cancelled" / ""
+        self.reason = ""  # why cancelled ("Eventbrite: Not Attending")
 
     def identity(self) -> tuple[str, str] | None:
         email = self.fields.get("email", "")
@@ -987,12 +1317,19 @@ class _RowParser:
             (name, i)
             for name, i in columns.items()
             if name not in ("external_codes", FULL_NAME, FULL_NAME_REVERSED, "countries")
-            and name not in ("category", *_NUMERIC_FIELDS)
+            and name not in ("category", *_NUMERIC_FIELDS, *_PSEUDO_FIELDS)
         ]
         self.special = [(name, i) for name, i in columns.items() if (name, i) not in self.plain]
         self.numeric_columns = [columns[n] for n in _NUMERIC_FIELDS if n in columns]
         self.extra = [(i, table.headers[i]) for i in extra_columns]
         self.vat_column = columns.get("vat")
+        self.warnings: list[Problem] = []
+        self.checked = [
+            (_LOST_IN_NAME if name in _NAME_CHECKED else _LOST_IN_TEXT, i, table.headers[i])
+            for name, i in columns.items()
+            if name in _LOST_CHECKED or name in (FULL_NAME, FULL_NAME_REVERSED)
+        ]
+        self.has_last_name = any(n in columns for n in ("last_name", *NAME_FIELDS[2:]))
 
     def parse(self, number: int, cells: tuple[str, ...]) -> _Row:
         row = _Row(number)
@@ -1008,6 +1345,8 @@ class _RowParser:
                             header,
                             f"the cell is too long ({len(cell):,} characters; at most "
                             f"{MAX_CELL_CHARS:,}).",
+                            "cell_too_long",
+                            {"chars": len(cell), "max": MAX_CELL_CHARS},
                         )
                     )
             return row
@@ -1027,6 +1366,13 @@ class _RowParser:
                     row.codes = [value.upper()]
             elif name == "category":
                 row.label = value
+            elif name == STATUS:
+                row.status = value
+            elif name == SPECIAL_ATTENTION:
+                if _header_key(value) in _YES:
+                    row.extra["special_attention"] = "yes"
+            elif name == MORE_NOTES:
+                pass  # joined to the notes below
             elif name == "countries":
                 fields[name] = _countries(value)
             elif name in (FULL_NAME, FULL_NAME_REVERSED):
@@ -1051,12 +1397,48 @@ class _RowParser:
         vat = fields.get("vat")
         if vat and len(vat) in (9, 10) and (number, self.vat_column) in self.numeric:
             fields["vat"] = vat.zfill(11)  # an Italian VAT number that Excel stored as a number
+        more = self.columns.get(MORE_NOTES)
+        if more is not None and cells[more]:
+            notes = fields.get("notes", "")
+            fields["notes"] = f"{notes} — {cells[more]}" if notes else cells[more]
         for i, header in self.extra:
             value = cells[i]
             if value:
                 row.extra[header] = value
+        for lost, i, header in self.checked:
+            value = cells[i]
+            if not value:
+                continue
+            if ("?" in value or "\ufffd" in value) and lost.search(value):
+                self.warnings.append(
+                    Problem(
+                        number,
+                        header,
+                        "characters were lost (a '?' where a letter was): check the spelling.",
+                        "lost_characters",
+                    )
+                )
+            elif not value.isascii() and _GARBLED.search(value):
+                self.warnings.append(
+                    Problem(
+                        number,
+                        header,
+                        "the text looks garbled (characters read in the wrong encoding): check "
+                        "the name, or save the file again as 'CSV UTF-8'.",
+                        "garbled_characters",
+                    )
+                )
+        if fields.get("first_name") and not fields.get("last_name") and self.has_last_name:
+            self.warnings.append(
+                Problem(
+                    number,
+                    None,
+                    "no last name (the badge shows the first name only).",
+                    "no_last_name",
+                )
+            )
         if not fields.get("first_name") and not fields.get("last_name"):
-            row.problems.append(Problem(number, None, "no first name and no last name."))
+            row.problems.append(Problem(number, None, "no first name and no last name.", "no_name"))
         email = fields.get("email")
         if email:
             email = email.lower()
@@ -1064,7 +1446,9 @@ class _RowParser:
                 email = email[7:].strip()
             if not _EMAIL.match(email):
                 column = self.headers[self.columns["email"]]
-                row.problems.append(Problem(number, column, "the e-mail address is not valid."))
+                row.problems.append(
+                    Problem(number, column, "the e-mail address is not valid.", "invalid_email")
+                )
             fields["email"] = email
         return row
 
@@ -1077,14 +1461,19 @@ def import_file(
     dry_run: bool = False,
     skip_bad_rows: bool = False,
     operator: str = "",
+    cancel_missing: bool = False,
 ) -> ImportReport:
-    """Import a registration list into `stage` (see the module's docstring)."""
+    """Import a registration list into `stage` (see the module's docstring).
+
+    People on the stage that a re-import no longer lists are reported (`report.missing`);
+    `cancel_missing` cancels their registrations in the same transaction.
+    """
     # Tens of thousands of small objects that all live until the end: the cyclic garbage
     # collector would walk them again and again (about half the time of a big import).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _import(stage, Path(path), mapping, dry_run, skip_bad_rows, operator)
+        return _import(stage, Path(path), mapping, dry_run, skip_bad_rows, operator, cancel_missing)
     finally:
         if collecting:
             gc.enable()
@@ -1097,8 +1486,11 @@ def _import(
     dry_run: bool,
     skip_bad_rows: bool,
     operator: str,
+    cancel_missing: bool = False,
 ) -> ImportReport:
-    report = ImportReport(file=str(path), dry_run=dry_run, skip_bad_rows=skip_bad_rows)
+    report = ImportReport(
+        file=str(path), dry_run=dry_run, skip_bad_rows=skip_bad_rows, cancel_missing=cancel_missing
+    )
     if mapping:
         mapping = {k.strip(): v for k, v in mapping.items()}
     table = _read(path, mapping)
@@ -1124,6 +1516,8 @@ def _import(
     report.extra_columns = [headers[i] for i in extra_columns]
 
     warnings = report.warnings
+    warnings.extend(table.notes)
+    spans = table.spans
     parser = _RowParser(table, columns, extra_columns)
     parsed: list[_Row] = []
     seen_rows: dict[tuple[str, ...], int] = {}
@@ -1136,11 +1530,27 @@ def _import(
         first = seen_rows.get(cells)
         if first is not None:
             report.duplicates_merged += 1
-            warnings.append(Problem(number, None, f"the same as row {first}: imported once."))
+            warnings.append(
+                Problem(
+                    number,
+                    None,
+                    f"the same as row {first}: imported once.",
+                    "same_row",
+                    {"row": first},
+                )
+            )
             continue
         seen_rows[cells] = number
+        if number in spans:
+            problem = _unclosed_quote(number, cells, table, width)
+            if problem is not None:
+                row = _Row(number)
+                row.problems.append(problem)
+                parsed.append(row)
+                continue
         parsed.append(parser.parse(number, cells))
     del seen_rows
+    warnings.extend(parser.warnings)
     for i, numbers in parser.cut.items():
         warnings.append(
             Problem(
@@ -1149,10 +1559,13 @@ def _import(
                 f"{len(numbers)} {'value was' if len(numbers) == 1 else 'values were'} stored by "
                 "Excel as numbers and may have lost digits (e.g. 3.39E+09): check them in the "
                 "original file.",
+                "excel_digits",
+                {"count": len(numbers)},
             )
         )
 
     _categorise(parsed, headers, columns, warnings)
+    _statuses(parsed, headers, columns, warnings)
     _shared_codes(parsed, headers, columns, warnings)
     parsed = _merge_same_person(parsed, warnings, report)
 
@@ -1165,7 +1578,7 @@ def _import(
             continue
         target, problem = existing.match(row)
         if problem:
-            row.problems.append(Problem(row.number, None, problem))
+            row.problems.append(Problem(row.number, None, problem, "codes_of_different_people"))
             continue
         if target is not None:
             other = claimed.get(target.id)
@@ -1176,6 +1589,8 @@ def _import(
                         None,
                         f"describes the same registered person as row {other} "
                         "(same ticket code or e-mail).",
+                        "same_registered_person",
+                        {"row": other},
                     )
                 )
                 continue
@@ -1183,6 +1598,8 @@ def _import(
         planned.append((row, target))
 
     bad = [r for r in parsed if r.problems]
+    missing = existing.missing(claimed, bad)
+    report.missing = [{"code": a.code, "name": a.display_name or a.code} for a in missing]
     report.bad_rows = len(bad)
     for r in bad:
         report.problems.extend(r.problems)
@@ -1195,6 +1612,8 @@ def _import(
     for row, target in planned:
         if target is None:
             report.created += 1
+            if row.status == "cancelled":
+                report.cancelled += 1
             if dry_run:
                 continue
             fields: dict[str, Any] = dict(row.fields)
@@ -1203,14 +1622,47 @@ def _import(
             if row.extra:
                 fields["extra"] = row.extra
             attendee_id, payload = stage.new_attendee_payload(fields)
+            if row.status == "cancelled":
+                payload["status"] = "cancelled"
+                payload["reason"] = row.reason
             items.append(("attendee_upserted", attendee_id, payload))
             continue
         changed = _changes(target, row)
-        if changed:
-            items.append(("attendee_upserted", target.id, {"code": target.code, "fields": changed}))
+        payload = {"code": target.code, "fields": changed}
+        if row.status == "cancelled" and not target.cancelled:
+            payload.update(status="cancelled", reason=row.reason)
+            report.cancelled += 1
+        elif row.status == "active" and target.cancelled:
+            # Active again only when the registration system had cancelled them; a desk's
+            # cancellation (a phone call, an e-mail) is not undone by an export.
+            if existing.cancelled_by(target, row.reason.partition(":")[0]):
+                payload.update(status="active", reason=row.reason)
+                report.restored += 1
+            else:
+                warnings.append(
+                    Problem(
+                        row.number,
+                        None,
+                        "cancelled at the desk; the list says active: left cancelled.",
+                        "left_cancelled",
+                    )
+                )
+        if len(payload) > 2 or changed:
+            items.append(("attendee_upserted", target.id, payload))
             report.updated += 1
         else:
             report.unchanged += 1
+    if cancel_missing and missing:
+        reason = f"Not in the list {path.name} (re-import)"
+        report.missing_cancelled = len(missing)
+        items += [
+            (
+                "attendee_upserted",
+                a.id,
+                {"code": a.code, "fields": {}, "status": "cancelled", "reason": reason},
+            )
+            for a in missing
+        ]
     if items and not dry_run:
         stage.record_many(items, operator=operator)
     return report
@@ -1244,6 +1696,63 @@ def _categorise(
                 column,
                 f"'{shown}' is not a known category: {count} "
                 f"{'person' if count == 1 else 'people'} imported as guest.",
+                "unknown_category",
+                {"label": shown, "count": count},
+            )
+        )
+
+
+def _source_of(headers: list[str], status_header: str) -> str:
+    """Which registration system wrote the list: the first words of a cancellation's reason."""
+    keys = {_header_key(h) for h in headers}
+    if keys & {"positionid", "ticketsecret", "pseudonymizationid", "eventslug", "ordercode"}:
+        return "pretix"
+    if keys & {"attendeestatus", "statopartecipante", "barcode", "ncodiceabarre", "order"}:
+        return "Eventbrite"
+    if "registrationstate" in keys:
+        return "Indico"
+    return status_header
+
+
+def _statuses(
+    rows: list[_Row], headers: list[str], columns: dict[str, int], warnings: list[Problem]
+) -> None:
+    """Status labels -> active / cancelled (with the reason); one warning per unknown label."""
+    if STATUS not in columns:
+        return
+    column = headers[columns[STATUS]]
+    source = _source_of(headers, column)
+    known: dict[str, str] = {}
+    unknown: dict[str, list[int]] = {}
+    for row in rows:
+        label = row.status
+        if not label:
+            continue
+        status = known.get(label)
+        if status is None:
+            key = _header_key(label)
+            if key in _CANCELLED_STATUSES:
+                status = "cancelled"
+            elif key in _ACTIVE_STATUSES:
+                status = "active"
+            else:
+                status = ""
+            known[label] = status
+        if not status:
+            unknown.setdefault(label, []).append(row.number)
+        row.status = status
+        row.reason = f"{source}: {label}"
+    for label, numbers in unknown.items():
+        shown = label if len(label) <= 40 else label[:39] + "…"
+        count = len(numbers)
+        warnings.append(
+            Problem(
+                numbers[0],
+                column,
+                f"'{shown}' is not a known status: {count} "
+                f"{'person' if count == 1 else 'people'} imported as active.",
+                "unknown_status",
+                {"label": shown, "count": count},
             )
         )
 
@@ -1276,6 +1785,8 @@ def _shared_codes(
             column,
             f"{len(shared)} codes appear on the rows of different people (order numbers?): "
             "kept as an extra field, not as ticket codes.",
+            "shared_codes",
+            {"count": len(shared)},
         )
     )
 
@@ -1295,6 +1806,10 @@ def _merge_same_person(
         earlier = next((by_code[c] for c in row.codes if c in by_code), None)
         if earlier is None and ident is not None:
             earlier = by_identity.get(ident)
+            if earlier is not None and earlier.codes and row.codes:
+                # Two tickets bought by one buyer whose name and e-mail fill both rows:
+                # two people, two admissions (their codes differ).
+                earlier = None
         if earlier is None:
             out.append(row)
             if ident is not None:
@@ -1314,6 +1829,8 @@ def _merge_same_person(
                 row.number,
                 None,
                 f"the same person as row {earlier.number}: merged, the later row's values win.",
+                "same_person",
+                {"row": earlier.number},
             )
         )
     return out
@@ -1340,6 +1857,38 @@ class _Existing:
                 self.by_code[code] = a
             if a.email:
                 self.by_email.setdefault(a.email.casefold(), []).append(a)
+
+    def missing(self, claimed: dict[str, int], bad: list[_Row]) -> list[Attendee]:
+        """Active people of earlier lists that this file does not list (walk-ins excepted).
+
+        Only for a file that lists some of them (a new version of the list, not another list);
+        a bad row's person is not missing: the row is there, it cannot be read.
+        """
+        if not claimed:
+            return []
+        spared = set(claimed)
+        for row in bad:
+            target, _ = self.match(row)
+            if target is not None:
+                spared.add(target.id)
+        walk_ins = {
+            r[0]
+            for r in self._stage.conn.execute(
+                "SELECT DISTINCT attendee_id FROM event WHERE kind = 'checkin' "
+                "AND json_extract(payload, '$.method') = 'walk_in'"
+            )
+        }
+        return [
+            a
+            for a in self.people
+            if a.id not in spared and not a.cancelled and not a.redacted and a.id not in walk_ins
+        ]
+
+    def cancelled_by(self, person: Attendee, source: str) -> bool:
+        """Whether `person`'s cancellation came from the same registration system's list."""
+        reason_of = getattr(self._stage, "cancellation_reason", None)
+        reason = reason_of(person.id) if reason_of else ""
+        return bool(source) and reason.startswith(source + ":")
 
     def _by_name(self, row: _Row) -> Attendee | None:
         """No code, no e-mail: the same name at the same company, if only one person has it."""

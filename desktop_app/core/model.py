@@ -63,6 +63,7 @@ TEXT_FIELDS = (
     "consular_rank",
     "consular_service",
     "exequatur",
+    "order_code",  # the registration system's order (several people may share it)
 )
 ATTENDEE_FIELDS = (*TEXT_FIELDS, "external_codes", "extra")
 
@@ -82,6 +83,7 @@ PERSONAL_FIELDS = (
     "consular_rank",
     "consular_service",
     "exequatur",
+    "order_code",
     "external_codes",
     "extra",
 )
@@ -122,6 +124,8 @@ def normalise_fields(fields: dict[str, Any]) -> dict[str, Any]:
             out[name] = {clean_text(k): clean_text(v) for k, v in (value or {}).items() if k}
         elif name == "email":
             out[name] = clean_text(value).lower()
+        elif name == "order_code":
+            out[name] = clean_text(value).upper()
         elif name == "consular_rank":
             rank, service = consular.parse_rank(clean_text(value))
             out[name] = rank or clean_text(value)
@@ -234,6 +238,7 @@ class Attendee:
     consular_rank: str = ""  # consular.RANKS code (or the list's own words when unreadable)
     consular_service: str = ""  # career | honorary
     exequatur: str = ""  # ISO date of the exequatur (or of the provisional admission)
+    order_code: str = ""  # pretix order code, Eventbrite order #
     external_codes: list[str] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)
     status: str = "active"

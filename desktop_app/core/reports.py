@@ -21,6 +21,7 @@ from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import CATEGORIES, CATEGORY_LABELS
 from desktop_app.core.search import fold
 from desktop_app.core.store import Stage, list_stages, stage_path
+from desktop_app.core.words import words
 
 UNKNOWN = "—"  # the bucket of people with no sector / no country of interest
 
@@ -193,6 +194,7 @@ def stage_statistics(
         if at is not None:
             times[at] += n
     day = arrival_day(times, stage.info.date)
+    arrivals = arrival_buckets(times, bucket_minutes, day)
     sessions = stage.sessions()
     for s in sessions:
         s["full"] = s["capacity"] is not None and s["present"] >= int(s["capacity"])
@@ -218,9 +220,12 @@ def stage_statistics(
         "by_category": _tally(by_category, known + others),
         "by_country": _tally(by_country),
         "by_sector": _tally(by_sector),
-        "arrivals": arrival_buckets(times, bucket_minutes, day),
+        "arrivals": arrivals,
         "arrivals_day": day,
-        "arrivals_other_days": sum(n for t, n in times.items() if t.date().isoformat() != day),
+        # the chart shows one day; whoever is present and not in its bars (checked in on
+        # another day, or at a time that cannot be read) is counted here, so bars + this
+        # always add up to the people present
+        "arrivals_other_days": checked_in - sum(b["count"] for b in arrivals),
         "sessions": sessions,
         "desks": [{"desk": d or "", "checked_in": n} for d, n in desks.most_common()],
     }
@@ -501,20 +506,17 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
     """The whole roadshow in one workbook: stages, people, companies, countries, sectors."""
     from desktop_app.core.export import XlsxBook
 
-    it = lang == "it"
+    w = words(lang)
     slugs = [s.slug for s in series.stages]
     stage_heads = [f"{s.city or s.title} {s.date}" for s in series.stages]
     book = XlsxBook(lang)
-    _overview_sheet(book, series, it)
+    _overview_sheet(book, series, w)
 
     cats = [c for c in CATEGORIES if any(c in s.by_category for s in series.stages)]
-    head = ["Tappa" if it else "Stage", "Data" if it else "Date", "Città" if it else "City"]
-    head += ["Iscritti" if it else "Registered", "Presenti" if it else "Checked in"]
-    head += ["Assenti" if it else "No-shows", "% assenti" if it else "No-show rate"]
-    head += [f"% {'assenti' if it else 'no-show'} {category_label(c, lang)}" for c in cats]
-    sheet = book.sheet(
-        "Tappe" if it else "Stages", head, widths=[34, 12, 16, 11, 11, 11, 13] + [24] * len(cats)
-    )
+    head = [w["stage"], w["date"], w["city"], w["registered"], w["present"], w["no_show"]]
+    head += [w["no_show_rate"]]
+    head += [w["no_show_of"].format(category=category_label(c, lang)) for c in cats]
+    sheet = book.sheet(w["stages"], head, widths=[34, 12, 16, 11, 11, 11, 13] + [24] * len(cats))
     for s in series.stages:
         row: list[Any] = [s.title, _date(s.date), s.city, s.registered, s.checked_in]
         row += [s.registered - s.checked_in, _rate(s.registered - s.checked_in, s.registered)]
@@ -526,7 +528,7 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
     total_in = sum(s.checked_in for s in series.stages)
     sheet.append(
         [
-            "Totale" if it else "Total",
+            w["total"],
             None,
             None,
             total_reg,
@@ -539,13 +541,10 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
         in_filter=False,
     )
 
-    head = ["Nome" if it else "Name", "Azienda" if it else "Company", "Email"]
-    head += ["Categoria" if it else "Category", "Tappe iscritto" if it else "Stages registered"]
-    head += ["Tappe presente" if it else "Stages attended", *stage_heads]
-    sheet = book.sheet(
-        "Persone" if it else "People", head, widths=[28, 32, 30, 18, 12, 12] + [19] * len(slugs)
-    )
-    yes, no = ("presente", "assente") if it else ("attended", "no-show")
+    head = [w["name"], w["company"], w["email"], w["category"], w["stages_registered"]]
+    head += [w["stages_attended"], *stage_heads]
+    sheet = book.sheet(w["people_sheet"], head, widths=[28, 32, 30, 18, 12, 12] + [19] * len(slugs))
+    yes, no = w["attended"], w["absent"]
     people = sorted(series.people.values(), key=lambda p: (-sum(p.stages.values()), fold(p.name)))
     for p in people:
         marks = [(yes if p.stages[s] else no) if s in p.stages else None for s in slugs]
@@ -561,11 +560,10 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
             ]
         )
 
-    head = ["Azienda" if it else "Company", "Partita IVA" if it else "VAT number"]
-    head += ["Persone" if it else "People", "Tappe presente" if it else "Stages attended"]
-    head += ["Iscrizioni" if it else "Registrations", "Presenze" if it else "Check-ins"]
+    head = [w["company"], w["vat"], w["people_sheet"], w["stages_attended"]]
+    head += [w["registrations"], w["checkins"]]
     sheet = book.sheet(
-        "Aziende" if it else "Companies",
+        w["companies"],
         head + stage_heads,
         widths=[36, 16, 10, 12, 12, 12] + [19] * len(slugs),
     )
@@ -584,28 +582,16 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
         )
 
     for title, attended, registered in (
-        (
-            "Paesi di interesse" if it else "Countries of interest",
-            "by_country",
-            "country_registered",
-        ),
-        ("Settori" if it else "Sectors", "by_sector", "sector_registered"),
+        (w["countries"], "by_country", "country_registered"),
+        (w["sectors"], "by_sector", "sector_registered"),
     ):
         keys: Counter[str] = Counter()
         for s in series.stages:
             keys.update(getattr(s, attended))
             for k in getattr(s, registered):
                 keys[k] += 0
-        first = (
-            "Paese"
-            if attended == "by_country" and it
-            else "Country"
-            if attended == "by_country"
-            else "Settore"
-            if it
-            else "Sector"
-        )
-        head = [first, "Presenti (totale)" if it else "Attended (total)", *stage_heads]
+        first = w["country"] if attended == "by_country" else w["sector"]
+        head = [first, w["attended_total"], *stage_heads]
         sheet = book.sheet(title, head, widths=[28, 16] + [19] * len(slugs))
         for key in sorted(keys, key=lambda k: (k == UNKNOWN, -keys[k], k)):
             sheet.append(
@@ -614,44 +600,27 @@ def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
     book.save(out)
 
 
-def _overview_sheet(book: Any, series: Series, it: bool) -> None:
+def _overview_sheet(book: Any, series: Series, w: dict[str, str]) -> None:
     summary = series.summary()
-    sheet = book.sheet("Sintesi" if it else "Overview", None, [44, 14])
-    sheet.append(["Il roadshow in sintesi" if it else "The roadshow at a glance"], bold=True)
-    sheet.append(["Tappe" if it else "Stages", summary["stages"]])
-    sheet.append(["Iscrizioni" if it else "Registrations", summary["registered"]])
-    sheet.append(["Presenze" if it else "Check-ins", summary["checked_in"]])
-    sheet.append(["Persone diverse" if it else "Different people", summary["people"]])
-    sheet.append(["Aziende diverse" if it else "Different companies", summary["companies"]])
+    sheet = book.sheet(w["overview"], None, [44, 14])
+    sheet.append([w["at_a_glance"]], bold=True)
+    sheet.append([w["stages"], summary["stages"]])
+    sheet.append([w["registrations"], summary["registered"]])
+    sheet.append([w["checkins"], summary["checked_in"]])
+    sheet.append([w["different_people"], summary["people"]])
+    sheet.append([w["different_companies"], summary["companies"]])
     if series.erased:
-        sheet.append(
-            ["Iscrizioni con dati cancellati" if it else "Registrations erased", series.erased]
-        )
+        sheet.append([w["erased_registrations"], series.erased])
     sheet.append([])
-    sheet.append(
-        ["Persone presenti a N tappe" if it else "People who attended N stages", ""], bold=True
-    )
+    sheet.append([w["people_by_stages"], ""], bold=True)
     for count, people in summary["people_by_stages_attended"].items():
-        label = (
-            (f"{count} tappe" if it else f"{count} stages")
-            if count != "1"
-            else ("1 tappa" if it else "1 stage")
-        )
+        label = w["n_stages"].format(n=count) if count != "1" else w["one_stage"]
         if count == "0":
-            label = "nessuna (solo iscritte)" if it else "none (registered only)"
+            label = w["no_stage"]
         sheet.append([label, people])
     if series.skipped:
         sheet.append([])
-        sheet.append(
-            [
-                (
-                    "Tappe non lette (danneggiate o bloccate): "
-                    if it
-                    else "Stages not read (damaged or locked): "
-                )
-                + ", ".join(series.skipped)
-            ]
-        )
+        sheet.append([w["not_read"] + ", ".join(series.skipped)])
 
 
 def _rate(part: int, whole: int) -> float | None:

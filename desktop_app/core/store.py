@@ -48,7 +48,17 @@ from desktop_app.core.model import (
     canonical_json,
     normalise_fields,
 )
-from desktop_app.core.search import fold, fts_match, index_text, query_tokens, rank_key
+from desktop_app.core.search import (
+    INDEX_VERSION,
+    fold,
+    fts_match,
+    index_text,
+    one_edit_apart,
+    query_tokens,
+    rank_key,
+    typo_candidates,
+    typo_match,
+)
 
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 BUSY_TIMEOUT_MS = 5000
@@ -202,6 +212,7 @@ class Stage:
         conn = _connect(tmp)
         try:
             _migrate(conn, tmp)
+            _refresh_search_index(conn)
             _apply_stage_created(conn, first)
             conn.execute(
                 "INSERT INTO event (id, stage_id, desk_id, desk_name, operator, desk_seq, hlc, "
@@ -243,6 +254,7 @@ class Stage:
                     + " failed). Restore it from the hub or from a stage export."
                 )
             _migrate(conn, path)
+            _refresh_search_index(conn)
             stage = cls(path, desk, conn)
             stage.recovered = unclean
         except sqlite3.Error as exc:
@@ -461,17 +473,27 @@ class Stage:
         keys = ("event_id", "recorded_at", "desk", "operator", "cancelled", "forced")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
-    def search(self, query: str, limit: int = 20) -> list[Attendee]:
+    def search(self, query: str, limit: int = 20, *, typos: bool = True) -> list[Attendee]:
         """Every word typed must start a word of the name, company, email or a code.
 
         Ranked for a desk: people whose surname starts with the first word (alphabetical, a
         whole-word surname first), then other name matches, then company, email and codes.
         Work is bounded however broad the words are ("s", "example"): the surname path walks an
-        index, the other paths look at a capped number of candidates.
+        index, the other paths look at a capped number of candidates. When no one matches,
+        one typo in a word is forgiven ("rosi" finds Rossi) unless `typos` is False (a
+        decision that must not rest on a guess).
         """
         tokens = query_tokens(query)
         if not tokens or limit <= 0:
             return []
+        order = query.strip().upper()
+        if order and " " not in order and len(order) <= 40:  # an order code: that order's people
+            rows = self.conn.execute(
+                _ATTENDEE_SELECT + " WHERE order_code = ? ORDER BY sort_name, id LIMIT ?",
+                (order, limit),
+            ).fetchall()
+            if rows:
+                return [_attendee_from_row(r) for r in rows]
         ids: list[str] = []
         seen: set[str] = set()
 
@@ -503,6 +525,8 @@ class Stage:
                 (column_filter + "(" + match + ")", _SEARCH_CANDIDATES),
             ).fetchall()
             take(sorted(rows, key=lambda r: (rank_key(tokens, r[1], r[2], r[3]), r[4])))
+        if not ids and typos:
+            take(self._search_one_typo(tokens))
         if not ids:
             return []
         found = {
@@ -512,6 +536,45 @@ class Stage:
             )
         }
         return [found[i] for i in ids]
+
+    def _search_one_typo(self, tokens: list[str]) -> list[tuple]:
+        """When no one matches as typed: one word typed with one typo ("rosi", "rossu").
+
+        Only whole words of names are corrected, and only words the stage holds (looked up in
+        the index's term list), so the work is a few index seeks whatever the stage's size.
+        """
+        self.conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.attendee_terms "
+            "USING fts5vocab(main, attendee_fts, col)"
+        )
+        corrections: list[list[str]] = []
+        for token in tokens:
+            prefix, head = typo_candidates(token)
+            words: set[str] = set()
+            if prefix:
+                near = self.conn.execute(
+                    "SELECT term FROM temp.attendee_terms "
+                    "WHERE col = 'names' AND term >= ? AND term < ?",
+                    (prefix, prefix + "\U0010ffff"),
+                )
+                words.update(t for (t,) in near if one_edit_apart(token, t))
+                known = self.conn.execute(
+                    "SELECT term FROM temp.attendee_terms WHERE col = 'names' "
+                    f"AND term IN ({','.join('?' * len(head))})",
+                    head,
+                )
+                words.update(t for (t,) in known)
+            corrections.append(sorted(words))
+        match = typo_match(tokens, corrections)
+        if not match:
+            return []
+        rows = self.conn.execute(
+            "SELECT a.id, a.first_name, a.last_name, a.company, a.sort_name FROM attendee a "
+            "WHERE a.rowid IN (SELECT rowid FROM attendee_fts WHERE attendee_fts MATCH ? LIMIT ?)",
+            ("{names} : (" + match + ")", _SEARCH_CANDIDATES),
+        ).fetchall()
+        surnames = set(corrections[0])
+        return sorted(rows, key=lambda r: (not surnames.intersection(fold(r[2]).split()), r[4]))
 
     # --- sessions -----------------------------------------------------------------------
 
@@ -870,6 +933,19 @@ def _migrate(conn: sqlite3.Connection, path: Path) -> None:
                 f"The stage file could not be upgraded (step {number:04d} {name} failed: {exc}). "
                 "It was left as it was; a copy was kept beside it."
             ) from exc
+
+
+def _refresh_search_index(conn: sqlite3.Connection) -> None:
+    """Rebuild the search index once when it was built by an older `index_text`."""
+    if conn.execute("SELECT version FROM search_index").fetchone()[0] >= INDEX_VERSION:
+        return
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        if conn.execute("SELECT version FROM search_index").fetchone()[0] >= INDEX_VERSION:
+            return  # another process did it while we waited
+        for (rowid,) in conn.execute("SELECT rowid FROM attendee").fetchall():
+            _reindex(conn, rowid)
+        conn.execute("UPDATE search_index SET version = ?", (INDEX_VERSION,))
 
 
 # --- events -> derived state ----------------------------------------------------------------

@@ -57,6 +57,8 @@ class Banner(QFrame):
         label.setFont(font)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        # An unbroken long text (a garbled import) is cut, never widens the desk's window.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         return label
 
     def _paint(self, colours: tuple[str, str]) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.core import checkin
 from desktop_app.core.model import Attendee
 from desktop_app.ui import text
 
@@ -123,6 +124,11 @@ class EditDialog(QDialog):
             self.edits[name] = edit
             form.addRow(labels[name], edit)
         self._more_fields(form, attendee)
+        self.warning = QLabel(self)
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.warning.hide()
+        form.addRow(self.warning)
         form.addRow(_buttons(self, self.tr("Save")))
         self.edits["first_name"].setFocus()
 
@@ -201,6 +207,15 @@ class EditDialog(QDialog):
             day = self.exequatur.date()
             out["exequatur"] = "" if day == NO_DATE else day.toString("yyyy-MM-dd")
         return out
+
+    def accept(self) -> None:
+        if checkin.code_in_names(self.changes()):  # a scan that reached the form
+            self.warning.setText(
+                self.tr("A ticket or a code is not a name: scan it at the desk instead.")
+            )
+            self.warning.show()
+            return
+        super().accept()
 
 
 class StagePicker(QDialog):

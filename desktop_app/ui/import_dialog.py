@@ -83,6 +83,10 @@ _FIELD_ORDER = (
     "notes",
     "privacy_consent",
     "external_codes",
+    "order_code",
+    "status",
+    "special_attention",
+    "more_notes",
 )
 NAME_FIELDS = ("first_name", "last_name", "full_name", "full_name_last_first")
 
@@ -106,6 +110,10 @@ def field_label(name: str) -> str:
         "notes": _tr("Notes"),
         "privacy_consent": _tr("Privacy consent"),
         "external_codes": _tr("Ticket codes"),
+        "order_code": _tr("Order code"),
+        "status": _tr("Registration status"),
+        "special_attention": _tr("Special attention"),
+        "more_notes": _tr("More notes"),
     }
     return labels.get(name, name)
 
@@ -120,52 +128,76 @@ def mapped_fields() -> list[str]:
 
 # (pattern of the importer's English message, the same message as a %n template). The
 # template is translated; its English text reproduces the importer's message.
-_MESSAGES: tuple[tuple[str, str], ...] = (
-    (r"no first name and no last name\.", "no first name and no last name."),
-    (r"the e-mail address is not valid\.", "the e-mail address is not valid."),
-    (
-        r"the cell is too long \(([\d,.]+) characters; at most ([\d,.]+)\)\.",
-        "the cell is too long (%1 characters; at most %2).",
-    ),
-    (r"the same as row (\d+): imported once\.", "the same as row %1: imported once."),
-    (
-        r"the same person as row (\d+): merged, the later row's values win\.",
-        "the same person as row %1: merged, the later row's values win.",
-    ),
-    (
-        r"its ticket codes belong to different registered people\.",
-        "its ticket codes belong to different registered people.",
-    ),
-    (
-        r"describes the same registered person as row (\d+) \(same ticket code or e-mail\)\.",
+# The importer's row problems and warnings by code: (template, the parameters it shows). A
+# count of 1 has its own sentence ("CODE/1"). The template is translated; its English text
+# reproduces the importer's message.
+_CODES: dict[str, tuple[str, ...]] = {
+    "no_name": ("no first name and no last name.",),
+    "invalid_email": ("the e-mail address is not valid.",),
+    "cell_too_long": ("the cell is too long (%1 characters; at most %2).", "chars", "max"),
+    "same_row": ("the same as row %1: imported once.", "row"),
+    "same_person": ("the same person as row %1: merged, the later row's values win.", "row"),
+    "codes_of_different_people": ("its ticket codes belong to different registered people.",),
+    "same_registered_person": (
         "describes the same registered person as row %1 (same ticket code or e-mail).",
+        "row",
     ),
-    (
-        r"1 value was stored by Excel as numbers and may have lost digits \(e\.g\. 3\.39E\+09\): "
-        r"check them in the original file\.",
+    "excel_digits/1": (
         "1 value was stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
         "check them in the original file.",
     ),
-    (
-        r"(\d+) values were stored by Excel as numbers and may have lost digits "
-        r"\(e\.g\. 3\.39E\+09\): check them in the original file\.",
+    "excel_digits": (
         "%1 values were stored by Excel as numbers and may have lost digits (e.g. 3.39E+09): "
         "check them in the original file.",
+        "count",
     ),
-    (
-        r"'(.*)' is not a known category: 1 person imported as guest\.",
-        "'%1' is not a known category: 1 person imported as guest.",
-    ),
-    (
-        r"'(.*)' is not a known category: (\d+) people imported as guest\.",
+    "unknown_category/1": ("'%1' is not a known category: 1 person imported as guest.", "label"),
+    "unknown_category": (
         "'%1' is not a known category: %2 people imported as guest.",
+        "label",
+        "count",
     ),
-    (
-        r"(\d+) codes appear on the rows of different people \(order numbers\?\): kept as an "
-        r"extra field, not as ticket codes\.",
+    "shared_codes": (
         "%1 codes appear on the rows of different people (order numbers?): kept as an extra "
         "field, not as ticket codes.",
+        "count",
     ),
+    "unknown_status/1": ("'%1' is not a known status: 1 person imported as active.", "label"),
+    "unknown_status": (
+        "'%1' is not a known status: %2 people imported as active.",
+        "label",
+        "count",
+    ),
+    "left_cancelled": ("cancelled at the desk; the list says active: left cancelled.",),
+    "lost_characters": ("characters were lost (a '?' where a letter was): check the spelling.",),
+    "garbled_characters": (
+        "the text looks garbled (characters read in the wrong encoding): check the name, or "
+        "save the file again as 'CSV UTF-8'.",
+    ),
+    "no_last_name": ("no last name (the badge shows the first name only).",),
+    "unclosed_quote": (
+        'a quote (") opens in this cell and is never closed: the next %1 lines of the file '
+        "(to line %2) were read as its text. Close the quote or remove it, then import again.",
+        "lines",
+        "last_line",
+    ),
+    "encoding_guessed": (
+        "the file is not UTF-8: read as %1. Check a few names, or save the file again as "
+        "'CSV UTF-8'.",
+        "encoding",
+    ),
+    "mixed_encoding": (
+        "%1 lines of the file are in Windows-1252 and %2 in UTF-8 (two exports pasted "
+        "together?): each line was read in its own encoding. Check their names.",
+        "legacy",
+        "utf8",
+    ),
+}
+_THOUSANDS = ("chars", "max")  # written 10,000 as the importer writes them
+
+# The importer's errors (a file it cannot read): (pattern of the English message, the same
+# message as a %n template).
+_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"The file (.+) does not exist\.", "The file %1 does not exist."),
     (r"The file (.+) is empty\.", "The file %1 is empty."),
     (r"The file (.+) is empty \(no rows\)\.", "The file %1 is empty (no rows)."),
@@ -235,9 +267,23 @@ def say(message: str) -> str:
     return message
 
 
+def problem_words(problem: dict[str, Any]) -> str:
+    """A row problem's words in the desk's language, from its code and parameters."""
+    code, params = problem.get("code") or "", problem.get("params") or {}
+    entry = _CODES.get(f"{code}/1") if params.get("count") == 1 else None
+    entry = entry or _CODES.get(code)
+    if entry is None:
+        return problem.get("message", "")  # a newer importer's words: as they are
+    template, *names = entry
+    values = [
+        f"{params.get(n, '')}" if n not in _THOUSANDS else f"{params.get(n, 0):,}" for n in names
+    ]
+    return _fill(_tr(template), *values)
+
+
 def problem_text(problem: dict[str, Any]) -> str:
     """'Row 5, column "E-mail": the e-mail address is not valid.' in the desk's language."""
-    words = say(problem.get("message", ""))
+    words = problem_words(problem)
     row, column = problem.get("row"), problem.get("column")
     if row is not None and column:
         return _fill(_tr('Row %1, column "%2": %3'), row, column, words)
@@ -267,6 +313,7 @@ def _run_import(
     dry_run: bool,
     skip_bad_rows: bool,
     operator: str,
+    cancel_missing: bool = False,
 ) -> dict[str, Any]:
     """On a worker thread: a Stage connection of its own, closed whatever happens."""
     stage = Stage.open_path(stage_path, desk)
@@ -278,6 +325,7 @@ def _run_import(
             dry_run=dry_run,
             skip_bad_rows=skip_bad_rows,
             operator=operator,
+            cancel_missing=cancel_missing,
         )
         return report.to_dict()
     finally:
@@ -414,6 +462,10 @@ class ImportDialog(QDialog):
         )
         self.skip_bad_rows.toggled.connect(self._update_buttons)
         layout.addWidget(self.skip_bad_rows)
+        self.cancel_missing = QCheckBox(self)
+        self.cancel_missing.setObjectName("cancel_missing")
+        self.cancel_missing.hide()  # shown when a check finds people no longer in the list
+        layout.addWidget(self.cancel_missing)
 
         bottom = QHBoxLayout()
         self.busy_bar = QProgressBar(self)
@@ -465,6 +517,8 @@ class ImportDialog(QDialog):
         self.headers, self.rows, self.guessed = [], [], {}
         self._show_columns()
         self.problems.clear()
+        self.cancel_missing.setChecked(False)
+        self.cancel_missing.hide()
         self.file_label.setText(self.path.name)
         self._set_busy(_tr("Reading the file…"))
         workers.run_task(lambda p=self.path: _load(p), self._loaded, self._failed)
@@ -629,6 +683,7 @@ class ImportDialog(QDialog):
             dry_run,
             self.skip_bad_rows.isChecked(),
             self.operator,
+            self.cancel_missing.isVisible() and self.cancel_missing.isChecked(),
         )
         workers.run_task(
             lambda: _run_import(*args),
@@ -702,11 +757,58 @@ class ImportDialog(QDialog):
             text += "\n" + _fill(
                 _tr("Rows of the same person merged: %1."), report["duplicates_merged"]
             )
+        if report.get("cancelled") or report.get("restored"):
+            text += "\n" + _fill(
+                _tr("Status column: %1 cancelled, %2 active again."),
+                report.get("cancelled", 0),
+                report.get("restored", 0),
+            )
+        missing = report.get("missing_count", 0)
+        if report.get("missing_cancelled"):
+            words = (
+                _tr("Would cancel the %1 people no longer in the list.")
+                if report["dry_run"]
+                else _tr("Cancelled the %1 people no longer in the list.")
+            )
+            text += "\n" + _fill(words, report["missing_cancelled"])
+        elif missing:
+            text += "\n" + _fill(
+                _tr(
+                    "%1 people are no longer in the list: they stay registered unless you "
+                    "tick the box below."
+                ),
+                missing,
+            )
+        if missing and report["dry_run"]:
+            self.cancel_missing.setText(
+                _fill(
+                    _tr("Also &cancel the registrations of the %1 people no longer in the list"),
+                    missing,
+                )
+            )
+            self.cancel_missing.show()
+        elif not report["dry_run"]:
+            self.cancel_missing.hide()
         self.summary_label.setText(text)
         left_out = report["ok"] and report["skipped"]
         title = _tr("Rows left out (%1)") if left_out else _tr("Problems (%1)")
         self._list("✖", title, report["problems"], report["problem_count"])
         self._list("⚠", _tr("Warnings (%1)"), report["warnings"], report["warning_count"])
+        self._list_missing(report.get("missing", []), report.get("missing_count", 0))
+
+    def _list_missing(self, people: list[dict[str, str]], count: int) -> None:
+        if not count:
+            return
+        heading = QListWidgetItem(_fill(_tr("No longer in the list (%1)"), count))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self.problems.addItem(heading)
+        for person in people:
+            self.problems.addItem(f"•  {person['name']} ({person['code']})")
+        if count > len(people):
+            self.problems.addItem(_fill(_tr("… and %1 more"), count - len(people)))
 
     def _list(self, symbol: str, title: str, items: list[dict], count: int) -> None:
         if not count:
@@ -732,6 +834,7 @@ class ImportDialog(QDialog):
             combo.setEnabled(not self.busy and bool(self.headers) and not self.done_importing)
         self.choose_button.setEnabled(not self.busy)
         self.skip_bad_rows.setEnabled(not self.busy and not self.done_importing)
+        self.cancel_missing.setEnabled(not self.busy and not self.done_importing)
         self._update_buttons()
 
     def _update_buttons(self, *_args: object) -> None:

@@ -40,7 +40,7 @@ from desktop_app.core.store import Stage, find_stage_by_code
 from desktop_app.ui import door, hooks, text
 from desktop_app.ui.banner import Banner
 from desktop_app.ui.dialogs import Prompts
-from desktop_app.ui.scan_input import ScanGuard, ScanInput, looks_scanned
+from desktop_app.ui.scan_input import ScanGuard, ScanInput
 from desktop_app.ui.search import ResultsModel, list_name, status_text
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.sounds import Sounds
@@ -59,6 +59,23 @@ class DeskContext:
     language: str = "en"
     scale: float = 1.0
     high_contrast: bool = False
+
+
+def _breakable(value: str, run: int = 30) -> str:
+    """The text with a zero-width space in every unbroken run longer than `run` characters,
+    so a wrapping label can break it instead of widening the window."""
+    return " ".join(
+        "\u200b".join(word[i : i + run] for i in range(0, len(word), run))
+        if len(word) > run
+        else word
+        for word in value.split(" ")
+    )
+
+
+def _no_wider(label: QLabel) -> None:
+    """A label that takes the width its layout gives it and never asks for more (long texts
+    wrap or are cut, the window keeps its size)."""
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, label.sizePolicy().verticalPolicy())
 
 
 def _font(widget: QWidget, points: float, bold: bool = False) -> None:
@@ -81,6 +98,7 @@ class MainWindow(QMainWindow):
         self.last_banner_at = 0.0  # perf_counter when the banner last changed (benchmarks)
         self.last_results_at = 0.0
         self.notice_text = ""
+        self.chosen = False  # the clerk chose the selected rows (arrows, click, Ctrl+Space)
         self.camera = None
         self._event_count = -1
         self.session_id = self._session_door()
@@ -88,7 +106,7 @@ class MainWindow(QMainWindow):
         self._build()
         self._actions()
         self.guard = ScanGuard(self, home=self)
-        self.guard.scanned.connect(self.submit_scan)
+        self.guard.scanned.connect(lambda value: self.submit_scan(value, scanned=True))
         QApplication.instance().installEventFilter(self.guard)
         self.drain_timer = QTimer(self)
         self.drain_timer.setInterval(200)
@@ -190,6 +208,7 @@ class MainWindow(QMainWindow):
         self.results.verticalHeader().setDefaultSectionSize(int(28 * s))
         self.results.selectionModel().selectionChanged.connect(lambda *_: self.show_details())
         self.results.doubleClicked.connect(lambda _i: self.check_in_selected())
+        self.results.pressed.connect(lambda _i: self._choose())
         lower.addWidget(self.results, 3)
         lower.addWidget(self._details_panel(), 2)
         left.addLayout(lower, 2)
@@ -230,6 +249,8 @@ class MainWindow(QMainWindow):
         _font(self.detail_info, 11 * s)
         self.detail_info.setWordWrap(True)
         self.detail_info.setAlignment(Qt.AlignmentFlag.AlignTop)
+        _no_wider(self.detail_name)
+        _no_wider(self.detail_info)
         layout.addWidget(self.detail_name)
         layout.addWidget(self.detail_info, 1)
         grid = QGridLayout()
@@ -443,10 +464,13 @@ class MainWindow(QMainWindow):
         self.notice.setVisible(bool(message))
 
     def current_people(self) -> list[Attendee]:
-        """The people selected in the results, else the person on the banner."""
+        """The people selected in the results, else (nothing being searched) the person on
+        the banner. A search with no results selects nobody."""
         rows = sorted({i.row() for i in self.results.selectionModel().selectedRows()})
         if self.model.people:
             return [self.model.people[r] for r in rows]
+        if self.scan.text().strip():
+            return []
         return [self.banner.attendee] if self.banner.attendee else []
 
     def show_details(self) -> None:
@@ -464,11 +488,11 @@ class MainWindow(QMainWindow):
             return
         if len(people) > 1:
             self.detail_name.setText(self.tr("%1 people selected").replace("%1", str(len(people))))
-            self.detail_info.setText("\n".join(list_name(a) for a in people[:8]))
+            self.detail_info.setText(_breakable("\n".join(list_name(a) for a in people[:8])))
             self.btn_checkin.setText(self.tr("Check in all (Enter)"))
         else:
             a = self.stage.attendee(people[0].id)  # fresh: another desk may have changed it
-            self.detail_name.setText(a.display_name)
+            self.detail_name.setText(_breakable(a.display_name))
             lines = [
                 a.company,
                 " · ".join(p for p in (text.category_name(a.category), a.role) if p),
@@ -486,7 +510,7 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("Code: %1").replace("%1", a.code))
             if door.banner_note(a):
                 lines.append(door.banner_note(a))
-            self.detail_info.setText("\n".join(p for p in lines if p))
+            self.detail_info.setText(_breakable("\n".join(p for p in lines if p)))
             self.btn_checkin.setText(self.tr("Check in (Enter)"))
         for b in (self.btn_checkin, self.btn_undo, self.btn_edit, self.btn_print):
             b.setEnabled(True)
@@ -496,10 +520,10 @@ class MainWindow(QMainWindow):
     # --- search -------------------------------------------------------------------------
 
     def on_text_changed(self, value: str) -> None:
-        if not value.strip() or value.strip().upper().startswith("RD1"):
-            if self.model.people:
-                self.model.set_people([])
-                self.show_details()
+        self.chosen = False
+        if not value.strip() or checkin.clean_scan(value).upper().startswith("RD1"):
+            self.model.set_people([])
+            self.show_details()
             return
         self.model.set_people(self.stage.search(value, limit=SEARCH_LIMIT))
         if self.model.people:
@@ -523,8 +547,14 @@ class MainWindow(QMainWindow):
             flags |= QItemSelectionModel.SelectionFlag.ClearAndSelect
         sel.setCurrentIndex(index, flags)
         self.results.scrollTo(index)
+        self._choose()
+
+    def _choose(self) -> None:
+        self.chosen = True
+        self.show_notice("")
 
     def toggle_mark(self) -> None:
+        self._choose()
         sel = self.results.selectionModel()
         if sel.currentIndex().isValid():
             sel.select(
@@ -539,52 +569,79 @@ class MainWindow(QMainWindow):
 
     # --- scans and check-ins -----------------------------------------------------------
 
-    def submit_scan(self, value: str) -> None:
-        """Every scan comes here: scanner, typed Enter, camera, or the dialog guard."""
+    def submit_scan(self, value: str, scanned: bool = False) -> None:
+        """Every scan comes here: scanner, typed Enter, camera, or the guard (a scanner burst
+        taken out of a dialog or another window: `scanned`)."""
         if self._setup_code_scanned(value):
             return
         if self.dialog is not None or QApplication.activeModalWidget() is not None:
+            # The open form is left as it was; the scan is handled when it closes.
             self.queued.append(value)
             self.drain_timer.start()
+            self.show_notice(self.tr("A scan is waiting: it is handled when the dialog closes."))
             return
-        self.handle_scan(value)
+        if scanned and not self.isActiveWindow():
+            self.raise_()  # another window of the app (Reports) was in front: show the banner
+            self.activateWindow()
+        self.handle_scan(value, scanned=scanned)
 
     def _drain(self) -> None:
         while self.queued and self.dialog is None and QApplication.activeModalWidget() is None:
-            self.handle_scan(self.queued.popleft())
+            self.handle_scan(self.queued.popleft(), scanned=True)
         if not self.queued:
             self.drain_timer.stop()
 
-    def handle_scan(self, value: str) -> None:
+    def scan_of(self, value: str, scanned: bool = False) -> checkin.Scan:
+        """The scan as core decides it: the text and what the results show and select."""
+        selected = tuple(self.current_people()) if self.model.people else ()
+        return checkin.Scan(
+            value,
+            selected=selected,
+            matches=self.model.rowCount(),
+            chosen=self.chosen,
+            scanned=scanned,
+        )
+
+    def handle_scan(self, value: str, scanned: bool = False) -> None:
         self.show_notice("")
-        kind = checkin.classify_scan(value)
-        selected = self.current_people() if self.model.people else []
-        self.scan.clear()
+        scan = self.scan_of(value, scanned)
         try:
-            if kind == "garbage":
-                self.show_decision(self._refused(checkin.Decision(checkin.INVALID, method="scan")))
-            elif kind == "ticket":
-                self.show_decision(
-                    checkin.decide(
-                        self.stage,
-                        value,
-                        operator=self.operator,
-                        data_dir=self.ctx.data_dir,
-                        session_id=self.session_id,
-                    )
-                )
-            else:
-                found = checkin.find(self.stage, value, self.ctx.data_dir)
-                if isinstance(found, Attendee):
-                    self.admit([found], method="code")
-                elif selected and not looks_scanned(value):
-                    self.admit(selected, method="search")
-                else:
-                    self.show_decision(self._refused(found))
+            decision = checkin.decide(
+                self.stage,
+                scan,
+                operator=self.operator,
+                data_dir=self.ctx.data_dir,
+                session_id=self.session_id,
+            )
         except RoadshowError as exc:
+            self.scan.clear()
             self.banner.show_error(exc.message)
             self.sounds.play(checkin.INVALID)
+        else:
+            self.present(decision)
         self.scan.setFocus()
+
+    def present(self, decision: checkin.Decision | list[checkin.Decision]) -> None:
+        """Show what core decided: one outcome, a group, or "choose one of N"."""
+        if isinstance(decision, list):
+            self.scan.clear()
+            self.show_group(decision)
+        elif decision.status == checkin.CHOOSE:
+            self.show_notice(
+                self.tr("%1 people match: choose one with ↑↓ or a click, then Enter.").replace(
+                    "%1", decision.reason
+                )
+            )  # no sound: nothing was decided, and every outcome sound means an outcome
+        else:
+            self.scan.clear()
+            self.show_decision(decision)
+
+    def show_group(self, decisions: list[checkin.Decision]) -> None:
+        self.banner.show_group(decisions)
+        self.last_banner_at = time.perf_counter()
+        ok = all(d.ok for d in decisions)
+        self.sounds.play(checkin.CHECKED_IN if ok else checkin.ALREADY_CHECKED_IN)
+        QTimer.singleShot(0, self.refresh_side)
 
     def _refused(self, decision: checkin.Decision) -> checkin.Decision:
         """A refusal that did not go through core's check-in: kept in the audit trail too."""
@@ -615,11 +672,7 @@ class MainWindow(QMainWindow):
                 decisions = checkin.admit_many(
                     self.stage, fresh, operator=self.operator, session_id=self.session_id
                 )
-                self.banner.show_group(decisions)
-                self.last_banner_at = time.perf_counter()
-                ok = all(d.ok for d in decisions)
-                self.sounds.play(checkin.CHECKED_IN if ok else checkin.ALREADY_CHECKED_IN)
-                QTimer.singleShot(0, self.refresh_side)
+                self.show_group(decisions)
         except RoadshowError as exc:
             self.banner.show_error(exc.message)
             self.sounds.play(checkin.INVALID)
@@ -841,7 +894,7 @@ class MainWindow(QMainWindow):
 
         dialog = WalkInDialog(self, self.stage)
         typed = self.scan.text().strip()
-        if typed and not looks_scanned(typed):
+        if typed and not checkin.looks_scanned(typed):
             # What the clerk already typed is most likely the name, surname first as the desk
             # teaches ("rossi mario").
             words = typed.split()

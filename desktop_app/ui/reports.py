@@ -272,13 +272,12 @@ class ReportsWindow(QWidget):
 
     def _draw_charts(self) -> None:
         s = self.stats
-        arrivals = s["arrivals"]
-        _fill_vertical(
-            self.arrivals_chart,
-            [b["label"] for b in arrivals],
-            [b["count"] for b in arrivals],
-            self.tr("Arrivals"),
-        )
+        labels = [b["label"] for b in s["arrivals"]]
+        counts = [b["count"] for b in s["arrivals"]]
+        if s["arrivals_other_days"]:  # so the bars add up to the people present
+            labels.append(self.tr("Other days"))
+            counts.append(s["arrivals_other_days"])
+        _fill_vertical(self.arrivals_chart, labels, counts, self.tr("Arrivals"))
         _fill_horizontal(
             self.category_chart,
             [(reports.category_label(i["key"], self.lang), i) for i in s["by_category"]],

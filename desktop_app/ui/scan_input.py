@@ -14,28 +14,30 @@ them), so a UI thread busy between two keys does not split a burst.
 
 from __future__ import annotations
 
-import re
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
-from desktop_app.core.checkin import classify_scan
+from desktop_app.core.checkin import classify_scan, clean_scan, looks_scanned
 from desktop_app.core.tickets import PREFIX, TICKET_LENGTH
+
+__all__ = ["ScanGuard", "ScanInput", "looks_scanned"]  # looks_scanned lives in core now
 
 FAST_GAP_MS = 50  # scanners send a key every few ms; nobody types 20 keys a second
 MIN_SCAN_LENGTH = 4
-_CODE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]{3,}")
 _TERMINATORS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab)
-
-
-def looks_scanned(text: str) -> bool:
-    """A ticket, or a code-shaped string with a digit (an attendee or external barcode)."""
-    text = text.strip()
-    if classify_scan(text) == "ticket":
-        return True
-    return bool(_CODE_RE.fullmatch(text)) and any(c.isdigit() for c in text)
+# Keys a scanner presses around a character (Shift before each capital): they neither end
+# nor break a burst.
+_MODIFIER_KEYS = (
+    Qt.Key.Key_Shift,
+    Qt.Key.Key_Control,
+    Qt.Key.Key_Alt,
+    Qt.Key.Key_AltGr,
+    Qt.Key.Key_Meta,
+    Qt.Key.Key_CapsLock,
+)
 
 
 def _fast(times: list[float]) -> bool:
@@ -119,6 +121,10 @@ class ScanInput(QLineEdit):
         burst = self._burst()
         if self._burst_start and _fast(self._times) and looks_scanned(burst):
             return burst
+        if classify_scan(value) != "ticket":  # a scan right after typed keys: one burst
+            start = _ticket_start(value, len(value))
+            if start > 0 and len(value[start:].strip()) == TICKET_LENGTH:
+                return value[start:]
         return value
 
     def _submit(self) -> None:
@@ -132,7 +138,8 @@ class ScanInput(QLineEdit):
     def _on_idle(self) -> None:
         self.idle_fired_at = time.perf_counter()
         burst = self._burst()
-        if burst.upper().startswith(PREFIX) and len(burst.strip()) < TICKET_LENGTH:
+        code = clean_scan(burst)
+        if code.upper().startswith(PREFIX) and len(code) < TICKET_LENGTH:
             return  # a ticket still coming in (the UI was busy): wait for the rest, or Enter
         if _fast(self._times) and looks_scanned(burst):
             self._submit()
@@ -206,6 +213,8 @@ class ScanGuard(QObject):
         # A scan never starts with a space: leave it to the focused checkbox or button, which
         # toggles on the key's release (a replayed press would leave it stuck down).
         starts_with_space = not self._buffer and event.key() == Qt.Key.Key_Space
+        if event.key() in _MODIFIER_KEYS:
+            return False  # the Shift a scanner presses before a capital: the burst goes on
         if _printable(event) and not starts_with_space:
             now = key_time(event)
             if self._buffer and abs(now - self._buffer[-1][4]) > FAST_GAP_MS:
@@ -221,13 +230,26 @@ class ScanGuard(QObject):
         return False
 
     def _guarding(self, watched: QObject) -> bool:
-        if QApplication.activeModalWidget() is not None:
-            return True
+        """Keys to a dialog or window of the desk (its walk-in, edit, Reports...), not to the
+        desk's own scan field, and not to a window that is not the desk's (a second desk in
+        the same process, a stage picker opened on its own)."""
+        modal = QApplication.activeModalWidget() is not None
         if self.home is None:
-            return False
+            return modal
         # The key arrives at the window (a QWindow) first, then at its focus widget.
         top = watched.window() if isinstance(watched, QWidget) else QApplication.activeWindow()
-        return top is not None and top is not self.home and self.home.isVisible()
+        if top is None:
+            return False
+        if top is self.home:
+            return modal
+        return self._of_home(top) and (modal or self.home.isVisible())
+
+    def _of_home(self, widget: QWidget) -> bool:
+        while widget is not None:
+            if widget is self.home:
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def _end_burst(self, terminator: QKeyEvent | None) -> bool:
         """True when the burst was a scan (taken, with its terminator)."""

@@ -178,6 +178,12 @@ class WalkInDialog(QDialog):
             self.warning.setText(self.tr("Type at least a first name or a surname."))
             self.first_name.setFocus()
             return
+        if checkin.code_in_names(fields):  # a scan that reached the form is never a name
+            self.warning.setText(
+                self.tr("A ticket or a code is not a name: scan it at the desk instead.")
+            )
+            self.first_name.setFocus()
+            return
         if self.similar.count() and not self._warned:
             self._warned = True
             self.warning.setText(

@@ -579,6 +579,82 @@
         <source>… and %1 more</source>
         <translation>… e altri %1</translation>
     </message>
+    <message>
+        <source>%1 lines of the file are in Windows-1252 and %2 in UTF-8 (two exports pasted together?): each line was read in its own encoding. Check their names.</source>
+        <translation>%1 righe del file sono in Windows-1252 e %2 in UTF-8 (due esportazioni incollate insieme?): ogni riga è stata letta nella sua codifica. Controllate i nomi.</translation>
+    </message>
+    <message>
+        <source>%1 people are no longer in the list: they stay registered unless you tick the box below.</source>
+        <translation>%1 persone non sono più nell'elenco: restano iscritte, a meno che spuntiate la casella qui sotto.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a known status: %2 people imported as active.</source>
+        <translation>'%1' non è uno stato conosciuto: %2 persone importate come attive.</translation>
+    </message>
+    <message>
+        <source>'%1' is not a known status: 1 person imported as active.</source>
+        <translation>'%1' non è uno stato conosciuto: 1 persona importata come attiva.</translation>
+    </message>
+    <message>
+        <source>Also &amp;cancel the registrations of the %1 people no longer in the list</source>
+        <translation>&amp;Annulla anche le iscrizioni delle %1 persone non più nell'elenco</translation>
+    </message>
+    <message>
+        <source>Cancelled the %1 people no longer in the list.</source>
+        <translation>Annullate le iscrizioni delle %1 persone non più nell'elenco.</translation>
+    </message>
+    <message>
+        <source>More notes</source>
+        <translation>Altre note</translation>
+    </message>
+    <message>
+        <source>No longer in the list (%1)</source>
+        <translation>Non più nell'elenco (%1)</translation>
+    </message>
+    <message>
+        <source>Order code</source>
+        <translation>Codice ordine</translation>
+    </message>
+    <message>
+        <source>Registration status</source>
+        <translation>Stato dell'iscrizione</translation>
+    </message>
+    <message>
+        <source>Special attention</source>
+        <translation>Attenzione particolare</translation>
+    </message>
+    <message>
+        <source>Status column: %1 cancelled, %2 active again.</source>
+        <translation>Colonna dello stato: %1 annullate, %2 di nuovo attive.</translation>
+    </message>
+    <message>
+        <source>Would cancel the %1 people no longer in the list.</source>
+        <translation>Verrebbero annullate le iscrizioni delle %1 persone non più nell'elenco.</translation>
+    </message>
+    <message>
+        <source>a quote (") opens in this cell and is never closed: the next %1 lines of the file (to line %2) were read as its text. Close the quote or remove it, then import again.</source>
+        <translation>in questa cella si apre una virgoletta (") che non viene mai chiusa: le %1 righe seguenti del file (fino alla riga %2) sono state lette come suo testo. Chiudete o togliete la virgoletta, poi importate di nuovo.</translation>
+    </message>
+    <message>
+        <source>cancelled at the desk; the list says active: left cancelled.</source>
+        <translation>annullata al banco; l'elenco la dà attiva: resta annullata.</translation>
+    </message>
+    <message>
+        <source>characters were lost (a '?' where a letter was): check the spelling.</source>
+        <translation>sono andati persi dei caratteri (un '?' al posto di una lettera): controllate come si scrive.</translation>
+    </message>
+    <message>
+        <source>no last name (the badge shows the first name only).</source>
+        <translation>manca il cognome (il badge mostra solo il nome).</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8: read as %1. Check a few names, or save the file again as 'CSV UTF-8'.</source>
+        <translation>il file non è in UTF-8: letto come %1. Controllate qualche nome, o salvate di nuovo il file come 'CSV UTF-8'.</translation>
+    </message>
+    <message>
+        <source>the text looks garbled (characters read in the wrong encoding): check the name, or save the file again as 'CSV UTF-8'.</source>
+        <translation>il testo sembra illeggibile (caratteri letti nella codifica sbagliata): controllate il nome, o salvate di nuovo il file come 'CSV UTF-8'.</translation>
+    </message>
 </context>
 <!-- ui/reports.py looks here before the lupdate catalogue: the words of the desk and of the PDF. -->
 <context>

@@ -290,6 +290,11 @@
         <source>Save</source>
         <translation>Save</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>A ticket or a code is not a name: scan it at the desk instead.</source>
+        <translation>A ticket or a code is not a name: scan it at the desk instead.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -530,6 +535,16 @@
         <source>Choose one person to preview their badge.</source>
         <translation>Choose one person to preview their badge.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="1" />
+        <source>A scan is waiting: it is handled when the dialog closes.</source>
+        <translation>A scan is waiting: it is handled when the dialog closes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="1" />
+        <source>%1 people match: choose one with ↑↓ or a click, then Enter.</source>
+        <translation>%1 people match: choose one with ↑↓ or a click, then Enter.</translation>
+    </message>
 </context>
 <context>
     <name>Outcome</name>
@@ -640,6 +655,11 @@
         <location filename="../../desktop_app/ui/reports.py" line="189" />
         <source>Arrivals per 15 minutes</source>
         <translation>Arrivals per 15 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="267" />
+        <source>Other days</source>
+        <translation>Other days</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="190" />
@@ -1118,6 +1138,11 @@
         <location filename="../../desktop_app/ui/walk_in.py" line="145" />
         <source>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</source>
         <translation>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="1" />
+        <source>A ticket or a code is not a name: scan it at the desk instead.</source>
+        <translation>A ticket or a code is not a name: scan it at the desk instead.</translation>
     </message>
 </context>
 <context>

@@ -290,6 +290,11 @@
         <source>Save</source>
         <translation>Salva</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>A ticket or a code is not a name: scan it at the desk instead.</source>
+        <translation>Un biglietto o un codice non è un nome: scansionalo al banco.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -535,6 +540,16 @@
         <source>Choose one person to preview their badge.</source>
         <translation>Scegli una sola persona per vedere l'anteprima del suo badge.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="1" />
+        <source>A scan is waiting: it is handled when the dialog closes.</source>
+        <translation>Una scansione è in attesa: verrà gestita alla chiusura della finestra di dialogo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="1" />
+        <source>%1 people match: choose one with ↑↓ or a click, then Enter.</source>
+        <translation>%1 persone corrispondono: scegline una con ↑↓ o un clic, poi Invio.</translation>
+    </message>
 </context>
 <context>
     <name>Outcome</name>
@@ -645,6 +660,11 @@
         <location filename="../../desktop_app/ui/reports.py" line="189" />
         <source>Arrivals per 15 minutes</source>
         <translation>Ingressi ogni 15 minuti</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/reports.py" line="267" />
+        <source>Other days</source>
+        <translation>Altri giorni</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/reports.py" line="190" />
@@ -1127,6 +1147,11 @@
         <location filename="../../desktop_app/ui/walk_in.py" line="145" />
         <source>Someone similar is already registered. Choose them from the list, or press Register and check in again to create a new attendee.</source>
         <translation>Una persona simile è già iscritta. Sceglila dalla lista, oppure premi di nuovo «Registra e fai entrare» per creare un nuovo iscritto.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/walk_in.py" line="1" />
+        <source>A ticket or a code is not a name: scan it at the desk instead.</source>
+        <translation>Un biglietto o un codice non è un nome: scansionalo al banco.</translation>
     </message>
 </context>
 <context>

@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from desktop_app.badges.layout import Layout
-from desktop_app.badges.text import fonts
+from desktop_app.core.text_shaping import fonts
 
 FONT_NAMES = {
     "DejaVuSans-Bold": "RD-Sans-Bold",

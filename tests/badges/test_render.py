@@ -18,9 +18,10 @@ from desktop_app.badges import (
     stage_categories_path,
 )
 from desktop_app.badges.batch import TicketSource
-from desktop_app.badges.text import fit, fonts
+from desktop_app.badges.text import fit
 from desktop_app.core import checkin, tickets
 from desktop_app.core.qr import qr_matrix, qr_runs, write_qr_png
+from desktop_app.core.text_shaping import fonts
 
 from .helpers import MULTILINGUAL, inside, page_count, qr_codes, text_boxes, text_runs
 

@@ -22,6 +22,9 @@ def _scan(kind: str, stage, person, data_dir, other_stage) -> str:
         "ticket": ticket,
         "ticket_lower": ticket.lower(),
         "ticket_crlf": ticket + "\r\n",
+        "ticket_aim": "]Q1" + ticket,
+        "ticket_eci_lower": "\\000026" + ticket.lower(),
+        "code_aim": "]Q1" + person.code,
         "code": person.code,
         "code_lower": person.code.lower(),
         "external": "EB-1001",
@@ -38,6 +41,8 @@ def _scan(kind: str, stage, person, data_dir, other_stage) -> str:
         "ticket_unknown_person": tickets.sign_ticket(key, stage.info.code, new_attendee_code()),
         "unknown_code": "ZZ-99999",
         "name": "Bertè",
+        "name_prefix": "bert",
+        "no_match": "zqzq",
     }[kind]
 
 
@@ -57,12 +62,22 @@ def test_decision_table(case, stage, people, data_dir, make_stage):
         checkin.undo(stage, stage.attendee(person.id), "wrong person")
     events_before = stage.event_count()
 
-    decision = checkin.decide(
-        stage, _scan(case["scan"], stage, person, data_dir, other_stage), data_dir=data_dir
+    scan = checkin.Scan(
+        _scan(case["scan"], stage, person, data_dir, other_stage),
+        selected=tuple(people[i] for i in case.get("selected", [])),
+        matches=case.get("matches", 0),
+        chosen=case.get("chosen", False),
+        scanned=case.get("scanned", False),
     )
+    decision = checkin.decide(stage, scan, data_dir=data_dir)
 
     assert decision.status == case["expect"]
     checked_in_now = stage.attendee(person.id).checked_in
+    if case["expect"] == "choose":  # nobody checked in, nothing recorded: the clerk picks
+        assert decision.reason == str(case["matches"])
+        assert stage.event_count() == events_before
+        assert not any(stage.attendee(a.id).checked_in for a in people)
+        return
     if case["expect"] == "checked_in":
         assert decision.attendee.id == person.id
         assert checked_in_now
@@ -158,3 +173,52 @@ def test_session_door_checks_in_to_both_and_says_when_full(stage, people):
     forced = checkin.admit(stage, people[1], session_id="w1", admit_when_full=True)
     assert forced.status == "checked_in"
     assert forced.events[-1].payload["forced"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "scanned"),
+    [
+        ("RD1" + "A" * 118, True),
+        ("rd1" + "a" * 118, True),  # caps lock
+        ("]Q1RD1" + "A" * 118, True),
+        ("\\000026RD1" + "A" * 118, True),
+        ("]Q1\\000026rd1" + "a" * 118, True),
+        ("EB-1001", True),
+        ("0123456789", True),
+        ("Rossi", False),
+        ("rossi mario", False),
+        ("D'Angelo", False),
+        ("]Q1", False),  # a prefix alone is not a code
+    ],
+)
+def test_looks_scanned_lives_in_core(text, scanned):
+    assert checkin.looks_scanned(text) is scanned
+
+
+def test_scanner_prefixes_are_stripped_once():
+    assert checkin.clean_scan("]Q1RD1ABC") == "RD1ABC"
+    assert checkin.clean_scan("\\000026EB-1001\r\n") == "EB-1001"
+    assert checkin.clean_scan("]Q1") == "]Q1"
+    assert checkin.clean_scan("Rossi") == "Rossi"
+
+
+def test_several_chosen_rows_give_one_decision_each(stage, people):
+    scan = checkin.Scan("bert", selected=(people[0], people[1]), matches=2, chosen=True)
+    decisions = checkin.decide(stage, scan)
+    assert [d.status for d in decisions] == [checkin.CHECKED_IN, checkin.CHECKED_IN]
+    assert stage.counts()["checked_in"] == 2
+
+
+@pytest.mark.parametrize("field", ["first_name", "last_name"])
+def test_a_ticket_or_code_never_becomes_a_name(stage, people, data_dir, field):
+    ticket = tickets.sign_ticket(
+        tickets.load_private_key(data_dir), stage.info.code, people[0].code
+    )
+    registered = stage.counts()["registered"]
+    for value in (ticket, ticket.lower(), "]Q1" + ticket, "EB-1001"):
+        with pytest.raises(InvalidInput):
+            checkin.walk_in(stage, {"first_name": "Anna", "last_name": "Neri", field: value})
+        with pytest.raises(InvalidInput):
+            checkin.edit(stage, people[2], {field: value})
+    assert stage.counts()["registered"] == registered
+    assert stage.attendee(people[2].id).last_name == "Rossi"

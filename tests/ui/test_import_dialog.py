@@ -278,6 +278,9 @@ def _dialog_strings() -> set[str]:
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_MESSAGES":
             for pair in ast.literal_eval(node.value):
                 found.add(pair[1])
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_CODES":
+            for entry in ast.literal_eval(node.value).values():
+                found.add(entry[0])  # the row problems' templates, by code
     return found
 
 
@@ -313,3 +316,58 @@ def test_the_importer_messages_are_recognised_in_english(tmp_path):
         message = caught.value.message
         assert any(re.fullmatch(p, message) for p, _ in import_dialog._MESSAGES), message
         assert import_dialog.say(message) == message
+
+
+def test_people_no_longer_in_the_list_are_named_and_cancelled_only_when_ticked(
+    qtbot, dialog_for, stage, tmp_path
+):
+    full = write_csv(tmp_path / "iscritti.csv", [HEADER, *GOOD])
+    dialog = dialog_for(full)
+    dialog.check()
+    dialog.run_import()
+    assert len(stage.attendees()) == 3
+    shorter = write_csv(tmp_path / "iscritti-2.csv", [HEADER, GOOD[0]])
+    dialog = dialog_for(shorter)
+    dialog.check()
+    lines = problem_lines(dialog)
+    assert "No longer in the list (2)" in lines
+    assert any("Ludovica Fumagalli-Crespi" in line for line in lines)
+    assert "2 people are no longer in the list" in dialog.summary_label.text()
+    assert dialog.cancel_missing.isVisible() and not dialog.cancel_missing.isChecked()
+    dialog.cancel_missing.setChecked(True)
+    dialog.run_import()
+    assert "Cancelled the 2 people no longer in the list." in dialog.summary_label.text()
+    cancelled = sorted(a.last_name for a in stage.attendees() if a.cancelled)
+    assert cancelled == ["Fumagalli-Crespi", "Weiß"]
+
+
+def test_a_check_does_not_cancel_anyone_unticked(qtbot, dialog_for, stage, tmp_path):
+    dialog = dialog_for(write_csv(tmp_path / "a.csv", [HEADER, *GOOD]))
+    dialog.check()
+    dialog.run_import()
+    dialog = dialog_for(write_csv(tmp_path / "b.csv", [HEADER, GOOD[0]]))
+    dialog.check()
+    dialog.run_import()  # the box left unticked
+    assert not any(a.cancelled for a in stage.attendees())
+
+
+def test_row_warnings_are_said_from_their_code_in_italian(
+    qtbot, dialog_for, desk_settings, data_dir, tmp_path
+):
+    desk_settings.set("ui/language", "it")
+    install_language(QApplication.instance(), desk_settings, data_dir / "cache")
+    try:
+        lines = [HEADER, "Ma?gorzata;Kowalska;Polmet;m.k@example.test;CEO;", 'Ada;"Byron;X;;;']
+        dialog = dialog_for(write_csv(tmp_path / "iscritti.csv", [*lines, "A;B;C;;;"]))
+        dialog.check()
+        shown = problem_lines(dialog)
+        assert any(
+            'Riga 3, colonna "Cognome": in questa cella si apre una virgoletta' in s for s in shown
+        )
+        assert (
+            "⚠  Riga 2, colonna \"Nome\": sono andati persi dei caratteri (un '?' al posto di "
+            "una lettera): controllate come si scrive." in shown
+        )
+    finally:
+        desk_settings.set("ui/language", "en")
+        install_language(QApplication.instance(), desk_settings, data_dir / "cache")

@@ -224,7 +224,7 @@ def test_italian_words_are_the_desks_and_the_pdfs(qtbot, stage, people, inline, 
 
     widget = ReportsWindow(stage, lang="it")
     qtbot.addWidget(widget)
-    words = export._WORDS["it"]
+    words = export.words("it")
     assert widget.checked_in_label.text().split("\n")[0] == words["present"] == "Presenti"
     assert widget.no_show_label.text().split() == [words["no_show"], "5"]
     assert widget.checked_in_only.text() == "Solo presenti (esportazioni)"
