@@ -92,3 +92,37 @@ def test_consular_fields_appear_when_the_category_becomes_consul(qtbot, window, 
     qtbot.waitUntil(lambda: window.dialog is None)
     assert stage.attendee(people[1].id).category == "company"
     assert checkin  # the module the desk records through
+
+
+def test_the_edit_form_speaks_italian(qtbot, open_window, stage, people, tmp_path):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from desktop_app.ui.app import install_language
+    from desktop_app.ui.settings import Settings
+
+    window = open_window(stage, language="it")
+    try:
+        qtbot.keyClicks(window.scan, "sato")
+        qtbot.waitUntil(lambda: len(window.current_people()) == 1, timeout=3000)
+        window.edit_current()  # F5
+        dialog = window.dialog
+        labels = {w.text() for w in dialog.findChildren(QLabel)}
+        assert {"Categoria", "Note", "Grado consolare", "Servizio", "Exequatur"} <= labels
+        assert not {"Category", "Notes", "Consular rank", "Service"} & labels
+        ranks = [dialog.consular_rank.itemText(i) for i in range(dialog.consular_rank.count())]
+        assert ranks[1:] == ["Console Generale", "Console", "Vice Console", "Agente Consolare"]
+        services = [dialog.consular_service.itemText(i) for i in range(3)]
+        assert services[1:] == ["di carriera", "onorario"]
+        assert dialog.exequatur.text() == "nessuna data"
+        dialog.reject()
+        qtbot.waitUntil(lambda: window.dialog is None)
+        window.walk_in()
+        walk_in = window.dialog
+        labels = {w.text() for w in walk_in.findChildren(QLabel)}
+        assert {"Titolo", "Ruolo"} <= labels and not {"Title", "Role"} & labels
+        walk_in.reject()
+    finally:
+        english = Settings(QSettings(str(tmp_path / "en.ini"), QSettings.Format.IniFormat))
+        english.set("ui/language", "en")
+        install_language(QApplication.instance(), english, tmp_path / "i18n")
