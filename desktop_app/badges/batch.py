@@ -65,6 +65,7 @@ class BatchResult:
     stopped: bool = False
     missing_glyphs: list[dict[str, Any]] = field(default_factory=list)
     below_min_size: list[str] = field(default_factory=list)  # attendee codes
+    names: dict[str, str] = field(default_factory=dict)  # attendee code -> the name a clerk reads
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +79,10 @@ class BatchResult:
             "missing_glyphs": self.missing_glyphs,
             "below_min_size": self.below_min_size,
         }
+
+    def _who(self, codes: list[str]) -> list[str]:
+        """People by name (a clerk looks for a person, not a code); the code when unnamed."""
+        return [self.names.get(code) or code for code in codes]
 
     def summary(self) -> str:
         lines = [
@@ -107,7 +112,8 @@ class BatchResult:
         if self.below_min_size:
             lines.append(
                 f"{len(self.below_min_size)} badge(s) have a text smaller than the layout's "
-                f"minimum to fit: {', '.join(self.below_min_size[:10])}."
+                f"minimum to fit: {', '.join(self._who(self.below_min_size[:10]))}"
+                f"{' …' if len(self.below_min_size) > 10 else ''}."
             )
         return "\n".join(lines)
 
@@ -175,6 +181,7 @@ def render_batch(
     pdf, count, pages, stopped = renderer.render(
         items, total=len(attendees), progress=progress, should_stop=should_stop
     )
+    noted = renderer.notes.below_min
     return BatchResult(
         pdf=pdf,
         badges=count,
@@ -185,6 +192,7 @@ def render_batch(
         stopped=stopped,
         missing_glyphs=describe_missing(renderer.notes),
         below_min_size=sorted(renderer.notes.below_min),
+        names={a.code: a.display_name for a in attendees if a.code in noted},
     )
 
 

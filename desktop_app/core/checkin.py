@@ -136,6 +136,28 @@ def classify_scan(text: str) -> str:
     return "lookup"
 
 
+def _person_in_stage_file(data_dir: Path, slug: str, code: str) -> str:
+    """The display name of the attendee with this code in another local stage file (read
+    only), or "" when the file cannot be read or has nobody with the code."""
+    import sqlite3
+
+    from desktop_app.core.store import stage_path
+
+    try:
+        conn = sqlite3.connect(f"file:{stage_path(data_dir, slug)}?mode=ro", uri=True, timeout=2)
+        try:
+            row = conn.execute(
+                "SELECT title, first_name, last_name FROM attendee WHERE code = ?", (code,)
+            ).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return ""
+    if row is None:
+        return ""
+    return Attendee("", code, title=row[0], first_name=row[1], last_name=row[2]).display_name
+
+
 def looks_scanned(text: str) -> bool:
     """A ticket (any case, with or without a scanner's prefix), or a code-shaped string with a
     digit (an attendee code or an external barcode): what a scanner sends, never a name."""
@@ -192,6 +214,10 @@ def find(stage: Stage, text: str, data_dir: Path | None = None) -> Decision | At
             info = {"code": ticket.stage_code, "title": None, "date": None}
             if other:
                 info.update(title=other["title"], date=other["date"], slug=other["slug"])
+                # the clerk sends a person, not a code, to the organizers: name them
+                info["person"] = _person_in_stage_file(
+                    data_dir, other["slug"], ticket.attendee_code
+                )
             return Decision(WRONG_STAGE, other_stage=info, method="ticket")
         attendee = stage.attendee_by_code(ticket.attendee_code)
         return attendee or Decision(NOT_FOUND, method="ticket")

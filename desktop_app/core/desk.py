@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.core.ids import uuid7
 
 _FILE = "desk.json"
+DEFAULT_NAME = "Desk 1"
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,10 @@ def load_desk(data_dir: Path) -> Desk:
     path = data_dir / _FILE
     if path.exists():
         raw = json.loads(path.read_text("utf-8"))
-        return Desk(raw["id"], raw.get("name") or socket.gethostname())
-    desk = Desk(uuid7(), socket.gethostname() or "Desk")
+        return Desk(raw["id"], raw.get("name") or DEFAULT_NAME)
+    # Not the host name ("LAPTOP-7F3K2Q" says nothing at a venue): "Desk 1" until the venue
+    # hub names it (Add a desk gives every paired desk its own "Desk N").
+    desk = Desk(uuid7(), DEFAULT_NAME)
     _write(path, desk)
     return desk
 

@@ -52,6 +52,9 @@ DEMO_MESSAGE = (
 )
 
 
+CONNECT_TIMEOUT_S = 2.0
+
+
 class HubRefused(RoadshowError):
     """The hub answered and said no (token, permission, conflict): retrying will not help."""
 
@@ -118,7 +121,9 @@ class HubClient:
             verify = ssl.create_default_context(cafile=verify)
         self.http = httpx.Client(
             base_url=self.url + protocol.API_PREFIX,
-            timeout=timeout,
+            # a connection on the venue network takes milliseconds: a hub that is away is
+            # given up on quickly, so the next retry finds it soon after it is back
+            timeout=httpx.Timeout(timeout, connect=min(timeout, CONNECT_TIMEOUT_S)),
             verify=verify,
             transport=transport,
             headers={"Authorization": f"Bearer {token}", protocol.HEADER_DESK: desk_id},
@@ -508,7 +513,7 @@ class SyncClient:
         slug: str,
         *,
         interval_s: float = 1.0,
-        max_backoff_s: float = 30.0,
+        max_backoff_s: float = 3.0,  # back in sync within 5 s of the hub coming back
         rounds: int | None = None,
         duration_s: float | None = None,
         on_report: Callable[[SyncReport | None, Exception | None], None] | None = None,

@@ -350,9 +350,9 @@ class HubStore:
             )
         return f"{TOKEN_PREFIX}_{token_id}_{secret}"
 
-    def next_desk_name(self, base: str = "Desk") -> str:
-        """'Desk N' with the smallest N no registered desk has."""
-        taken = {d["name"] for d in self.list_desks()}
+    def next_desk_name(self, base: str = "Desk", also_taken: Iterable[str] = ()) -> str:
+        """'Desk N' with the smallest N no registered desk has (nor any of also_taken)."""
+        taken = {d["name"] for d in self.list_desks()} | set(also_taken)
         n = 1
         while f"{base} {n}" in taken:
             n += 1

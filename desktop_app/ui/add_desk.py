@@ -201,7 +201,8 @@ class AddDeskDialog(QDialog):
             return
         self._publish(stages)
         with self.hub.store() as store:
-            name = store.next_desk_name()
+            # not the name of this laptop's own desk either ("Desk 1" by default)
+            name = store.next_desk_name(also_taken=[self.stage.desk.name])
             token = store.add_desk(name, stages=stages)
         self.show_code(name, token, stages)
         self.refresh()

@@ -6,7 +6,7 @@ role, and the notes / protocol flag. It stays until the next scan.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QEvent, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
@@ -95,6 +95,7 @@ class Banner(QFrame):
         self.why.setVisible(bool(words))
 
     def show_ready(self) -> None:
+        self._again = self.show_ready
         self.status = ""
         self.attendee = None
         self._say_why("")
@@ -103,6 +104,7 @@ class Banner(QFrame):
         self._person(None)
 
     def show_decision(self, decision: checkin.Decision, other_stage_place: str = "") -> None:
+        self._again = lambda: self.show_decision(decision, other_stage_place)
         self.status = decision.status
         self.attendee = decision.attendee
         self._paint(text.COLOURS.get(decision.status, text.IDLE_COLOURS))
@@ -110,6 +112,10 @@ class Banner(QFrame):
         self.outcome.setText(f"{symbol}  {text.outcome_words(decision, other_stage_place)}")
         self._say_why(door.decision_line(decision))
         self._person(decision.attendee)
+        person = (decision.other_stage or {}).get("person") or ""
+        if decision.attendee is None and decision.status == checkin.WRONG_STAGE and person:
+            self.name.setText(person)  # the clerk sends a person to the organizers, by name
+            self.name.show()
         if decision.attendee is None:
             hint = self._hint(decision.status)
             self.company.setText(hint)
@@ -128,12 +134,20 @@ class Banner(QFrame):
             return self.tr("Scan again, or search by name.")
         return ""
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """A new language (Settings ▸ Language): what is on the banner, in its words."""
+        super().changeEvent(event)
+        again = getattr(self, "_again", None)
+        if event.type() == QEvent.Type.LanguageChange and again is not None:
+            again()
+
     def show_group(self, decisions: list[checkin.Decision]) -> None:
         """A delegation checked in together: how many came in, and who was already in."""
         admitted = [d for d in decisions if d.status == checkin.CHECKED_IN]
         others = [d for d in decisions if d.status != checkin.CHECKED_IN]
         status = checkin.CHECKED_IN if not others else checkin.ALREADY_CHECKED_IN
         self.status = status
+        self._again = lambda: self.show_group(decisions)
         self.attendee = None
         self._paint(text.COLOURS[status])
         words = self.tr("%1 of %2 checked in").replace("%1", str(len(admitted)))
@@ -161,6 +175,7 @@ class Banner(QFrame):
     def show_info(self, symbol: str, words: str, attendee: Attendee | None = None) -> None:
         """Not a scan outcome (an undo, an edit): blue, so it is never mistaken for one."""
         self.status = "info"
+        self._again = None  # words given by the caller, already in the language of then
         self.attendee = attendee
         self._paint(text.INFO_COLOURS)
         self.outcome.setText(f"{symbol}  {words}")
@@ -170,6 +185,7 @@ class Banner(QFrame):
     def show_error(self, message: str) -> None:
         """The store refused a change (disk full, file locked): nothing was saved."""
         self.status = "error"
+        self._again = None
         self.attendee = None
         self._paint(text.COLOURS[checkin.INVALID])
         self.outcome.setText("⚠  " + self.tr("Not saved"))

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -26,6 +29,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core import checkin
 from desktop_app.core.model import Attendee
 from desktop_app.ui import text
+
+NO_DATE = QDate(1900, 1, 1)  # the exequatur date edit's "no date"
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -96,7 +101,8 @@ class MessageDialog(QDialog):
 
 
 class EditDialog(QDialog):
-    """Fix a misspelt name, company, title or role."""
+    """Fix a misspelt name, company, title or role; the category, e-mail and notes; for a
+    consul the rank, career or honorary service, and the exequatur date."""
 
     FIELDS = ("title", "first_name", "last_name", "company", "role")
 
@@ -117,6 +123,7 @@ class EditDialog(QDialog):
             edit = QLineEdit(getattr(attendee, name), self)
             self.edits[name] = edit
             form.addRow(labels[name], edit)
+        self._more_fields(form, attendee)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
@@ -125,8 +132,81 @@ class EditDialog(QDialog):
         form.addRow(_buttons(self, self.tr("Save")))
         self.edits["first_name"].setFocus()
 
+    def _more_fields(self, form: QFormLayout, attendee: Attendee) -> None:
+        """Category, e-mail, notes; for consuls the rank, the service and the exequatur."""
+        from desktop_app.core import consular
+        from desktop_app.core.model import CATEGORIES
+
+        language = "it" if text.locale().language() == QLocale.Language.Italian else "en"
+        self.form = form
+        self.category = QComboBox(self)
+        for c in CATEGORIES:
+            self.category.addItem(text.category_name(c), c)
+        self.category.setCurrentIndex(max(0, self.category.findData(attendee.category)))
+        self.email = QLineEdit(attendee.email, self)
+        self.notes = QPlainTextEdit(attendee.notes, self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(90)
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("E-mail"), self.email)
+        form.addRow(self.tr("Notes"), self.notes)
+        # the consular rank: one of the Vienna Convention's classes, or the list's own words
+        self.consular_rank = QComboBox(self)
+        self.consular_rank.setEditable(True)
+        self.consular_rank.addItem("", "")
+        for code in consular.RANKS:
+            self.consular_rank.addItem(consular.RANK_LABELS[language][code], code)
+        index = self.consular_rank.findData(attendee.consular_rank)
+        if index >= 0:
+            self.consular_rank.setCurrentIndex(index)
+        else:
+            self.consular_rank.setEditText(attendee.consular_rank)
+        self.consular_service = QComboBox(self)
+        self.consular_service.addItem("", "")
+        for code in consular.SERVICES:
+            self.consular_service.addItem(consular.SERVICE_LABELS[language][code], code)
+        self.consular_service.setCurrentIndex(
+            max(0, self.consular_service.findData(attendee.consular_service))
+        )
+        self.exequatur = QDateEdit(self)
+        self.exequatur.setCalendarPopup(True)
+        self.exequatur.setDisplayFormat("dd/MM/yyyy")
+        self.exequatur.setMinimumDate(NO_DATE)
+        self.exequatur.setSpecialValueText(self.tr("no date"))  # shown at the minimum
+        day = consular.parse_date(attendee.exequatur)
+        self.exequatur.setDate(QDate(day.year, day.month, day.day) if day else NO_DATE)
+        self.consular_rows = (self.consular_rank, self.consular_service, self.exequatur)
+        form.addRow(self.tr("Consular rank"), self.consular_rank)
+        form.addRow(self.tr("Service"), self.consular_service)
+        form.addRow(self.tr("Exequatur"), self.exequatur)
+        self._has_rank = bool(attendee.consular_rank)
+        self.category.currentIndexChanged.connect(lambda _i: self._show_consular())
+        self._show_consular()
+
+    def consular_shown(self) -> bool:
+        return self.category.currentData() == "consul" or self._has_rank
+
+    def _show_consular(self) -> None:
+        for widget in self.consular_rows:
+            self.form.setRowVisible(widget, self.consular_shown())
+
     def changes(self) -> dict[str, Any]:
-        return {name: edit.text() for name, edit in self.edits.items()}
+        out: dict[str, Any] = {name: edit.text() for name, edit in self.edits.items()}
+        out.update(
+            category=self.category.currentData(),
+            email=self.email.text(),
+            notes=self.notes.toPlainText(),
+        )
+        if self.consular_shown():
+            rank = self.consular_rank.currentText().strip()
+            index = self.consular_rank.findText(rank)
+            out["consular_rank"] = (
+                (self.consular_rank.itemData(index) or "") if index >= 0 else rank
+            )
+            out["consular_service"] = self.consular_service.currentData() or ""
+            day = self.exequatur.date()
+            out["exequatur"] = "" if day == NO_DATE else day.toString("yyyy-MM-dd")
+        return out
 
     def accept(self) -> None:
         if checkin.code_in_names(self.changes()):  # a scan that reached the form

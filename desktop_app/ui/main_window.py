@@ -10,7 +10,7 @@ from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -279,9 +279,11 @@ class MainWindow(QMainWindow):
         _font(self.present_label, 20 * s, bold=True)
         layout.addWidget(self.present_label)
         self.category_labels: dict[str, QLabel] = {}
+        self.category_names: dict[str, QLabel] = {}  # retranslated at a language change
         grid = QGridLayout()
         for row, c in enumerate(CATEGORIES):
             name = QLabel(text.category_plural(c), panel)
+            self.category_names[c] = name
             value = QLabel(panel)
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             _font(name, 12 * s)
@@ -345,7 +347,7 @@ class MainWindow(QMainWindow):
         self.switch_action = QAction(self.tr("Switch stage…"), self)
         self.switch_action.triggered.connect(self.open_stage_picker)
         stage_menu.addAction(self.switch_action)
-        quit_action = QAction(self.tr("Quit"), self)
+        self.quit_action = quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         stage_menu.addAction(quit_action)
@@ -354,7 +356,7 @@ class MainWindow(QMainWindow):
         self.camera_action.setCheckable(True)
         self.camera_action.toggled.connect(self.set_camera)
         desk_menu.addAction(self.camera_action)
-        settings_action = QAction(self.tr("Settings…"), self)
+        self.settings_action = settings_action = QAction(self.tr("Settings…"), self)
         settings_action.triggered.connect(self.open_settings)
         desk_menu.addAction(settings_action)
         self.mail_settings_action = QAction(self.tr("Mail server…"), self)
@@ -933,8 +935,11 @@ class MainWindow(QMainWindow):
             if dialog.sync_changed and callable(follow):
                 follow()  # the sync service follows the settings now, not at its next poll
             self.refresh_side()
-            if dialog.language_changed:
-                self.show_notice(self.tr("The new language applies the next time the desk starts."))
+            if dialog.language_changed:  # now, not at the next start (Qt's dialogs too)
+                from desktop_app.ui.retranslate import apply_language
+
+                self.ctx.language = apply_language(self.settings, self.ctx.data_dir)
+                self.show_notice("")
 
         self.open_dialog(dialog, answered)
 
@@ -1191,6 +1196,14 @@ class MainWindow(QMainWindow):
                 self.camera_preview = None
         if self.camera_action.isChecked() != on:
             self.camera_action.setChecked(on)
+
+    def changeEvent(self, event) -> None:
+        """A new language was installed (Settings ▸ Language): every text again, now."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange and hasattr(self, "banner"):
+            from desktop_app.ui.retranslate import retranslate_window
+
+            retranslate_window(self)
 
     def closeEvent(self, event) -> None:
         QApplication.instance().removeEventFilter(self.guard)

@@ -251,9 +251,10 @@ def print_badge(
 
     layout / printer_name default to the settings "badges/layout" / "badges/printer".
     pdf_path prints through Qt's PDF printer to that file instead of a system printer.
-    With no printer chosen ("ask each time / save as PDF"): opens Qt's print dialog, window
-    modal and without waiting for it, and returns at once (`outcome.dialog` is the dialog);
-    choosing a printer or a PDF file there prints and records, cancelling records nothing.
+    With no printer chosen ("ask each time / save as PDF"): opens the badge's PDF preview on
+    the layout's own page (BadgePdfPreview), window modal and without waiting for it, and
+    returns at once (`outcome.dialog` is the preview); saving the PDF or printing from there
+    records, closing it records nothing.
     What the dialog ended in goes to `on_done(outcome)`, or else to `parent.show_notice` when
     the parent has one. An automatic print never asks: with no printer it fails.
     `auto=True` never reprints a person who already has a printed badge, and never shows a
@@ -298,7 +299,8 @@ def print_badge(
         )
     try:
         chosen = _layout_choice(settings, layout, data_dir)
-        pdf = render_stage_badges(stage, [attendee], chosen, data_dir).pdf
+        result = render_stage_badges(stage, [attendee], chosen, data_dir)
+        pdf = result.pdf
     except RoadshowError as exc:
         return failed(exc.message)
     name = "" if pdf_path is not None else _printer_choice(settings, printer_name)
@@ -307,53 +309,237 @@ def print_badge(
             return failed(
                 _tr("No badge printer is chosen in the settings: the badge was not printed.")
             )
-        return _ask_printer(stage, attendee, chosen, pdf, operator, parent, failed, on_done, again)
+        return _preview(stage, attendee, chosen, result, operator, parent, failed, on_done, again)
     if name and name not in available_printers():
         return failed(_tr("The printer %1 is not available.").replace("%1", name), name)
     printer = make_printer(chosen, name, pdf_path)
     return _finish(stage, attendee, chosen, printer, pdf, operator, pdf_path, failed)
 
 
-def _ask_printer(
-    stage: Stage,
-    attendee: Attendee,
-    layout: Layout,
-    pdf: bytes,
-    operator: str,
-    parent: QWidget | None,
-    failed: Callable[..., PrintOutcome],
-    on_done: Callable[[PrintOutcome], None] | None,
-    again: Callable[[], PrintOutcome],
-) -> PrintOutcome:
-    """Qt's print dialog, window modal, not waited for; it prints when a printer is chosen."""
-    printer = make_printer(layout)
-    printer.setDocName(f"badge-{attendee.code}")
-    if not available_printers():  # only "save as PDF" is offered: suggest a file name
-        printer.setOutputFileName(str(Path.home() / f"badge-{attendee.code}.pdf"))
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(_tr("Print badge"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
+def _report_to(parent: QWidget | None, on_done: Callable[[PrintOutcome], None] | None):
     def report(outcome: PrintOutcome) -> None:
         if on_done is not None:
             on_done(outcome)
         elif callable(getattr(parent, "show_notice", None)):
             parent.show_notice(outcome.message)  # type: ignore[union-attr]
 
-    def chosen_printer() -> None:
-        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
-        output = printer.outputFileName() if to_file else None
-        report(_finish(stage, attendee, layout, printer, pdf, operator, output, failed))
+    return report
 
-    def cancelled() -> None:
-        report(PrintOutcome(False, _tr("Badge not printed: no printer chosen."), retry=again))
 
-    dialog.accepted.connect(chosen_printer)
-    dialog.rejected.connect(cancelled)
-    # PySide6's QPrintDialog.open(receiver, member) hides QDialog.open(): call the base one
-    QDialog.open(dialog)
-    return PrintOutcome(False, _tr("Choose a printer."), dialog=dialog, retry=again)
+def pdf_page_sizes_mm(pdf: bytes) -> list[tuple[float, float]]:
+    """Every page's size of a PDF, in millimetres (width, height)."""
+    with _pdfium_lock:
+        document = pdfium.PdfDocument(pdf)
+        try:
+            sizes = [document[i].get_size() for i in range(len(document))]
+        finally:
+            document.close()
+    return [(round(w * 25.4 / 72, 1), round(h * 25.4 / 72, 1)) for w, h in sizes]
+
+
+class BadgePdfPreview(QDialog):
+    """F3 with no badge printer chosen: the badge PDF itself, on the layout's own page (A6,
+    card, label: never a US Letter page from a print dialog), with Save as PDF… and Print….
+    Saving or printing counts the badge as printed; closing counts nothing."""
+
+    finished_with = Signal(object)  # PrintOutcome, once
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        stage: Stage,
+        attendee: Attendee,
+        layout: Layout,
+        result: BatchResult,
+        operator: str,
+        failed: Callable[..., PrintOutcome],
+        again: Callable[[], PrintOutcome],
+    ) -> None:
+        super().__init__(parent)
+        self.stage, self.attendee, self.layout, self.result = stage, attendee, layout, result
+        self.pdf = result.pdf
+        self.operator, self._failed, self._again = operator, failed, again
+        self.outcome: PrintOutcome | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
+        who = attendee.display_name or attendee.code
+        self.setWindowTitle(_tr("Badge of %1").replace("%1", who))
+        self.page_sizes_mm = pdf_page_sizes_mm(self.pdf)
+        width, height = self.page_sizes_mm[0]
+        self.page_label = QLabel(
+            _tr("%1, page %2 × %3 mm")
+            .replace("%1", layout_title(layout))
+            .replace("%2", QLocale().toString(width, "f", 1).removesuffix(",0").removesuffix(".0"))
+            .replace(
+                "%3", QLocale().toString(height, "f", 1).removesuffix(",0").removesuffix(".0")
+            ),
+            self,
+        )
+        self.page_label.setWordWrap(True)
+        self.pages = QHBoxLayout()
+        self.page_labels: list[QLabel] = []
+        self.images: list[QImage] = []
+        with _pdfium_lock:
+            document = pdfium.PdfDocument(self.pdf)
+            try:
+                self.images = [_page_image(document, i, 110) for i in range(len(document))]
+            finally:
+                document.close()
+        for image in self.images:
+            label = QLabel(self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            label.setPixmap(
+                QPixmap.fromImage(image).scaled(
+                    340,
+                    440,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+            self.pages.addWidget(label)
+            self.page_labels.append(label)
+        self.fit_warning = QLabel(self)
+        self.fit_warning.setWordWrap(True)
+        self.fit_warning.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        if result.below_min_size:
+            self.fit_warning.setText(
+                _tr(
+                    "The text of %1's badge is smaller than the layout's minimum: check it "
+                    "reads well before printing."
+                ).replace("%1", who)
+            )
+        self.fit_warning.setVisible(bool(self.fit_warning.text()))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(_tr("Save as PDF…"), self)
+        self.print_button = QPushButton(_tr("Print…"), self)
+        self.print_button.setEnabled(bool(available_printers()))
+        if not self.print_button.isEnabled():
+            self.print_button.setToolTip(_tr("No printer is connected to this desk."))
+        self.close_button = QPushButton(_tr("Close"), self)
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.ask_file)
+        self.print_button.clicked.connect(self.ask_printer)
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        root = QVBoxLayout(self)
+        root.addWidget(self.page_label)
+        root.addLayout(self.pages, 1)
+        root.addWidget(self.fit_warning)
+        root.addWidget(self.status)
+        root.addLayout(buttons)
+
+    def suggested_file(self) -> Path:
+        return Path.home() / f"badge-{self.attendee.code}.pdf"
+
+    def ask_file(self) -> QFileDialog:
+        """Qt's own file dialog (in the desk's language), window modal, not waited for."""
+        dialog = QFileDialog(self, _tr("Save the badge as"), str(self.suggested_file()))
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter("PDF (*.pdf)")
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(str(self.suggested_file()))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.fileSelected.connect(lambda path: self.save_pdf(Path(path)))
+        self.file_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_pdf(self, path: Path) -> PrintOutcome:
+        """Write the vector PDF there and count the badge as printed."""
+        try:
+            path.write_bytes(self.pdf)
+        except OSError:
+            self.status.setText(
+                _tr(
+                    "Cannot write the PDF file %1: check the folder exists and is writable."
+                ).replace("%1", str(path))
+            )
+            return PrintOutcome(False, self.status.text(), retry=self._again)
+        checkin.record_badge_printed(
+            self.stage, [self.attendee], layout=self.layout.name, operator=self.operator
+        )
+        outcome = PrintOutcome(
+            True,
+            _tr("Badge printed (%1).").replace("%1", str(path)),
+            pages=len(self.page_sizes_mm),
+            output=str(path),
+            badge_prints=self.stage.attendee(self.attendee.id).badge_prints,
+        )
+        self._end(outcome)
+        return outcome
+
+    def ask_printer(self) -> QPrintDialog:
+        printer = make_printer(self.layout)
+        printer.setDocName(f"badge-{self.attendee.code}")
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(_tr("Print badge"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+            output = printer.outputFileName() if to_file else None
+            self._end(
+                _finish(
+                    self.stage,
+                    self.attendee,
+                    self.layout,
+                    printer,
+                    self.pdf,
+                    self.operator,
+                    output,
+                    self._failed,
+                )
+            )
+
+        dialog.accepted.connect(chosen)
+        self.print_dialog = dialog
+        QDialog.open(dialog)  # PySide6's QPrintDialog.open(receiver, member) hides it
+        return dialog
+
+    def _end(self, outcome: PrintOutcome) -> None:
+        if self.outcome is None:
+            self.outcome = outcome
+            self.finished_with.emit(outcome)
+        if outcome.ok:
+            self.accept()
+        else:
+            self.status.setText(outcome.message)
+
+    def reject(self) -> None:
+        if self.outcome is None:
+            self.outcome = PrintOutcome(
+                False, _tr("Badge not printed: no printer chosen."), retry=self._again
+            )
+            self.finished_with.emit(self.outcome)
+        super().reject()
+
+
+def _preview(
+    stage: Stage,
+    attendee: Attendee,
+    layout: Layout,
+    result: BatchResult,
+    operator: str,
+    parent: QWidget | None,
+    failed: Callable[..., PrintOutcome],
+    on_done: Callable[[PrintOutcome], None] | None,
+    again: Callable[[], PrintOutcome],
+) -> PrintOutcome:
+    """The badge's PDF preview, window modal, not waited for."""
+    dialog = BadgePdfPreview(parent, stage, attendee, layout, result, operator, failed, again)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.finished_with.connect(_report_to(parent, on_done))
+    dialog.open()
+    message = _tr("Badge preview: save it as a PDF or print it.")
+    return PrintOutcome(False, message, dialog=dialog, retry=again)
 
 
 def _finish(

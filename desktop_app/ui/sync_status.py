@@ -33,7 +33,10 @@ REFUSED = "refused"  # the hub said no (token, permission): retrying does not he
 DEMO = "demo"  # the demo stage: made-up people never sync
 NOT_GIVEN = "not_given"  # the hub settings are for other stages: this one was not given
 
-MAX_BACKOFF_S = 60.0
+MAX_BACKOFF_S = 60.0  # a refusal: retrying does not help until someone fixes it
+# The hub unreachable: retry at least this often, so a desk is back in sync within 5 s of the
+# hub coming back (the retry, with its ±20 % jitter, plus one round on the venue network).
+OFFLINE_RETRY_MAX_S = 3.0
 
 
 @dataclass(frozen=True)
@@ -357,7 +360,8 @@ class SyncService(QObject):
             if partial is not None and partial.pulled:
                 self.synced.emit(partial)  # the others' check-ins still reach the screens
             backoff = interval * 2 ** min(self._failures, 8)
-            delay = min(MAX_BACKOFF_S, backoff) * random.uniform(0.8, 1.2)
+            cap = MAX_BACKOFF_S if refused else max(interval, OFFLINE_RETRY_MAX_S)
+            delay = min(cap, backoff) * random.uniform(0.8, 1.2)
         if self._worker is None:
             return
         if self._again:

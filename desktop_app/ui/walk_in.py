@@ -1,4 +1,5 @@
-"""Walk-in registration (F2): name, surname, company, category, email, privacy consent.
+"""Walk-in registration (F2): title, name, surname, company, role, category, email, privacy
+consent.
 
 While the clerk types, people who look the same are listed ("did you mean...?"). Register
 creates and checks in the person in one step; choosing someone from the list checks in that
@@ -43,18 +44,23 @@ class WalkInDialog(QDialog):
         self.setMinimumWidth(720)
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("e.g. Dott., Ing., S.E."))
         self.first_name = QLineEdit(self)
         self.last_name = QLineEdit(self)
         self.company = QLineEdit(self)
+        self.role = QLineEdit(self)
         self.category = QComboBox(self)
         for c in CATEGORIES:
             self.category.addItem(text.category_name(c), c)
         self.category.setCurrentIndex(CATEGORIES.index("company"))
         self.email = QLineEdit(self)
         self.privacy = QCheckBox(self.tr("Privacy notice given and consent obtained"), self)
+        form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("First name"), self.first_name)
         form.addRow(self.tr("Surname"), self.last_name)
         form.addRow(self.tr("Company"), self.company)
+        form.addRow(self.tr("Role"), self.role)
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Email"), self.email)
         form.addRow("", self.privacy)
@@ -100,6 +106,8 @@ class WalkInDialog(QDialog):
 
     def fields(self) -> dict[str, Any]:
         return {
+            "title": self.title.text(),
+            "role": self.role.text(),
             "first_name": self.first_name.text(),
             "last_name": self.last_name.text(),
             "company": self.company.text(),
@@ -124,7 +132,12 @@ class WalkInDialog(QDialog):
         found = self.same_email + [a for a in found if a.id not in known]
         self.similar.clear()
         for a in found:
-            label = f"{list_name(a)} — {a.company or '–'} — {status_text(a)}"
+            # only what is known: a missing company or name leaves no "— —" behind
+            status = status_text(a)  # "—" in the results' column: here, words
+            if status.strip() == "—":
+                status = self.tr("not checked in")
+            parts = (list_name(a) or a.code, a.company, status)
+            label = " — ".join(p.strip() for p in parts if p and p.strip())
             item = QListWidgetItem(label, self.similar)
             item.setData(Qt.ItemDataRole.UserRole, a)
         has = bool(found)

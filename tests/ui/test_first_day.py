@@ -195,7 +195,7 @@ def test_first_day_hub_on_this_laptop_and_a_desk_paired_by_scanning(qtbot, tmp_p
         add = hub_dialog.add_dialog
         assert isinstance(add, AddDeskDialog)
         add.add_desk()
-        assert add.desk_name == "Desk 1" and add.code_text.startswith("RDS1")
+        assert add.desk_name == "Desk 2" and add.code_text.startswith("RDS1")
         assert not add.qr.pixmap().isNull()
         shot(add, "add_desk.png")
         # the QR on screen reads back as the code (QR alphanumeric mode: scanner-safe)
@@ -222,7 +222,7 @@ def test_first_day_hub_on_this_laptop_and_a_desk_paired_by_scanning(qtbot, tmp_p
         scanner_types(picker.code, code)
         qtbot.waitUntil(lambda: picker.chosen is not None, timeout=10000)
         assert picker.chosen == "bergamo-2026", picker.message.text()
-        assert load_desk(desk_dir).name == "Desk 1"
+        assert load_desk(desk_dir).name == "Desk 2"
         assert desk_settings.get("sync/hub_url") == f"http://127.0.0.1:{port}"
         assert given_stages(desk_settings) == ["bergamo-2026"]
         assert [s["slug"] for s in list_stages(desk_dir)] == ["bergamo-2026"]
@@ -232,7 +232,7 @@ def test_first_day_hub_on_this_laptop_and_a_desk_paired_by_scanning(qtbot, tmp_p
         qtbot.waitUntil(
             lambda: desk_window.sync_indicator.text().startswith("● Synced"), timeout=10000
         )
-        # a check-in at the organizer's desk shows up at Desk 1
+        # a check-in at the organizer's desk shows up at Desk 2
         org_window.show()
         org_window.admit([people[0]])
         qtbot.waitUntil(lambda: desk_stage.counts()["checked_in"] == 1, timeout=10000)
@@ -254,11 +254,11 @@ def test_first_day_hub_on_this_laptop_and_a_desk_paired_by_scanning(qtbot, tmp_p
         add.revoke_selected()
         assert (
             add.confirm is not None
-            and "Revoke Desk 1?" in add.confirm.findChild(type(add.message)).text()
+            and "Revoke Desk 2?" in add.confirm.findChild(type(add.message)).text()
         )
         add.confirm.accept()
         with HubStore(hub.db) as store:
-            assert next(d for d in store.list_desks() if d["name"] == "Desk 1")["revoked"]
+            assert next(d for d in store.list_desks() if d["name"] == "Desk 2")["revoked"]
         service = desk_window.sync_indicator.service
         qtbot.waitUntil(lambda: service.status.state == "refused", timeout=15000)
         assert "revoked this desk's token" in service.status.message
@@ -267,10 +267,10 @@ def test_first_day_hub_on_this_laptop_and_a_desk_paired_by_scanning(qtbot, tmp_p
         add.replace_selected()
         add.confirm.accept()
         replaced = setup_code.decode(add.code_text)
-        assert replaced.desk_name == "Desk 1" and replaced.stages == ["bergamo-2026"]
+        assert replaced.desk_name == "Desk 2" and replaced.stages == ["bergamo-2026"]
         assert replaced.token != setup_code.decode(code).token
         add.add_desk()
-        assert add.desk_name == "Desk 2"  # unique on the hub
+        assert add.desk_name == "Desk 3"  # unique on the hub (the organizer's laptop is Desk 1)
         add.close()
     finally:
         hub_dialog.done(0)

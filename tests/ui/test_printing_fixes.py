@@ -1,4 +1,4 @@
-"""Review fixes around printing: the "ask each time" print dialog (F3 with no printer chosen),
+"""Review fixes around printing: the "ask each time" PDF preview (F3 with no printer chosen),
 automatic printing that never stops the desk with a modal box, the settings that refuse
 automatic printing without a printer, Qt's own words in Italian, Italian layout titles."""
 
@@ -16,15 +16,22 @@ from PySide6.QtPrintSupport import QPrintDialog  # noqa: E402
 from PySide6.QtWidgets import (  # noqa: E402
     QApplication,
     QDialogButtonBox,
-    QLineEdit,
+    QFileDialog,
     QMessageBox,
+    QPushButton,
     QWidget,
 )
 
 from desktop_app.badges import layout_names, load_layout  # noqa: E402
 from desktop_app.badges.layout import LayoutInvalid  # noqa: E402
 from desktop_app.ui import i18n, text  # noqa: E402
-from desktop_app.ui.printing import BatchPrintDialog, layout_title, print_badge  # noqa: E402
+from desktop_app.ui.printing import (  # noqa: E402
+    BadgePdfPreview,
+    BatchPrintDialog,
+    layout_title,
+    pdf_page_sizes_mm,
+    print_badge,
+)
 from desktop_app.ui.settings import Settings  # noqa: E402
 from desktop_app.ui.settings_dialog import SettingsDialog  # noqa: E402
 
@@ -85,65 +92,85 @@ def _visible_boxes() -> list[QMessageBox]:
     ]
 
 
-def _print_dialog(outcome) -> QPrintDialog:
+def _preview(outcome) -> BadgePdfPreview:
     dialog = outcome.dialog
-    assert isinstance(dialog, QPrintDialog) and dialog.isVisible()
+    assert isinstance(dialog, BadgePdfPreview) and dialog.isVisible()
     return dialog
 
 
-# --- 1. F3 with "ask each time / save as PDF" -----------------------------------------------
+def _visible_print_dialogs() -> list[QPrintDialog]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QPrintDialog) and w.isVisible()
+    ]
 
 
-def test_f3_with_no_printer_opens_the_print_dialog_and_prints_what_is_chosen(
-    qtbot, stage, people, data_dir, settings, desk_window, tmp_path
+US_LETTER_MM = (215.9, 279.4)
+
+
+# --- 1. F3 with "ask each time / save as PDF": a PDF preview on the layout's page ------------
+
+
+@pytest.mark.parametrize("layout_name", ["a6-portrait", "cr80-card", "label-62x100"])
+def test_f3_with_no_printer_opens_a_pdf_preview_on_the_layout_s_page(
+    qtbot, stage, people, data_dir, settings, desk_window, tmp_path, layout_name
 ):
+    settings.set("badges/layout", layout_name)
+    layout = load_layout(layout_name, data_dir)
     person = people[1]
     done = []
     outcome = print_badge(
         stage, person, parent=desk_window, settings=settings, data_dir=data_dir, on_done=done.append
     )
-    # the desk does not wait for the dialog: nothing printed yet, nothing recorded
-    assert not outcome.ok and outcome.message == "Choose a printer."
-    dialog = _print_dialog(outcome)
-    assert dialog.windowTitle() == "Print badge"
+    # the desk does not wait: a preview of the badge, no print dialog, nothing recorded yet
+    assert not outcome.ok and "preview" in outcome.message
+    preview = _preview(outcome)
+    assert _visible_print_dialogs() == []
+    assert preview.windowTitle() == f"Badge of {person.display_name}"
+    expected = (layout.page_w, layout.page_h)
+    assert preview.page_sizes_mm[0] == pytest.approx(expected, abs=0.5)
+    assert preview.page_sizes_mm[0] != pytest.approx(US_LETTER_MM, abs=1)
+    assert preview.page_labels and not preview.page_labels[0].pixmap().isNull()
     assert stage.attendee(person.id).badge_prints == 0
-    # the operator saves the badge as a PDF where they want it
+    # the operator saves the badge as a PDF where they want it, through Qt's file dialog
+    preview.save_button.click()
+    files = preview.file_dialog
+    assert isinstance(files, QFileDialog) and files.isVisible()
     target = tmp_path / "desk-badge.pdf"
-    dialog.findChild(QLineEdit, "filename").setText(str(target))
-    dialog.accept()
+    files.selectFile(str(target))
+    files.accept()
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert done[0].ok, done[0].message
     assert page_count(target.read_bytes()) == 1
+    assert pdf_page_sizes_mm(target.read_bytes())[0] == pytest.approx(expected, abs=0.5)
     assert stage.attendee(person.id).badge_prints == 1
     assert [e.kind for e in stage.unsynced_events()].count("badge_printed") == 1
     assert str(target) in done[0].message
-    assert _visible_boxes() == []
+    assert _visible_boxes() == [] and not preview.isVisible()
 
 
-def test_the_print_dialog_suggests_a_pdf_file_and_tells_the_window(
+def test_the_preview_suggests_a_pdf_file_and_tells_the_window(
     qtbot, stage, people, data_dir, settings, desk_window
 ):
     person = people[0]
     outcome = print_badge(stage, person, parent=desk_window, settings=settings, data_dir=data_dir)
-    dialog = _print_dialog(outcome)
+    preview = _preview(outcome)
+    preview.save_button.click()
     suggested = Path.home() / f"badge-{person.code}.pdf"
-    assert dialog.findChild(QLineEdit, "filename").text() == str(suggested)
-    dialog.accept()
+    assert preview.file_dialog.selectedFiles() == [str(suggested)]
+    preview.file_dialog.accept()
     qtbot.waitUntil(lambda: bool(desk_window.notices), timeout=5000)
     assert desk_window.notices == [f"Badge printed ({suggested})."]
     assert page_count(suggested.read_bytes()) == 1
     assert stage.attendee(person.id).badge_prints == 1
 
 
-def test_cancelling_the_print_dialog_records_nothing(
-    qtbot, stage, people, data_dir, settings, desk_window
-):
+def test_closing_the_preview_records_nothing(qtbot, stage, people, data_dir, settings, desk_window):
     person = people[2]
     done = []
     outcome = print_badge(
         stage, person, parent=desk_window, settings=settings, data_dir=data_dir, on_done=done.append
     )
-    _print_dialog(outcome).reject()
+    _preview(outcome).close_button.click()
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert not done[0].ok and "no printer chosen" in done[0].message
     assert stage.attendee(person.id).badge_prints == 0
@@ -151,7 +178,25 @@ def test_cancelling_the_print_dialog_records_nothing(
     assert not (Path.home() / f"badge-{person.code}.pdf").exists()
     # and it can be asked again
     again = done[0].retry()
-    _print_dialog(again).reject()
+    _preview(again).reject()
+
+
+def test_the_preview_and_qt_s_file_dialog_speak_italian(
+    qtbot, stage, people, data_dir, settings, desk_window, italian
+):
+    outcome = print_badge(
+        stage, people[0], parent=desk_window, settings=settings, data_dir=data_dir
+    )
+    preview = _preview(outcome)
+    assert preview.windowTitle().startswith("Badge di ")
+    assert preview.save_button.text() == "Salva come PDF…"
+    assert preview.close_button.text() == "Chiudi"
+    assert "pagina 105 × 148 mm" in preview.page_label.text()
+    preview.save_button.click()
+    words = {b.text() for b in preview.file_dialog.findChildren(QPushButton)}
+    assert "Annulla" in words and "Cancel" not in words
+    preview.file_dialog.reject()
+    preview.reject()
 
 
 # --- 2. automatic printing never stops the desk with a modal box ----------------------------

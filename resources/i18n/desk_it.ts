@@ -1,0 +1,92 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="it_IT">
+    <context>
+        <name>WalkInDialog</name>
+        <message>
+            <source>not checked in</source>
+            <translation>ingresso non registrato</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titolo</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Ruolo</translation>
+        </message>
+        <message>
+            <source>e.g. Dott., Ing., S.E.</source>
+            <translation>es. Dott., Ing., S.E.</translation>
+        </message>
+    </context>
+    <context>
+        <name>printing</name>
+        <message>
+            <source>Badge of %1</source>
+            <translation>Badge di %1</translation>
+        </message>
+        <message>
+            <source>%1, page %2 × %3 mm</source>
+            <translation>%1, pagina %2 × %3 mm</translation>
+        </message>
+        <message>
+            <source>The text of %1's badge is smaller than the layout's minimum: check it reads well before printing.</source>
+            <translation>Il testo del badge di %1 è più piccolo del minimo del formato: controlla che si legga bene prima di stamparlo.</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Salva come PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Stampa…</translation>
+        </message>
+        <message>
+            <source>No printer is connected to this desk.</source>
+            <translation>Nessuna stampante è collegata a questa postazione.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Chiudi</translation>
+        </message>
+        <message>
+            <source>Save the badge as</source>
+            <translation>Salva il badge come</translation>
+        </message>
+        <message>
+            <source>Badge preview: save it as a PDF or print it.</source>
+            <translation>Anteprima del badge: salvalo come PDF o stampalo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditDialog</name>
+        <message>
+            <source>Category</source>
+            <translation>Categoria</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Consular rank</source>
+            <translation>Grado consolare</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Servizio</translation>
+        </message>
+        <message>
+            <source>Exequatur</source>
+            <translation>Exequatur</translation>
+        </message>
+        <message>
+            <source>no date</source>
+            <translation>nessuna data</translation>
+        </message>
+    </context>
+</TS>
