@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 PY=${PYTHON:-python3}
 APT_RUNTIME="libgl1 libegl1 libxkbcommon0 libglib2.0-0 libfontconfig1 libdbus-1-3 libpulse0 fonts-dejavu-core"
 APT_WINDOW="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
-APT_TEST=""
+APT_TEST="poppler-utils"
 
 need_apt() {
   local missing=()

@@ -178,6 +178,7 @@ class Scan:
     matches: int = 0  # rows in the search results when Enter came
     chosen: bool = False  # the selection was made by the clerk
     scanned: bool = False  # a scanner-fast burst (the guard or the idle timeout ended it)
+    as_typed: bool = True  # the results match the text as typed (not only by a forgiven typo)
 
     @property
     def kind(self) -> str:
@@ -191,7 +192,7 @@ class Scan:
         """The selection rule: the people Enter checks in, or [] (see `decide`)."""
         if self.code_like or not self.selected:
             return []
-        if self.chosen or self.matches == 1:
+        if self.chosen or (self.matches == 1 and self.as_typed):
             return list(self.selected)
         return []
 
@@ -267,9 +268,9 @@ def decide(
     if scan.kind == "lookup" and not scan.code_like and scan.selected:
         people = scan.selection()
         if not people:
-            return Decision(
-                CHOOSE, method="search", session_id=session_id, reason=str(scan.matches)
-            )
+            # reason: how many matched, "typo" when the one match only differs by a typo
+            matched = str(scan.matches) if scan.as_typed or scan.matches != 1 else "typo"
+            return Decision(CHOOSE, method="search", session_id=session_id, reason=matched)
         if len(people) == 1:
             return admit(stage, people[0], method="search", **common)
         return admit_many(stage, [stage.attendee(a.id) for a in people], **common)

@@ -598,12 +598,16 @@ class MainWindow(QMainWindow):
     def scan_of(self, value: str, scanned: bool = False) -> checkin.Scan:
         """The scan as core decides it: the text and what the results show and select."""
         selected = tuple(self.current_people()) if self.model.people else ()
+        matches = self.model.rowCount()
+        # one result found only by forgiving a typo ("rosi" -> Rossi) is a suggestion, not a match
+        as_typed = matches != 1 or self.chosen or bool(self.stage.search(value, 1, typos=False))
         return checkin.Scan(
             value,
             selected=selected,
-            matches=self.model.rowCount(),
+            matches=matches,
             chosen=self.chosen,
             scanned=scanned,
+            as_typed=as_typed,
         )
 
     def handle_scan(self, value: str, scanned: bool = False) -> None:
@@ -630,6 +634,12 @@ class MainWindow(QMainWindow):
         if isinstance(decision, list):
             self.scan.clear()
             self.show_group(decision)
+        elif decision.status == checkin.CHOOSE and decision.reason == "typo":
+            self.show_notice(
+                self.tr(
+                    "Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter."
+                )
+            )
         elif decision.status == checkin.CHOOSE:
             self.show_notice(
                 self.tr("%1 people match: choose one with ↑↓ or a click, then Enter.").replace(

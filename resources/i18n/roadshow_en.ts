@@ -575,6 +575,11 @@
         <source>%1 people match: choose one with ↑↓ or a click, then Enter.</source>
         <translation>%1 people match: choose one with ↑↓ or a click, then Enter.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="1" />
+        <source>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</source>
+        <translation>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</translation>
+    </message>
 </context>
 <context>
     <name>Outcome</name>

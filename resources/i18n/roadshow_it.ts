@@ -580,6 +580,11 @@
         <source>%1 people match: choose one with ↑↓ or a click, then Enter.</source>
         <translation>%1 persone corrispondono: scegline una con ↑↓ o un clic, poi Invio.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="1" />
+        <source>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</source>
+        <translation>Nessuno si chiama esattamente così: è la persona mostrata? Sceglila con ↑↓ o un clic, poi Invio.</translation>
+    </message>
 </context>
 <context>
     <name>Outcome</name>

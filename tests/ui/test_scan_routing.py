@@ -215,6 +215,19 @@ def test_enter_with_exactly_one_match_checks_in(qtbot, window, stage, people):
     assert stage.attendee(people[2].id).checked_in
 
 
+def test_one_match_found_only_by_a_typo_is_offered_not_checked_in(qtbot, window, stage, people):
+    keys.type_slowly(qtbot, "Rosi")  # Rossi, one letter short
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    keys.enter()
+    qtbot.wait(50)
+    assert not stage.attendee(people[2].id).checked_in
+    assert window.notice_text.startswith("Nobody is called exactly that")
+    keys.press(Qt.Key.Key_Down)  # the clerk looked and chose the row
+    keys.enter()
+    qtbot.waitUntil(lambda: window.banner.status == checkin.CHECKED_IN)
+    assert stage.attendee(people[2].id).checked_in
+
+
 def test_choose_one_of_n_in_italian(qtbot, open_window, stage, people, desk_settings, data_dir):
     window = open_window(stage, "it")
     try:
