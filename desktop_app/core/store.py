@@ -1599,11 +1599,16 @@ def _quarantined_json(event: Event) -> str | None:
 
 
 def _scrub_payloads(conn: sqlite3.Connection, where: str, args: tuple) -> None:
-    """Blank the personal fields in the stored payloads of matching attendee_upserted events."""
+    """Blank the personal fields (and a cancellation's free-text reason) in the stored payloads
+    of matching attendee_upserted / attendee_cancelled events."""
     for event_id, payload in conn.execute(
-        f"SELECT id, payload FROM event WHERE {where} AND kind = 'attendee_upserted'", args
+        f"SELECT id, payload FROM event WHERE {where} "
+        "AND kind IN ('attendee_upserted', 'attendee_cancelled')",
+        args,
     ).fetchall():
         data = json.loads(payload)
+        if data.get("reason"):
+            data["reason"] = ""
         fields = data.get("fields", {})
         for name in PERSONAL_FIELDS:
             if name in fields:

@@ -212,6 +212,8 @@ def _desk_bound_elsewhere(holder: str) -> HubError:
 
 
 def _blank_personal(payload: dict[str, Any]) -> dict[str, Any]:
+    if payload.get("reason"):
+        payload["reason"] = ""  # a cancellation's free text may name the person
     fields = payload.get("fields")
     if isinstance(fields, dict):
         for name in PERSONAL_FIELDS:
@@ -536,7 +538,8 @@ class HubStore:
                         e.attendee_id,
                         canonical_json(
                             _blank_personal(json.loads(canonical_json(e.payload)))
-                            if e.kind == "attendee_upserted" and e.attendee_id in erased
+                            if e.kind in ("attendee_upserted", "attendee_cancelled")
+                            and e.attendee_id in erased
                             else e.payload
                         ),
                         e.recorded_at,
@@ -690,7 +693,8 @@ class HubStore:
     def _redact(self, conn: sqlite3.Connection, attendee_id: str | None) -> None:
         """Erasure reaches the hub's copy too: blank the person's data in stored payloads."""
         for r in conn.execute(
-            "SELECT hub_seq, payload FROM event WHERE attendee_id = ? AND kind = 'attendee_upserted'",
+            "SELECT hub_seq, payload FROM event WHERE attendee_id = ? "
+            "AND kind IN ('attendee_upserted', 'attendee_cancelled')",
             (attendee_id,),
         ).fetchall():
             payload = _blank_personal(json.loads(r["payload"]))

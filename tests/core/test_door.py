@@ -151,3 +151,17 @@ def test_special_attention_reaches_the_decision(stage):
     shown = checkin.admit(stage, person).to_dict()["attendee"]
     assert shown["special_attention"] is True
     assert shown["notes"] == "Wheelchair: use the side entrance"
+
+
+def test_erasure_blanks_the_cancellation_reason_too(stage, people):
+    """A reason is free text ("Mario Rossi sent his deputy"): erasure leaves nothing of it."""
+    from desktop_app.core import privacy
+
+    person = people[2]
+    checkin.cancel(stage, person, reason="Rossi manda il vice, dott. Bianchi")
+    privacy.erase_attendee(stage, stage.attendee(person.id))
+    stored = stage.conn.execute("SELECT payload FROM event").fetchall()
+    assert not any("Bianchi" in row[0] for row in stored)
+    assert stage.attendee(person.id).cancelled  # the registration stays cancelled
+    stage.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert b"Bianchi" not in stage.path.read_bytes()
