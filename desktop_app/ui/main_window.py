@@ -462,6 +462,8 @@ class MainWindow(QMainWindow):
             self.results.selectRow(0)
         self.show_details()
 
+    _asked_to_choose = False
+
     def show_notice(self, message: str) -> None:
         self.notice_text = message
         self.notice.setText(message)
@@ -525,6 +527,9 @@ class MainWindow(QMainWindow):
 
     def on_text_changed(self, value: str) -> None:
         self.chosen = False
+        if self._asked_to_choose:  # "choose one of N" spoke of the text that is now gone
+            self._asked_to_choose = False
+            self.show_notice("")
         if not value.strip() or checkin.clean_scan(value).upper().startswith("RD1"):
             self.model.set_people([])
             self.show_details()
@@ -635,12 +640,14 @@ class MainWindow(QMainWindow):
             self.scan.clear()
             self.show_group(decision)
         elif decision.status == checkin.CHOOSE and decision.reason == "typo":
+            self._asked_to_choose = True
             self.show_notice(
                 self.tr(
                     "Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter."
                 )
             )
         elif decision.status == checkin.CHOOSE:
+            self._asked_to_choose = True
             self.show_notice(
                 self.tr("%1 people match: choose one with ↑↓ or a click, then Enter.").replace(
                     "%1", decision.reason

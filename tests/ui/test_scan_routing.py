@@ -215,6 +215,15 @@ def test_enter_with_exactly_one_match_checks_in(qtbot, window, stage, people):
     assert stage.attendee(people[2].id).checked_in
 
 
+def test_the_choose_notice_goes_when_the_text_changes(qtbot, window, stage, people):
+    keys.type_slowly(qtbot, "bert")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    keys.enter()
+    qtbot.waitUntil(lambda: window.notice_text.startswith("2 people match"))
+    window.scan.clear()
+    assert window.notice_text == "" and not window.notice.isVisible()
+
+
 def test_one_match_found_only_by_a_typo_is_offered_not_checked_in(qtbot, window, stage, people):
     keys.type_slowly(qtbot, "Rosi")  # Rossi, one letter short
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
