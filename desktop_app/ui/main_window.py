@@ -830,13 +830,19 @@ class MainWindow(QMainWindow):
 
         self.open_dialog(dialog, answered)
 
-    def cancel_current(self) -> None:
-        """Attendee ▸ Cancel registration…: a reason, then the door refuses them with it."""
+    def _one_person(self, ask: str) -> Attendee | None:
+        """The one person selected (fresh from the store), else None after asking for one."""
         people = self.current_people()
         if len(people) != 1:
-            self.show_notice(door.tr("Choose one person to cancel their registration."))
+            self.show_notice(ask)
+            return None
+        return self.stage.attendee(people[0].id)
+
+    def cancel_current(self) -> None:
+        """Attendee ▸ Cancel registration…: a reason, then the door refuses them with it."""
+        person = self._one_person(door.tr("Choose one person to cancel their registration."))
+        if person is None:
             return
-        person = self.stage.attendee(people[0].id)
         if person.cancelled:
             self.show_notice(
                 door.tr("The registration of %1 is already cancelled.").replace(
@@ -856,11 +862,9 @@ class MainWindow(QMainWindow):
 
     def restore_current(self) -> None:
         """Attendee ▸ Restore registration: after a confirmation, admitted at the door again."""
-        people = self.current_people()
-        if len(people) != 1:
-            self.show_notice(door.tr("Choose one person to restore their registration."))
+        person = self._one_person(door.tr("Choose one person to restore their registration."))
+        if person is None:
             return
-        person = self.stage.attendee(people[0].id)
         if not person.cancelled:
             self.show_notice(
                 door.tr("The registration of %1 is not cancelled.").replace("%1", person.full_name)
