@@ -175,8 +175,6 @@ class MainWindow(QMainWindow):
         self.banner.setMinimumHeight(int(230 * s))
         self.banner.setMaximumHeight(int(300 * s))
         left.addWidget(self.banner, 3)
-        self.vip_notices = VipNotices(self.stage, self, scale=s)  # VIP arrivals (issue 12)
-        left.addWidget(self.vip_notices)
         self.results_hint = QLabel(self.tr("Results (↑↓ to choose, Enter to check in)"), self)
         _font(self.results_hint, 11 * s, bold=True)
         # Messages share the results' title row, so nothing on screen moves when one appears.
@@ -218,6 +216,8 @@ class MainWindow(QMainWindow):
         left.addLayout(lower, 2)
         body.addLayout(left, 1)
         self.counters = self._counters_panel()
+        self.vip_notices = VipNotices(self.stage, self.counters, scale=s)  # VIP arrivals
+        self.counters.layout().insertWidget(0, self.vip_notices)  # takes room from the list
         body.addWidget(self.counters)
         root.addLayout(body, 1)
         root.addWidget(self._keys_bar())

@@ -11,11 +11,12 @@ What arrived comes from core.vip; this widget only remembers what it has shown.
 
 from __future__ import annotations
 
+import sqlite3
 from collections import deque
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Slot
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core import vip
 from desktop_app.core.vip import Arrival
@@ -39,7 +40,7 @@ class VipNotices(QWidget):
 
         self.ack_panel = QFrame(self)
         self.ack_panel.setObjectName("vipAck")
-        ack_row = QHBoxLayout(self.ack_panel)
+        ack_row = QVBoxLayout(self.ack_panel)  # text above its button: the column is narrow
         ack_row.setContentsMargins(10, 6, 10, 6)
         self.ack_text = QLabel(self.ack_panel)
         self.ack_text.setObjectName("vipAckText")
@@ -48,13 +49,13 @@ class VipNotices(QWidget):
         self.ack_button = QPushButton(self.ack_panel)
         self.ack_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the scan field keeps focus
         self.ack_button.clicked.connect(self.acknowledge)
-        ack_row.addWidget(self.ack_text, 1)
-        ack_row.addWidget(self.ack_button)
+        ack_row.addWidget(self.ack_text)
+        ack_row.addWidget(self.ack_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.ack_panel)
 
         self.notice_panel = QFrame(self)
         self.notice_panel.setObjectName("vipNotice")
-        notice_row = QHBoxLayout(self.notice_panel)
+        notice_row = QVBoxLayout(self.notice_panel)
         notice_row.setContentsMargins(10, 4, 10, 4)
         self.notice_text = QLabel(self.notice_panel)
         self.notice_text.setObjectName("vipNoticeText")
@@ -63,11 +64,11 @@ class VipNotices(QWidget):
         self.dismiss_button = QPushButton(self.notice_panel)
         self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dismiss_button.clicked.connect(self.dismiss)
-        notice_row.addWidget(self.notice_text, 1)
-        notice_row.addWidget(self.dismiss_button)
+        notice_row.addWidget(self.notice_text)
+        notice_row.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(self.notice_panel)
 
-        for label, points in ((self.ack_text, 13), (self.notice_text, 11)):
+        for label, points in ((self.ack_text, 12), (self.notice_text, 11)):
             font = label.font()
             font.setPointSizeF(points * scale)
             font.setBold(True)
@@ -93,7 +94,10 @@ class VipNotices(QWidget):
     def poll(self) -> None:
         import time
 
-        arrivals = vip.vip_arrivals(self.stage, self.cursor)
+        try:
+            arrivals = vip.vip_arrivals(self.stage, self.cursor)
+        except sqlite3.ProgrammingError:  # the window closed its stage; a late sync round
+            return
         if not arrivals:
             return
         self.cursor = arrivals[-1].cursor
