@@ -44,6 +44,7 @@ from desktop_app.ui.scan_input import ScanGuard, ScanInput
 from desktop_app.ui.search import ResultsModel, list_name, status_text
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.sounds import Sounds
+from desktop_app.ui.vip_notice import VipNotices
 
 SEARCH_LIMIT = 50
 RECENT = 10
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.refresh_timer.start()
         self.refresh_side()
         self._attach_sync_indicator()
+        self.vip_notices.follow(getattr(self, "sync_indicator", None))
         QTimer.singleShot(300, self.sounds.preload)
         if self.settings.get("camera/enabled"):
             QTimer.singleShot(0, lambda: self.set_camera(True))
@@ -214,6 +216,8 @@ class MainWindow(QMainWindow):
         left.addLayout(lower, 2)
         body.addLayout(left, 1)
         self.counters = self._counters_panel()
+        self.vip_notices = VipNotices(self.stage, self.counters, scale=s)  # VIP arrivals
+        self.counters.layout().insertWidget(0, self.vip_notices)  # takes room from the list
         body.addWidget(self.counters)
         root.addLayout(body, 1)
         root.addWidget(self._keys_bar())
@@ -408,6 +412,7 @@ class MainWindow(QMainWindow):
     def refresh_side(self) -> None:
         """Counters, the last check-ins, the status line: after every action, and live."""
         self._event_count = self.stage.event_count()
+        self.vip_notices.poll()
         counts = self.stage.counts()
         self.present_label.setText(
             self.tr("Present %1 / %2")

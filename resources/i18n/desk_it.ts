@@ -89,4 +89,39 @@
             <translation>nessuna data</translation>
         </message>
     </context>
+    <context>
+        <name>VipNotices</name>
+        <message>
+            <source>Host to call: %1</source>
+            <translation>Referente da chiamare: %1</translation>
+        </message>
+        <message>
+            <source>no host given</source>
+            <translation>nessun referente indicato</translation>
+        </message>
+        <message>
+            <source>VIP checked in here: %1</source>
+            <translation>VIP accreditato qui: %1</translation>
+        </message>
+        <message>
+            <source>Escort to the protocol desk.</source>
+            <translation>Accompagnare al desk del protocollo.</translation>
+        </message>
+        <message>
+            <source>%1 more VIP instructions waiting</source>
+            <translation>Altre istruzioni VIP in attesa: %1</translation>
+        </message>
+        <message>
+            <source>VIP arrived: %1 at %2, %3</source>
+            <translation>Arrivo VIP: %1 alla postazione %2, ore %3</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Presa visione</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Chiudi</translation>
+        </message>
+    </context>
 </TS>

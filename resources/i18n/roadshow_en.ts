@@ -1298,4 +1298,39 @@
         <translation>Export failed: %1</translation>
     </message>
 </context>
+    <context>
+        <name>VipNotices</name>
+        <message>
+            <source>Host to call: %1</source>
+            <translation>Host to call: %1</translation>
+        </message>
+        <message>
+            <source>no host given</source>
+            <translation>no host given</translation>
+        </message>
+        <message>
+            <source>VIP checked in here: %1</source>
+            <translation>VIP checked in here: %1</translation>
+        </message>
+        <message>
+            <source>Escort to the protocol desk.</source>
+            <translation>Escort to the protocol desk.</translation>
+        </message>
+        <message>
+            <source>%1 more VIP instructions waiting</source>
+            <translation>%1 more VIP instructions waiting</translation>
+        </message>
+        <message>
+            <source>VIP arrived: %1 at %2, %3</source>
+            <translation>VIP arrived: %1 at %2, %3</translation>
+        </message>
+        <message>
+            <source>Acknowledge</source>
+            <translation>Acknowledge</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Dismiss</translation>
+        </message>
+    </context>
 </TS>
