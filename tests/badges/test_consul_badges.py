@@ -4,7 +4,6 @@ consular title (honorary said so) and the name in the person's own script; the Q
 from __future__ import annotations
 
 import pypdfium2 as pdfium
-from reportlab.lib.units import mm
 
 from desktop_app.badges import load_layout, render_stage_badges
 from desktop_app.badges.batch import TicketSource
