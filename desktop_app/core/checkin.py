@@ -265,7 +265,8 @@ def decide(
         method = "ticket" if scan.kind == "ticket" else "code"
         if offer_party:
             party = party_of(stage, found)
-            if party:
+            # everyone already in (at the door, not a session): the usual "already in" outcome
+            if party and (session_id or not all(a.checked_in for a in party)):
                 return Decision(
                     PARTY, party[0], method=method, session_id=session_id, party=tuple(party)
                 )
