@@ -47,6 +47,10 @@ def _names(value: str) -> set[str]:
     return {value.upper(), value.casefold(), " ".join(fold(value).split())} if value else set()
 
 
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def party_of(stage: Stage, attendee: Attendee) -> list[Attendee]:
     """The party this person heads (themself first), or [] when they head none.
 
@@ -55,7 +59,16 @@ def party_of(stage: Stage, attendee: Attendee) -> list[Attendee]:
     key = fold(delegation)
     mine = _names_of(attendee)
     members: dict[str, Attendee] = {}
-    for other in stage.attendees(include_cancelled=False):
+    # candidates picked in SQL (LIKE ignores ASCII case; folding decides below), so a head's
+    # scan reads a party, not the whole stage
+    rows = stage.conn.execute(
+        "SELECT id FROM attendee WHERE status = 'active' AND id <> ? AND ("
+        "(? <> '' AND json_extract(extra, '$.delegation') LIKE ? ESCAPE '\\') "
+        "OR COALESCE(json_extract(extra, '$.companion_of'), '') <> '')",
+        (attendee.id, delegation, _like(delegation)),
+    ).fetchall()
+    for (other_id,) in rows:
+        other = stage.attendee(other_id)
         if other.id == attendee.id:
             continue
         same = bool(key) and fold(delegation_of(other)) == key

@@ -66,3 +66,20 @@ def test_a_head_whose_whole_party_is_in_gets_the_usual_already_in(stage):
     )
     stage.new_attendee({"first_name": "Per", "last_name": "Lie", "extra": {"delegation": "X"}})
     assert checkin.decide(stage, other.code).status == checkin.CHECKED_IN
+
+
+def test_a_delegation_name_with_underscore_or_percent_matches_only_itself(stage):
+    head = stage.new_attendee(
+        {
+            "first_name": "A",
+            "last_name": "Head",
+            "extra": {"delegation": "CH_50%", "delegation_head": "yes"},
+        }
+    )
+    same = stage.new_attendee(
+        {"first_name": "B", "last_name": "Same", "extra": {"delegation": "ch_50%"}}
+    )
+    stage.new_attendee(
+        {"first_name": "C", "last_name": "Near", "extra": {"delegation": "CHX50abc"}}
+    )
+    assert [a.id for a in party_of(stage, stage.attendee(head.id))] == [head.id, same.id]
