@@ -55,11 +55,14 @@ ATTENDEE_VALUES = (
     "sector",
     "code",
     "category_label",
+    "consular_title",  # "Console Generale Onorario" (consuls only, core/consular.py)
+    "title_or_role",  # the consular title when there is one, else the role
+    "name_native",  # the name in the person's own script (extra["name_native"])
 )
 STAGE_VALUES = ("stage_title", "stage_date", "stage_city", "stage_venue", "stage_theme")
 VALUES = ATTENDEE_VALUES + STAGE_VALUES
 
-ELEMENT_TYPES = ("text", "qr", "band", "rect", "image")
+ELEMENT_TYPES = ("text", "qr", "band", "rect", "image", "flag")  # flag: consuls' country
 FONTS = ("regular", "bold")
 
 

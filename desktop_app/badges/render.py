@@ -22,11 +22,12 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from desktop_app.core import paths
+from desktop_app.core import consular, paths
 from desktop_app.core.model import Attendee, StageInfo
 from desktop_app.core.qr import QUIET_ZONE, qr_runs
 from desktop_app.core.text_shaping import fonts
 
+from . import flags
 from .layout import Element, Layout, LayoutInvalid
 from .text import ASCENT, LINE_HEIGHT, LINE_PITCH, Fitted, fit
 
@@ -70,8 +71,27 @@ def stage_values(info: StageInfo) -> dict[str, str]:
     }
 
 
+def consular_title(attendee: Attendee, language: str = "it") -> str:
+    """The consular title a badge shows ("Console Generale Onorario"), or "" for non-consuls."""
+    label = consular.RANK_LABELS[language].get(attendee.consular_rank, "")
+    if not label:
+        return ""
+    if attendee.consular_service == "honorary":
+        honorary = consular.SERVICE_LABELS[language]["honorary"]
+        return f"{label} {honorary.title()}" if language == "it" else f"{honorary.title()} {label}"
+    return label
+
+
+def is_consul(attendee: Attendee) -> bool:
+    return attendee.category == "consul" or bool(consular_title(attendee))
+
+
 def attendee_values(attendee: Attendee, categories: dict[str, dict[str, str]]) -> dict[str, str]:
+    title = consular_title(attendee)
     return {
+        "consular_title": title,
+        "title_or_role": title or attendee.role,
+        "name_native": str(attendee.extra.get("name_native", "")),
         "display_name": attendee.display_name,
         "full_name": attendee.full_name,
         "title": attendee.title,
@@ -256,6 +276,10 @@ class BadgeRenderer:
                     stroke=int(bool(element.stroke)),
                     fill=int(bool(element.color)),
                 )
+            elif kind == "flag":
+                iso = flags.iso_code(attendee.country) if is_consul(attendee) else ""
+                if iso:
+                    flags.draw(canvas, iso, x, y_top - h, w, h)
             elif kind == "image":
                 canvas.drawImage(
                     _image(element.path),

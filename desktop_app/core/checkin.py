@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from desktop_app.core.delegation import party_of
 from desktop_app.core.errors import InvalidInput, TicketInvalid
 from desktop_app.core.ids import ATTENDEE_CODE_LENGTH, is_code_shaped
 from desktop_app.core.model import Attendee, Event, normalise_fields
@@ -27,6 +28,7 @@ CANCELLED = "cancelled"
 SESSION_FULL = "session_full"
 REGISTERED = "registered"  # a walk-in registered without checking in (not a scan outcome)
 CHOOSE = "choose"  # typed text matched several people and none was chosen (not a scan outcome)
+PARTY = "party"  # the head of a delegation was scanned: the desk offers the party (not an outcome)
 OUTCOMES = (
     CHECKED_IN,
     ALREADY_CHECKED_IN,
@@ -55,6 +57,7 @@ class Decision:
     session_id: str = ""
     reason: str = ""  # cancelled: why the registration was cancelled
     forced: bool = False  # checked in although the registration was cancelled / session full
+    party: tuple[Attendee, ...] = ()  # PARTY: the head first, then who arrives with them
 
     @property
     def ok(self) -> bool:
@@ -240,6 +243,7 @@ def decide(
     session_id: str = "",
     admit_when_full: bool = False,
     admit_cancelled: bool = False,
+    offer_party: bool = False,
 ) -> Decision | list[Decision]:
     """The one place a scan is decided: a ticket, an attendee code, an external barcode, or
     typed text with the search results on screen (`Scan`).
@@ -247,7 +251,10 @@ def decide(
     Classified once: garbage is refused as invalid; a ticket or a code names one person;
     typed text that names nobody checks in the selected rows only when exactly one person
     matched or the clerk chose the rows (else `CHOOSE`, with `reason` = how many matched);
-    several chosen rows give one decision each (a list). Every refusal is recorded."""
+    several chosen rows give one decision each (a list). Every refusal is recorded.
+
+    With `offer_party` (the desk), a scanned head of a delegation or of companions checks in
+    nobody yet: the decision is `PARTY` and `party` lists who may come in (head first)."""
     if isinstance(scan, str):
         scan = Scan(scan)
     common = {"operator": operator, "session_id": session_id}
@@ -257,6 +264,13 @@ def decide(
     found = find(stage, scan.text, data_dir)
     if isinstance(found, Attendee):
         method = "ticket" if scan.kind == "ticket" else "code"
+        if offer_party:
+            party = party_of(stage, found)
+            # everyone already in (at the door, not a session): the usual "already in" outcome
+            if party and (session_id or not all(a.checked_in for a in party)):
+                return Decision(
+                    PARTY, party[0], method=method, session_id=session_id, party=tuple(party)
+                )
         return admit(
             stage,
             found,
@@ -403,10 +417,17 @@ def _admit_to_session(
 
 
 def admit_many(
-    stage: Stage, attendees: list[Attendee], *, operator: str = "", session_id: str = ""
+    stage: Stage,
+    attendees: list[Attendee],
+    *,
+    operator: str = "",
+    session_id: str = "",
+    method: str = "search",
 ) -> list[Decision]:
     """A delegation arriving together: one decision each."""
-    return [admit(stage, a, operator=operator, session_id=session_id) for a in attendees]
+    return [
+        admit(stage, a, operator=operator, session_id=session_id, method=method) for a in attendees
+    ]
 
 
 def undo(

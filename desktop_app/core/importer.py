@@ -52,6 +52,12 @@ FULL_NAME_REVERSED = "full_name_last_first"  # "Cognome e nome": family name fir
 STATUS = "status"  # the registration system's status: active or cancelled
 SPECIAL_ATTENTION = "special_attention"  # pretix "Requires special attention"
 MORE_NOTES = "more_notes"  # a second notes column (pretix "Comment" beside "Check-in text")
+# kept in `extra` under these keys (core/delegation.py): who arrives with whom, native names
+DELEGATION = "delegation"
+DELEGATION_HEAD = "delegation_head"
+COMPANION_OF = "companion_of"
+NAME_NATIVE = "name_native"
+_EXTRA_FIELDS = (DELEGATION, DELEGATION_HEAD, COMPANION_OF, NAME_NATIVE)
 MAPPABLE = (
     *TEXT_FIELDS,
     "external_codes",
@@ -60,6 +66,7 @@ MAPPABLE = (
     STATUS,
     SPECIAL_ATTENTION,
     MORE_NOTES,
+    *_EXTRA_FIELDS,
 )
 NAME_FIELDS = ("first_name", "last_name", FULL_NAME, FULL_NAME_REVERSED)
 
@@ -318,6 +325,32 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "consularservice",
         "servizio",
     ),
+    DELEGATION: ("delegazione", "delegation", "delegationname", "nomedelegazione"),
+    DELEGATION_HEAD: (
+        "capodelegazione",
+        "delegationhead",
+        "headofdelegation",
+        "capogruppo",
+    ),
+    COMPANION_OF: (
+        "accompagnatoredi",
+        "accompagnadi",
+        "accompagna",
+        "companionof",
+        "accompanying",
+        "accompanies",
+        "guestof",
+        "ospitedi",
+    ),
+    NAME_NATIVE: (
+        "nomenativo",
+        "nomeoriginale",
+        "nomenellascritturaoriginale",
+        "nativename",
+        "nameinnativescript",
+        "namenative",
+        "originalname",
+    ),
     "exequatur": (
         "exequatur",
         "dataexequatur",
@@ -423,7 +456,7 @@ _CODE_SPLIT = re.compile(r"[\s,;|]+")
 _COUNTRY_SPLIT = re.compile(r"\s*[;,|\n]\s*")
 _DIGITS_ONLY = re.compile(r"^\d+$")
 _NUMERIC_FIELDS = ("phone", "vat", "external_codes")
-_PSEUDO_FIELDS = (STATUS, SPECIAL_ATTENTION, MORE_NOTES)
+_PSEUDO_FIELDS = (STATUS, SPECIAL_ATTENTION, MORE_NOTES, *_EXTRA_FIELDS)
 _YES = frozenset(("yes", "si", "y", "true", "1", "x", "ja", "oui", "vero"))
 # A '?' or U+FFFD touching a letter: a character the file's encoding could not hold.
 _LOST_IN_NAME = re.compile(r"\ufffd|[^\W\d_]\?|\?[^\W\d_]")  # "Ma?gorzata", "Bert?"
@@ -1425,6 +1458,11 @@ class _RowParser:
                     row.extra["special_attention"] = "yes"
             elif name == MORE_NOTES:
                 pass  # joined to the notes below
+            elif name == DELEGATION_HEAD:
+                if _header_key(value) in _YES:
+                    row.extra[DELEGATION_HEAD] = "yes"
+            elif name in _EXTRA_FIELDS:
+                row.extra[name] = value
             elif name == "countries":
                 fields[name] = _countries(value)
             elif name in (FULL_NAME, FULL_NAME_REVERSED):

@@ -87,6 +87,10 @@ _FIELD_ORDER = (
     "status",
     "special_attention",
     "more_notes",
+    "delegation",
+    "delegation_head",
+    "companion_of",
+    "name_native",
 )
 NAME_FIELDS = ("first_name", "last_name", "full_name", "full_name_last_first")
 
@@ -114,6 +118,10 @@ def field_label(name: str) -> str:
         "status": _tr("Registration status"),
         "special_attention": _tr("Special attention"),
         "more_notes": _tr("More notes"),
+        "delegation": _tr("Delegation"),
+        "delegation_head": _tr("Head of delegation"),
+        "companion_of": _tr("Companion of"),
+        "name_native": _tr("Name in native script"),
     }
     return labels.get(name, name)
 

@@ -630,6 +630,7 @@ class MainWindow(QMainWindow):
                 operator=self.operator,
                 data_dir=self.ctx.data_dir,
                 session_id=self.session_id,
+                offer_party=True,
             )
         except RoadshowError as exc:
             self.scan.clear()
@@ -658,6 +659,9 @@ class MainWindow(QMainWindow):
                     "%1", decision.reason
                 )
             )  # no sound: nothing was decided, and every outcome sound means an outcome
+        elif decision.status == checkin.PARTY:
+            self.scan.clear()
+            self.offer_party(decision)
         else:
             self.scan.clear()
             self.show_decision(decision)
@@ -668,6 +672,37 @@ class MainWindow(QMainWindow):
         ok = all(d.ok for d in decisions)
         self.sounds.play(checkin.CHECKED_IN if ok else checkin.ALREADY_CHECKED_IN)
         QTimer.singleShot(0, self.refresh_side)
+
+    def offer_party(self, decision: checkin.Decision) -> None:
+        """A head of delegation scanned: tick who comes in (issue 12); Enter admits them."""
+        from desktop_app.ui.party_dialog import PartyDialog
+
+        dialog = PartyDialog(self, list(decision.party), session_id=self.session_id)
+
+        def answered(ok: bool) -> None:
+            people = dialog.ticked() if ok else []
+            if len(people) == 1:
+                self.show_decision(
+                    checkin.admit(
+                        self.stage,
+                        people[0],
+                        operator=self.operator,
+                        method=decision.method,
+                        session_id=self.session_id,
+                    )
+                )
+            elif people:
+                self.show_group(
+                    checkin.admit_many(
+                        self.stage,
+                        people,
+                        operator=self.operator,
+                        session_id=self.session_id,
+                        method=decision.method,
+                    )
+                )
+
+        self.open_dialog(dialog, answered)
 
     def _refused(self, decision: checkin.Decision) -> checkin.Decision:
         """A refusal that did not go through core's check-in: kept in the audit trail too."""

@@ -636,6 +636,22 @@
         <translation>Attenzione particolare</translation>
     </message>
     <message>
+        <source>Delegation</source>
+        <translation>Delegazione</translation>
+    </message>
+    <message>
+        <source>Head of delegation</source>
+        <translation>Capo delegazione</translation>
+    </message>
+    <message>
+        <source>Companion of</source>
+        <translation>Accompagnatore di</translation>
+    </message>
+    <message>
+        <source>Name in native script</source>
+        <translation>Nome nella scrittura originale</translation>
+    </message>
+    <message>
         <source>Status column: %1 cancelled, %2 active again.</source>
         <translation>Colonna dello stato: %1 annullate, %2 di nuovo attive.</translation>
     </message>

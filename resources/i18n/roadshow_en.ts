@@ -1333,4 +1333,39 @@
             <translation>Dismiss</translation>
         </message>
     </context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>%1 arrives with the delegation %2: who comes in now?</source>
+        <translation>%1 arrives with the delegation %2: who comes in now?</translation>
+    </message>
+    <message>
+        <source>%1 arrives with companions: who comes in now?</source>
+        <translation>%1 arrives with companions: who comes in now?</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>head</translation>
+    </message>
+    <message>
+        <source>already checked in</source>
+        <translation>already checked in</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the row; Enter checks in the ticked.</source>
+        <translation>Space ticks or unticks the row; Enter checks in the ticked.</translation>
+    </message>
+    <message>
+        <source>Check in the ticked</source>
+        <translation>Check in the ticked</translation>
+    </message>
+    <message>
+        <source>Nobody now</source>
+        <translation>Nobody now</translation>
+    </message>
+</context>
 </TS>

@@ -1307,4 +1307,39 @@
         <translation>Esportazione non riuscita: %1</translation>
     </message>
 </context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <source>Delegation</source>
+        <translation>Delegazione</translation>
+    </message>
+    <message>
+        <source>%1 arrives with the delegation %2: who comes in now?</source>
+        <translation>%1 arriva con la delegazione %2: chi entra adesso?</translation>
+    </message>
+    <message>
+        <source>%1 arrives with companions: who comes in now?</source>
+        <translation>%1 arriva con accompagnatori: chi entra adesso?</translation>
+    </message>
+    <message>
+        <source>head</source>
+        <translation>capo delegazione</translation>
+    </message>
+    <message>
+        <source>already checked in</source>
+        <translation>già entrato</translation>
+    </message>
+    <message>
+        <source>Space ticks or unticks the row; Enter checks in the ticked.</source>
+        <translation>Spazio spunta o toglie la spunta alla riga; Invio registra l'ingresso delle persone spuntate.</translation>
+    </message>
+    <message>
+        <source>Check in the ticked</source>
+        <translation>Registra l'ingresso degli spuntati</translation>
+    </message>
+    <message>
+        <source>Nobody now</source>
+        <translation>Nessuno per ora</translation>
+    </message>
+</context>
 </TS>

@@ -146,7 +146,7 @@ def text_boxes(
     for index in range(layout.per_page):
         ox, oy = layout.cell_origin(index, back=back)
         for e in elements:
-            if e.type in ("text", "band"):
+            if e.type in ("text", "band", "flag"):  # a flag may print its ISO code
                 x0 = (ox + e.box.x) * mm
                 y1 = (layout.page_h - oy - e.box.y) * mm
                 boxes.append((x0, y1 - e.box.h * mm, x0 + e.box.w * mm, y1))
