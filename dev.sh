@@ -70,6 +70,7 @@ case "$cmd" in
     venv
     export QT_QPA_PLATFORM=offscreen
     .venv/bin/ruff check .
+    .venv/bin/lint-imports --no-cache  # the layers and "no Qt below ui/" of pyproject.toml
     exec .venv/bin/python -m pytest "$@"
     ;;
   bench)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -105,3 +106,23 @@ def people(stage):
         },
     ]
     return [stage.new_attendee(r) for r in rows]
+
+
+@pytest.fixture
+def cli_json(capsys):
+    """cli_json(*args) -> (exit code, the one JSON object): runs `roadshow-desk ARGS --json`
+    in-process and checks that it printed exactly one JSON line."""
+    from desktop_app.cli import main
+
+    def run(*args) -> tuple[int, dict]:
+        argv = [str(a) for a in args]
+        if "--json" not in argv:
+            argv.append("--json")
+        capsys.readouterr()  # what earlier steps printed is not this command's output
+        code = main(argv)
+        out = capsys.readouterr().out
+        lines = [line for line in out.splitlines() if line.strip()]
+        assert len(lines) == 1, f"--json must print exactly one line, got {out!r}"
+        return code, json.loads(lines[0])
+
+    return run

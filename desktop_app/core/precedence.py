@@ -362,7 +362,7 @@ def write(
 
 
 def _write_xlsx(result: Precedence, out: Path, lang: str) -> None:
-    from desktop_app.core.export import XlsxBook
+    from desktop_app.core.xlsx import XlsxBook
 
     t = _TEXT[lang]
     book = XlsxBook(lang)

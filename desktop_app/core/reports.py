@@ -504,7 +504,7 @@ def _merge_companies_by_name(series: Series) -> None:
 
 def write_series_xlsx(series: Series, out: Path, lang: str = "en") -> None:
     """The whole roadshow in one workbook: stages, people, companies, countries, sectors."""
-    from desktop_app.core.export import XlsxBook
+    from desktop_app.core.xlsx import XlsxBook
 
     w = words(lang)
     slugs = [s.slug for s in series.stages]

@@ -37,7 +37,7 @@ from desktop_app.core import checkin
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import CATEGORIES, Attendee
 from desktop_app.core.store import Stage, find_stage_by_code
-from desktop_app.ui import door, hooks, text
+from desktop_app.ui import door, printing, reports, sync_status, text
 from desktop_app.ui.banner import Banner
 from desktop_app.ui.dialogs import Prompts
 from desktop_app.ui.scan_input import ScanGuard, ScanInput
@@ -1073,21 +1073,14 @@ class MainWindow(QMainWindow):
             self.print_badge(self.stage.attendee(a.id), auto=False)
 
     def print_badge(self, attendee: Attendee, auto: bool = False) -> None:
-        hook = hooks.find_hook("printing", ("print_badge", "print_badges"))
-        if hook is hooks.MISSING:
-            self.show_notice(self.tr("Badge printing is not available on this desk yet."))
-            return
         try:
-            outcome = hooks.call_hook(
-                hook,
+            outcome = printing.print_badge(
+                self.stage,
+                attendee,
                 parent=self,
-                window=self,
-                stage=self.stage,
-                attendee=attendee,
-                attendees=[attendee],
                 settings=self.settings,
-                operator=self.operator,
                 data_dir=self.ctx.data_dir,
+                operator=self.operator,
                 auto=auto,
             )
         except RoadshowError as exc:
@@ -1111,23 +1104,16 @@ class MainWindow(QMainWindow):
 
     def open_batch_print(self) -> None:
         """Stage ▸ Print badges…: the batch dialog; scans arriving meanwhile wait in the queue."""
-        hook = hooks.find_hook("printing", ("open_batch_dialog",))
-        if hook is hooks.MISSING:
-            self.show_notice(self.tr("Badge printing is not available on this desk yet."))
-            return
         try:
-            dialog = hooks.call_hook(
-                hook,
-                stage=self.stage,
-                data_dir=self.ctx.data_dir,
+            dialog = printing.open_batch_dialog(
+                self.stage,
+                self.ctx.data_dir,
                 parent=self,
                 settings=self.settings,
                 operator=self.operator,
             )
         except RoadshowError as exc:
             self.show_notice(exc.message)
-            return
-        if not isinstance(dialog, QDialog):
             return
         self.batch_dialog = dialog
         if not dialog.isVisible():
@@ -1154,21 +1140,14 @@ class MainWindow(QMainWindow):
         self.open_dialog(dialog, lambda _ok: None)
 
     def open_reports(self) -> None:
-        hook = hooks.find_hook("reports", ("open_reports", "ReportsWindow", "ReportsDialog"))
-        if hook is hooks.MISSING:
-            self.show_notice(self.tr("Reports are not available on this desk yet."))
-            return
-        widget = hooks.call_hook(
-            hook,
+        widget = reports.ReportsWindow(
+            self.stage,
             parent=self,
-            stage=self.stage,
             data_dir=self.ctx.data_dir,
             settings=self.settings,
-            lang=self.ctx.language,
         )
-        if isinstance(widget, QWidget) and not widget.isVisible():
-            self._reports = widget
-            widget.show()
+        self._reports = widget
+        widget.show()
 
     # --- ticket e-mails (ui/mail_dialog.py) ---------------------------------------------
 
@@ -1213,23 +1192,15 @@ class MainWindow(QMainWindow):
         )
 
     def _attach_sync_indicator(self) -> None:
-        hook = hooks.find_hook(
-            "sync_status", ("create_indicator", "SyncIndicator", "SyncStatusWidget")
-        )
-        if hook is hooks.MISSING:
-            return
-        widget = hooks.call_hook(
-            hook,
-            parent=self,
-            window=self,
-            stage=self.stage,
-            settings=self.settings,
-            data_dir=self.ctx.data_dir,
+        widget = sync_status.create_indicator(
+            self,
+            self.stage,
+            self.settings,
+            self.ctx.data_dir,
             desk=self.stage.desk,
         )
-        if isinstance(widget, QWidget):
-            self.sync_indicator = widget
-            self.sync_slot.addWidget(widget)
+        self.sync_indicator = widget
+        self.sync_slot.addWidget(widget)
 
     # --- camera -----------------------------------------------------------------------------
 

@@ -528,6 +528,6 @@ def open_reports(
     data_dir: Path | None = None,
     settings: Any = None,
 ) -> ReportsWindow:
-    """The desk window's hook (ui/main_window.py: Stage ▸ Reports…)."""
+    """A stage's reports window (the desk window builds it directly: Stage ▸ Reports…)."""
     assert stage is not None
     return ReportsWindow(stage, parent=parent, data_dir=data_dir, settings=settings)

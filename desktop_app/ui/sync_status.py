@@ -517,7 +517,7 @@ def create_indicator(
     data_dir: Path,
     desk: Desk | None = None,
 ) -> SyncStatusWidget:
-    """The desk window's hook: a status widget whose service starts per the settings."""
+    """The desk window's sync indicator: a status widget whose service starts per the settings."""
     service = SyncService(data_dir, stage.info.slug, settings, desk=desk or stage.desk, stage=stage)
     widget = SyncStatusWidget(service, parent)
     service.setParent(widget)

@@ -16,7 +16,6 @@ from desktop_app.badges import (
     parse_layout,
     select_attendees,
 )
-from desktop_app.cli import main
 from desktop_app.core import checkin, paths
 
 from .helpers import page_count, qr_codes, text_runs
@@ -144,14 +143,8 @@ def test_filters_and_sort(stage, people):
 # --- command line ----------------------------------------------------------------------------
 
 
-def run(capsys, *args) -> tuple[int, dict]:
-    code = main([str(a) for a in args])
-    out = capsys.readouterr().out
-    return code, json.loads(out.strip().splitlines()[-1])
-
-
-def test_badge_layouts_command(capsys, data_dir):
-    code, out = run(capsys, "--data-dir", data_dir, "--json", "badge-layouts")
+def test_badge_layouts_command(cli_json, data_dir):
+    code, out = cli_json("--data-dir", data_dir, "--json", "badge-layouts")
     assert code == 0
     by_name = {x["name"]: x for x in out["layouts"]}
     assert by_name["pocket-8up-a4"]["per_page"] == 8
@@ -160,12 +153,11 @@ def test_badge_layouts_command(capsys, data_dir):
 
 
 def test_badges_command_writes_the_pdf_and_marks_printed_only_when_asked(
-    capsys, data_dir, stage, people, tmp_path
+    cli_json, data_dir, stage, people, tmp_path
 ):
     out_pdf = tmp_path / "badges.pdf"
     slug = stage.info.slug
-    code, out = run(
-        capsys,
+    code, out = cli_json(
         "--data-dir",
         data_dir,
         "--json",
@@ -183,8 +175,7 @@ def test_badges_command_writes_the_pdf_and_marks_printed_only_when_asked(
     assert len([c for p in qr_codes(out_pdf.read_bytes()) for c in p]) == 5
     assert all(stage.attendee(a.id).badge_prints == 0 for a in people)
 
-    code, out = run(
-        capsys,
+    code, out = cli_json(
         "--data-dir",
         data_dir,
         "--json",
@@ -200,8 +191,7 @@ def test_badges_command_writes_the_pdf_and_marks_printed_only_when_asked(
     prints = {a.last_name: stage.attendee(a.id).badge_prints for a in people}
     assert prints == {"Bertè": 1, "Bertelli": 1, "Rossi": 1, "Sato": 0, "Ørsted-Łukasiewicz": 0}
 
-    code, out = run(
-        capsys,
+    code, out = cli_json(
         "--data-dir",
         data_dir,
         "--json",
@@ -213,8 +203,7 @@ def test_badges_command_writes_the_pdf_and_marks_printed_only_when_asked(
         "--mark-printed",
     )
     assert out["badges"] == 2
-    code, out = run(
-        capsys,
+    code, out = cli_json(
         "--data-dir",
         data_dir,
         "--json",
@@ -231,11 +220,10 @@ def test_badges_command_writes_the_pdf_and_marks_printed_only_when_asked(
     assert "Nicolò Bertè" in names
 
 
-def test_badges_command_refusals_are_plain(capsys, data_dir, stage, people, tmp_path):
+def test_badges_command_refusals_are_plain(cli_json, data_dir, stage, people, tmp_path):
     slug = stage.info.slug
     out_pdf = tmp_path / "x.pdf"
-    code, out = run(
-        capsys,
+    code, out = cli_json(
         "--data-dir",
         data_dir,
         "--json",
@@ -250,12 +238,11 @@ def test_badges_command_refusals_are_plain(capsys, data_dir, stage, people, tmp_
     assert "nothing to print" in out["error"]["message"]
     bad = tmp_path / "bad.json"
     bad.write_text("{", "utf-8")
-    code, out = run(
-        capsys, "--data-dir", data_dir, "--json", "badges", slug, "--out", out_pdf, "--layout", bad
+    code, out = cli_json(
+        "--data-dir", data_dir, "--json", "badges", slug, "--out", out_pdf, "--layout", bad
     )
     assert code == 1 and out["error"]["code"] == "layout_invalid"
-    code, out = run(
-        capsys,
+    code, out = cli_json(
         "--data-dir",
         data_dir,
         "--json",

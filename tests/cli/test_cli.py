@@ -16,21 +16,13 @@ from desktop_app.cli import build_parser, main
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(capsys, *args) -> tuple[int, dict]:
-    code = main([str(a) for a in args])
-    out = capsys.readouterr().out
-    lines = [line for line in out.splitlines() if line.strip()]
-    assert len(lines) == 1, f"--json must print exactly one line, got {out!r}"
-    return code, json.loads(lines[0])
-
-
 @pytest.fixture
 def dd(tmp_path) -> str:
     return str(tmp_path / "data")
 
 
-def make_demo(capsys, dd, size=30):
-    code, out = run(capsys, "--data-dir", dd, "--json", "demo", "--size", size)
+def make_demo(cli_json, dd, size=30):
+    code, out = cli_json("--data-dir", dd, "--json", "demo", "--size", size)
     assert code == 0 and out["created"]
     return out
 
@@ -45,19 +37,18 @@ def test_version_runs_as_installed_script():
     assert out.stdout.strip() == f"roadshow-desk {__version__}"
 
 
-def test_global_options_before_or_after_the_command(capsys, dd):
-    make_demo(capsys, dd)
-    code1, before = run(capsys, "--json", "--data-dir", dd, "status", "demo-bergamo")
-    code2, after = run(capsys, "status", "demo-bergamo", "--data-dir", dd, "--json")
+def test_global_options_before_or_after_the_command(cli_json, capsys, dd):
+    make_demo(cli_json, dd)
+    code1, before = cli_json("--json", "--data-dir", dd, "status", "demo-bergamo")
+    code2, after = cli_json("status", "demo-bergamo", "--data-dir", dd, "--json")
     assert code1 == code2 == 0
     assert before == after
     assert set(before) >= {"registered", "checked_in", "events", "unsynced", "digest"}
     assert before["registered"] == 30 and before["checked_in"] == 12
 
 
-def test_stage_create_list_and_refusals(capsys, dd):
-    code, out = run(
-        capsys,
+def test_stage_create_list_and_refusals(cli_json, dd):
+    code, out = cli_json(
         "stage",
         "create",
         "brescia-2026",
@@ -72,8 +63,7 @@ def test_stage_create_list_and_refusals(capsys, dd):
         "--json",
     )
     assert code == 0 and out["stage"]["slug"] == "brescia-2026" and len(out["stage"]["code"]) == 5
-    code, out = run(
-        capsys,
+    code, out = cli_json(
         "stage",
         "create",
         "brescia-2026",
@@ -86,8 +76,7 @@ def test_stage_create_list_and_refusals(capsys, dd):
         "--json",
     )
     assert code == 1 and out["error"]["code"] == "stage_exists"
-    code, out = run(
-        capsys,
+    code, out = cli_json(
         "stage",
         "create",
         "x",
@@ -100,23 +89,22 @@ def test_stage_create_list_and_refusals(capsys, dd):
         "--json",
     )
     assert code == 1 and "YYYY-MM-DD" in out["error"]["message"]
-    code, out = run(capsys, "stage", "list", "--data-dir", dd, "--json")
+    code, out = cli_json("stage", "list", "--data-dir", dd, "--json")
     assert [s["slug"] for s in out["stages"]] == ["brescia-2026"]
 
 
-def test_ticket_checkin_undo_round_trip(capsys, dd, tmp_path):
-    make_demo(capsys, dd)
-    _, found = run(
-        capsys, "search", "demo-bergamo", "example", "--limit", "50", "--data-dir", dd, "--json"
+def test_ticket_checkin_undo_round_trip(cli_json, capsys, dd, tmp_path):
+    make_demo(cli_json, dd)
+    _, found = cli_json(
+        "search", "demo-bergamo", "example", "--limit", "50", "--data-dir", dd, "--json"
     )
     person = next(p for p in found["results"] if not p["checked_in"])
     png = tmp_path / "t.png"
-    code, ticket = run(
-        capsys, "ticket", "demo-bergamo", person["code"], "--png", png, "--data-dir", dd, "--json"
+    code, ticket = cli_json(
+        "ticket", "demo-bergamo", person["code"], "--png", png, "--data-dir", dd, "--json"
     )
     assert code == 0 and png.stat().st_size > 500
-    code, first = run(
-        capsys,
+    code, first = cli_json(
         "checkin",
         "demo-bergamo",
         ticket["payload"],
@@ -131,12 +119,11 @@ def test_ticket_checkin_undo_round_trip(capsys, dd, tmp_path):
     assert code == 0 and first["status"] == "checked_in"
     assert first["attendee"]["code"] == person["code"] and first["desk"] == "Desk 2"
     assert re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d$", first["checked_in_at"])
-    code, second = run(
-        capsys, "checkin", "demo-bergamo", ticket["payload"].lower(), "--data-dir", dd, "--json"
+    code, second = cli_json(
+        "checkin", "demo-bergamo", ticket["payload"].lower(), "--data-dir", dd, "--json"
     )
     assert code == 0 and second["status"] == "already_checked_in" and second["desk"] == "Desk 2"
-    code, undone = run(
-        capsys,
+    code, undone = cli_json(
         "undo",
         "demo-bergamo",
         person["code"],
@@ -149,21 +136,20 @@ def test_ticket_checkin_undo_round_trip(capsys, dd, tmp_path):
     assert code == 0 and undone["attendee"]["checked_in"] is False
 
 
-def test_checkin_outcomes_are_exit_zero(capsys, dd):
-    make_demo(capsys, dd)
+def test_checkin_outcomes_are_exit_zero(cli_json, capsys, dd):
+    make_demo(cli_json, dd)
     for text, status in [
         ("RD1" + "0" * 118, "invalid"),
         ("nobody-here", "not_found"),
         ("x" * 5000, "invalid"),
     ]:
-        code, out = run(capsys, "checkin", "demo-bergamo", text, "--data-dir", dd, "--json")
+        code, out = cli_json("checkin", "demo-bergamo", text, "--data-dir", dd, "--json")
         assert (code, out["status"]) == (0, status)
 
 
-def test_wrong_stage_names_the_other_stage(capsys, dd):
-    make_demo(capsys, dd)
-    run(
-        capsys,
+def test_wrong_stage_names_the_other_stage(cli_json, capsys, dd):
+    make_demo(cli_json, dd)
+    cli_json(
         "stage",
         "create",
         "brescia-2026",
@@ -175,19 +161,17 @@ def test_wrong_stage_names_the_other_stage(capsys, dd):
         dd,
         "--json",
     )
-    _, found = run(capsys, "search", "demo-bergamo", "a", "--data-dir", dd, "--json")
-    _, ticket = run(
-        capsys, "ticket", "demo-bergamo", found["results"][0]["code"], "--data-dir", dd, "--json"
+    _, found = cli_json("search", "demo-bergamo", "a", "--data-dir", dd, "--json")
+    _, ticket = cli_json(
+        "ticket", "demo-bergamo", found["results"][0]["code"], "--data-dir", dd, "--json"
     )
-    code, out = run(
-        capsys, "checkin", "brescia-2026", ticket["payload"], "--data-dir", dd, "--json"
-    )
+    code, out = cli_json("checkin", "brescia-2026", ticket["payload"], "--data-dir", dd, "--json")
     assert out["status"] == "wrong_stage"
     assert out["stage"]["title"] == "Tappa di Bergamo" and out["stage"]["date"] == "2026-03-12"
 
 
-def test_errors_are_plain_words_with_exit_codes(capsys, dd):
-    code, out = run(capsys, "status", "nowhere", "--data-dir", dd, "--json")
+def test_errors_are_plain_words_with_exit_codes(cli_json, capsys, dd):
+    code, out = cli_json("status", "nowhere", "--data-dir", dd, "--json")
     assert code == 1 and out == {
         "error": {"code": "stage_not_found", "message": out["error"]["message"]}
     }
@@ -201,10 +185,9 @@ def test_errors_are_plain_words_with_exit_codes(capsys, dd):
     assert code == 1 and "no stage called 'nowhere'" in err and "Traceback" not in err
 
 
-def test_walk_in_and_duplicates_and_stage_files(capsys, dd, tmp_path):
-    make_demo(capsys, dd)
-    code, out = run(
-        capsys,
+def test_walk_in_and_duplicates_and_stage_files(cli_json, capsys, dd, tmp_path):
+    make_demo(cli_json, dd)
+    code, out = cli_json(
         "walk-in",
         "demo-bergamo",
         "--first-name",
@@ -218,22 +201,20 @@ def test_walk_in_and_duplicates_and_stage_files(capsys, dd, tmp_path):
         "--json",
     )
     assert code == 0 and out["status"] == "checked_in" and out["attendee"]["first_name"] == "Zoë"
-    code, out = run(capsys, "duplicates", "demo-bergamo", "--data-dir", dd, "--json")
+    code, out = cli_json("duplicates", "demo-bergamo", "--data-dir", dd, "--json")
     assert out == {"duplicates": []}
     f = tmp_path / "demo.rdstage"
-    code, out = run(
-        capsys, "stage", "export", "demo-bergamo", "--out", f, "--data-dir", dd, "--json"
-    )
+    code, out = cli_json("stage", "export", "demo-bergamo", "--out", f, "--data-dir", dd, "--json")
     assert code == 0 and out["events"] > 30
     other = str(tmp_path / "other")
-    code, out = run(capsys, "stage", "import", f, "--data-dir", other, "--json")
+    code, out = cli_json("stage", "import", f, "--data-dir", other, "--json")
     assert code == 0 and out["created"]
-    code, again = run(capsys, "stage", "import", f, "--data-dir", other, "--json")
+    code, again = cli_json("stage", "import", f, "--data-dir", other, "--json")
     assert again["new_events"] == 0
-    _, s1 = run(capsys, "status", "demo-bergamo", "--data-dir", dd, "--json")
-    _, s2 = run(capsys, "status", "demo-bergamo", "--data-dir", other, "--json")
+    _, s1 = cli_json("status", "demo-bergamo", "--data-dir", dd, "--json")
+    _, s2 = cli_json("status", "demo-bergamo", "--data-dir", other, "--json")
     assert s1["digest"] == s2["digest"]
-    code, out = run(capsys, "stage", "check", "demo-bergamo", "--data-dir", dd, "--json")
+    code, out = cli_json("stage", "check", "demo-bergamo", "--data-dir", dd, "--json")
     assert out["ok"] is True
 
 

@@ -15,14 +15,6 @@ from desktop_app.core.desk import load_desk
 from desktop_app.core.store import Stage, stage_path
 
 
-def run(capsys, *args) -> tuple[int, dict]:
-    code = main([str(a) for a in args])
-    out = capsys.readouterr().out
-    lines = [line for line in out.splitlines() if line.strip()]
-    assert len(lines) == 1, f"--json must print exactly one line, got {out!r}"
-    return code, json.loads(lines[0])
-
-
 def realistic_stage(data_dir: str, slug: str, size: int) -> None:
     """The demo's synthetic people on a stage that is not marked as a demo (a demo stage
     never syncs and no report counts it)."""
@@ -41,18 +33,17 @@ def dd(tmp_path, capsys) -> str:
     return path
 
 
-def test_export_csv_default_semicolon_and_comma(capsys, dd, tmp_path):
+def test_export_csv_default_semicolon_and_comma(cli_json, dd, tmp_path):
     out = tmp_path / "list.csv"
-    code, data = run(
-        capsys, "export", "demo", "--format", "csv", "--out", out, "--data-dir", dd, "--json"
+    code, data = cli_json(
+        "export", "demo", "--format", "csv", "--out", out, "--data-dir", dd, "--json"
     )
     assert code == 0 and data["rows"] == 40 and data["checked_in"] == 16
     text = out.read_bytes().decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
     assert len(rows) == 40 and "Checked in" in rows[0] and "First arrival" in rows[0]
     assert sum(r["Checked in"] == "yes" for r in rows) == 16
-    code, data = run(
-        capsys,
+    code, data = cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -72,11 +63,10 @@ def test_export_csv_default_semicolon_and_comma(capsys, dd, tmp_path):
     assert list(rows[0]) == ["Last name", "First name", "Desk"] and len(rows) == 16
 
 
-def test_export_xlsx_and_pdf_by_category_and_session(capsys, dd, tmp_path):
-    code, data = run(capsys, "--json", "--data-dir", dd, "session", "list", "demo")
+def test_export_xlsx_and_pdf_by_category_and_session(cli_json, dd, tmp_path):
+    code, data = cli_json("--json", "--data-dir", dd, "session", "list", "demo")
     workshop = next(s for s in data["sessions"] if s["name"].startswith("Workshop"))
-    code, _ = run(
-        capsys,
+    code, _ = cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -88,8 +78,7 @@ def test_export_xlsx_and_pdf_by_category_and_session(capsys, dd, tmp_path):
     )
     assert code == 0
     out = tmp_path / "list.xlsx"
-    code, data = run(
-        capsys,
+    code, data = cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -107,8 +96,7 @@ def test_export_xlsx_and_pdf_by_category_and_session(capsys, dd, tmp_path):
     assert book.sheetnames == ["Attendees", "Sessions", "Summary"]
     assert {r[6] for r in book["Attendees"].iter_rows(min_row=2, values_only=True)} == {"Company"}
     out = tmp_path / "session.pdf"
-    code, data = run(
-        capsys,
+    code, data = cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -144,9 +132,8 @@ def _absent_code(dd):
         return next(a.code for a in stage.attendees() if not a.checked_in)
 
 
-def test_export_refusals_exit_1_with_plain_words(capsys, dd, tmp_path):
-    code, data = run(
-        capsys,
+def test_export_refusals_exit_1_with_plain_words(cli_json, capsys, dd, tmp_path):
+    code, data = cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -160,8 +147,7 @@ def test_export_refusals_exit_1_with_plain_words(capsys, dd, tmp_path):
         "name,shoe",
     )
     assert code == 1 and "shoe" in data["error"]["message"]
-    code, data = run(
-        capsys,
+    code, data = cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -179,27 +165,26 @@ def test_export_refusals_exit_1_with_plain_words(capsys, dd, tmp_path):
     assert json.loads(capsys.readouterr().out)["error"]["code"] == "usage"
 
 
-def test_report_stage_says_numbers_are_not_known_to_be_final(capsys, dd):
-    code, data = run(capsys, "--json", "--data-dir", dd, "report", "stage", "demo")
+def test_report_stage_says_numbers_are_not_known_to_be_final(cli_json, capsys, dd):
+    code, data = cli_json("--json", "--data-dir", dd, "report", "stage", "demo")
     assert code == 0 and data["registered"] == 40 and data["checked_in"] == 16
     assert data["final"]["state"] == "unknown"
     main(["--data-dir", dd, "report", "stage", "demo"])
     assert "numbers final: not known" in capsys.readouterr().out
 
 
-def test_report_series_over_the_data_dir(capsys, dd, tmp_path):
+def test_report_series_over_the_data_dir(cli_json, dd, tmp_path):
     realistic_stage(dd, "second", 20)
     # the demo stage's made-up people are never counted
-    code, _ = run(capsys, "--json", "--data-dir", dd, "demo", "--size", 30)
+    code, _ = cli_json("--json", "--data-dir", dd, "demo", "--size", 30)
     out = tmp_path / "series.xlsx"
-    code, data = run(capsys, "--json", "--data-dir", dd, "report", "series", "--out", out)
+    code, data = cli_json("--json", "--data-dir", dd, "report", "series", "--out", out)
     assert code == 0 and data["stages"] == 2 and data["registered"] == 60
     assert load_workbook(out).sheetnames[:2] == ["Overview", "Stages"]
 
 
-def test_session_add_list_import(capsys, dd, tmp_path):
-    code, data = run(
-        capsys,
+def test_session_add_list_import(cli_json, dd, tmp_path):
+    code, data = cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -222,12 +207,11 @@ def test_session_add_list_import(capsys, dd, tmp_path):
     assert code == 0 and data["session"]["capacity"] == 80
     file = tmp_path / "s.csv"
     file.write_text("Nome;Sala;Inizio;Fine\nCena di gala;Villa;20:00;23:00\n", encoding="utf-8")
-    code, data = run(capsys, "--json", "--data-dir", dd, "session", "import", "demo", file)
+    code, data = cli_json("--json", "--data-dir", dd, "session", "import", "demo", file)
     assert data == {"created": 1, "updated": 0, "unchanged": 0}
-    code, data = run(capsys, "--json", "--data-dir", dd, "session", "list", "demo")
+    code, data = cli_json("--json", "--data-dir", dd, "session", "list", "demo")
     assert {"Networking", "Cena di gala"} <= {s["name"] for s in data["sessions"]}
-    code, data = run(
-        capsys,
+    code, data = cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -242,17 +226,17 @@ def test_session_add_list_import(capsys, dd, tmp_path):
     assert code == 1 and "not a number" in data["error"]["message"]
 
 
-def test_stage_purge_refuses_while_unsynced_then_force(capsys, dd):
+def test_stage_purge_refuses_while_unsynced_then_force(cli_json, dd):
     from pathlib import Path
 
-    code, data = run(capsys, "--json", "--data-dir", dd, "stage", "purge", "demo")
+    code, data = cli_json("--json", "--data-dir", dd, "stage", "purge", "demo")
     assert code == 1 and data["error"]["code"] == "unsynced_events"
     assert "16 check-in(s)" in data["error"]["message"]
     assert stage_path(Path(dd), "demo").exists()
-    code, data = run(capsys, "--json", "--data-dir", dd, "stage", "purge", "demo", "--force")
+    code, data = cli_json("--json", "--data-dir", dd, "stage", "purge", "demo", "--force")
     assert code == 0 and data["lost"] == data["events"] and data["lost_by_kind"]["checkin"] == 16
     assert not stage_path(Path(dd), "demo").exists()
-    code, data = run(capsys, "--json", "--data-dir", dd, "stage", "list")
+    code, data = cli_json("--json", "--data-dir", dd, "stage", "list")
     assert data["stages"] == []
 
 
@@ -267,17 +251,16 @@ def test_stage_purge_after_the_hub_acknowledged_everything(capsys, dd):
     assert not stage_path(Path(dd), "demo").exists()
 
 
-def test_erase_blanks_a_person(capsys, dd, tmp_path):
+def test_erase_blanks_a_person(cli_json, dd, tmp_path):
     code = _code_of(dd, 0)
-    rc, data = run(capsys, "--json", "--data-dir", dd, "erase", "demo", code)
+    rc, data = cli_json("--json", "--data-dir", dd, "erase", "demo", code)
     assert rc == 0 and data["redacted"] and data["code"] == code
-    rc, data = run(capsys, "--json", "--data-dir", dd, "erase", "demo", code)
+    rc, data = cli_json("--json", "--data-dir", dd, "erase", "demo", code)
     assert rc == 1 and "already erased" in data["error"]["message"]
-    rc, data = run(capsys, "--json", "--data-dir", dd, "erase", "demo", "NOPE000000")
+    rc, data = cli_json("--json", "--data-dir", dd, "erase", "demo", "NOPE000000")
     assert rc == 1 and data["error"]["code"] == "attendee_not_found"
     out = tmp_path / "list.csv"
-    run(
-        capsys,
+    cli_json(
         "--json",
         "--data-dir",
         dd,
@@ -297,29 +280,28 @@ def test_erase_blanks_a_person(capsys, dd, tmp_path):
     assert rows[code]["Last name"] == "(erased)" and rows[code]["Email"] == ""
 
 
-def test_series_and_finality_from_the_hub_database(capsys, dd, tmp_path):
+def test_series_and_finality_from_the_hub_database(cli_json, dd, tmp_path):
     file, hub = tmp_path / "demo.stage", tmp_path / "hub.sqlite"
-    assert run(capsys, "--json", "--data-dir", dd, "stage", "export", "demo", "--out", file)[0] == 0
-    assert run(capsys, "--json", "hub", "import", "--db", hub, file)[0] == 0
+    assert cli_json("--json", "--data-dir", dd, "stage", "export", "demo", "--out", file)[0] == 0
+    assert cli_json("--json", "hub", "import", "--db", hub, file)[0] == 0
     out = tmp_path / "hub-series.xlsx"
-    code, data = run(capsys, "--json", "report", "series", "--hub-db", hub, "--out", out)
+    code, data = cli_json("--json", "report", "series", "--hub-db", hub, "--out", out)
     assert code == 0 and data["stages"] == 1 and data["registered"] == 40
-    code, data = run(capsys, "--json", "--data-dir", dd, "report", "stage", "demo", "--hub-db", hub)
+    code, data = cli_json("--json", "--data-dir", dd, "report", "stage", "demo", "--hub-db", hub)
     # the hub holds every event, but this desk never synced: not final, and it says why
     assert code == 0 and data["final"]["state"] == "not_final" and data["final"]["reasons"]
-    code, data = run(
-        capsys, "--json", "report", "series", "--hub-db", tmp_path / "no.sqlite", "--out", out
+    code, data = cli_json(
+        "--json", "report", "series", "--hub-db", tmp_path / "no.sqlite", "--out", out
     )
     assert code == 1
 
 
-def test_numbers_are_final_once_every_desk_synced_with_a_real_hub(capsys, dd, tmp_path):
+def test_numbers_are_final_once_every_desk_synced_with_a_real_hub(cli_json, dd, tmp_path):
     from desktop_app.sync.hub import HubThread
 
     with HubThread(tmp_path / "hub.sqlite") as hub:
         admin = hub.store.add_desk("Organizer", admin=True)
-        code, data = run(
-            capsys,
+        code, data = cli_json(
             "--json",
             "--data-dir",
             dd,
@@ -332,12 +314,11 @@ def test_numbers_are_final_once_every_desk_synced_with_a_real_hub(capsys, dd, tm
             admin,
         )
         assert code == 1  # the hub has no such stage yet: plain words, not a traceback
-        code, out = run(
-            capsys, "--json", "--data-dir", dd, "sync", "demo", "--hub", hub.url, "--token", admin
+        code, out = cli_json(
+            "--json", "--data-dir", dd, "sync", "demo", "--hub", hub.url, "--token", admin
         )
         assert code == 0 and out["unsynced"] == 0
-        code, data = run(
-            capsys,
+        code, data = cli_json(
             "--json",
             "--data-dir",
             dd,
@@ -350,10 +331,9 @@ def test_numbers_are_final_once_every_desk_synced_with_a_real_hub(capsys, dd, tm
             admin,
         )
         assert code == 0 and data["final"]["state"] == "final", data["final"]
-        code, out = run(capsys, "--json", "--data-dir", dd, "checkin", "demo", _absent_code(dd))
+        code, out = cli_json("--json", "--data-dir", dd, "checkin", "demo", _absent_code(dd))
         assert out["status"] == "checked_in"
-        code, data = run(
-            capsys,
+        code, data = cli_json(
             "--json",
             "--data-dir",
             dd,

@@ -702,13 +702,7 @@ def test_xlsx_without_names_and_empty_workbook(stage, tmp_path):
 # --- the command line -----------------------------------------------------------------------------
 
 
-def run_cli(capsys, *argv):
-    code = main([*argv, "--json"])
-    out = capsys.readouterr().out
-    return code, json.loads(out)
-
-
-def test_cli_import_json(capsys, data_dir, tmp_path):
+def test_cli_import_json(cli_json, capsys, data_dir, tmp_path):
     dd = str(data_dir)
     assert (
         main(
@@ -728,27 +722,24 @@ def test_cli_import_json(capsys, data_dir, tmp_path):
     )
     capsys.readouterr()
     path = write_csv(tmp_path / "l.csv", BASIC, delimiter=";", encoding="cp1252")
-    code, data = run_cli(capsys, "import", "brescia-2026", str(path), "--dry-run", "--data-dir", dd)
+    code, data = cli_json("import", "brescia-2026", str(path), "--dry-run", "--data-dir", dd)
     assert code == 0 and data["created"] == 3 and data["dry_run"] is True
-    code, data = run_cli(capsys, "import", "brescia-2026", str(path), "--data-dir", dd)
+    code, data = cli_json("import", "brescia-2026", str(path), "--data-dir", dd)
     assert code == 0
     assert (data["created"], data["updated"], data["unchanged"], data["skipped"]) == (3, 0, 0, 0)
     assert data["mapping"]["first_name"] == "Nome" and data["problems"] == []
-    code, data = run_cli(capsys, "import", "brescia-2026", str(path), "--data-dir", dd)
+    code, data = cli_json("import", "brescia-2026", str(path), "--data-dir", dd)
     assert (code, data["unchanged"]) == (0, 3)
 
     bad = write_csv(tmp_path / "bad.csv", BAD)
-    code, data = run_cli(capsys, "import", "brescia-2026", str(bad), "--data-dir", dd)
+    code, data = cli_json("import", "brescia-2026", str(bad), "--data-dir", dd)
     assert code == 1 and data["ok"] is False
     assert [p["row"] for p in data["problems"]] == [3, 4]
-    code, data = run_cli(
-        capsys, "import", "brescia-2026", str(bad), "--skip-bad-rows", "--data-dir", dd
-    )
+    code, data = cli_json("import", "brescia-2026", str(bad), "--skip-bad-rows", "--data-dir", dd)
     assert code == 0 and (data["created"], data["skipped"]) == (2, 2)
 
     mapped = write_csv(tmp_path / "m.csv", [["Chi", "Ditta"], ["Luisa Verdi", "ACME"]])
-    code, data = run_cli(
-        capsys,
+    code, data = cli_json(
         "import",
         "brescia-2026",
         str(mapped),
@@ -763,7 +754,7 @@ def test_cli_import_json(capsys, data_dir, tmp_path):
 
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
-    code, data = run_cli(capsys, "import", "brescia-2026", str(empty), "--data-dir", dd)
+    code, data = cli_json("import", "brescia-2026", str(empty), "--data-dir", dd)
     assert code == 1 and data["error"]["code"] == "import_failed"
     assert "empty" in data["error"]["message"]
 

@@ -8,7 +8,6 @@ import pypdf
 import pytest
 from openpyxl import load_workbook
 
-from desktop_app.cli import main
 from desktop_app.core import checkin, consular, precedence, privacy
 from desktop_app.core.importer import import_file
 
@@ -181,15 +180,9 @@ def test_erasure_blanks_the_rank(stage, corps):
     assert person.consular_rank == "" and person.exequatur == ""
 
 
-def _cli(capsys, *argv):
-    code = main([str(a) for a in argv] + ["--json"])
-    return code, json.loads(capsys.readouterr().out)
-
-
-def test_cli_writes_pdf_and_xlsx_a_reader_can_check(capsys, stage, corps, data_dir, tmp_path):
+def test_cli_writes_pdf_and_xlsx_a_reader_can_check(cli_json, stage, corps, data_dir, tmp_path):
     pdf = tmp_path / "precedenze.pdf"
-    code, data = _cli(
-        capsys,
+    code, data = cli_json(
         "--data-dir",
         data_dir,
         "report",
@@ -212,8 +205,8 @@ def test_cli_writes_pdf_and_xlsx_a_reader_can_check(capsys, stage, corps, data_d
     assert "data dell'exequatur mancante" in text
 
     xlsx = tmp_path / "precedence.xlsx"
-    code, data = _cli(
-        capsys, "--data-dir", data_dir, "report", "precedence", stage.info.slug, "--out", xlsx
+    code, data = cli_json(
+        "--data-dir", data_dir, "report", "precedence", stage.info.slug, "--out", xlsx
     )
     assert code == 0
     rows = list(load_workbook(xlsx).worksheets[0].iter_rows(values_only=True))
@@ -223,9 +216,8 @@ def test_cli_writes_pdf_and_xlsx_a_reader_can_check(capsys, stage, corps, data_d
     assert not list(tmp_path.glob("*.part"))
 
 
-def test_cli_refuses_an_unknown_format(capsys, stage, data_dir, tmp_path):
-    code, data = _cli(
-        capsys,
+def test_cli_refuses_an_unknown_format(cli_json, stage, data_dir, tmp_path):
+    code, data = cli_json(
         "--data-dir",
         data_dir,
         "report",

@@ -13,7 +13,6 @@ from pathlib import Path
 import zxingcpp
 from PIL import Image
 
-from desktop_app.cli import main
 from desktop_app.core import tickets
 from desktop_app.mail import SendLog
 
@@ -27,28 +26,21 @@ def server_args(server) -> list[str]:
     ]  # fmt: skip
 
 
-def run_json(capsys, *argv) -> tuple[int, dict]:
-    code = main(["--json", *argv])
-    return code, json.loads(capsys.readouterr().out)
-
-
-def test_tickets_send_resend_and_status(mail_stage, smtp_server, data_dir, capsys):
+def test_tickets_send_resend_and_status(mail_stage, smtp_server, data_dir, cli_json):
     slug = mail_stage.info.slug
-    code, dry = run_json(capsys, "--data-dir", str(data_dir), "tickets", "send", slug, "--dry-run")
+    code, dry = cli_json("--data-dir", str(data_dir), "tickets", "send", slug, "--dry-run")
     assert code == 0 and dry["would_send"] == 4 and dry["no_email"] == 1
     assert smtp_server.handler.messages == []
 
-    code, sent = run_json(
-        capsys, "--data-dir", str(data_dir), "tickets", "send", slug, *server_args(smtp_server)
+    code, sent = cli_json(
+        "--data-dir", str(data_dir), "tickets", "send", slug, *server_args(smtp_server)
     )
     assert code == 0 and sent["sent"] == 4
-    code, status = run_json(capsys, "--data-dir", str(data_dir), "tickets", "status", slug)
+    code, status = cli_json("--data-dir", str(data_dir), "tickets", "status", slug)
     assert (status["sent"], status["to_send"]) == (4, 0)
 
     anna = next(a for a in mail_stage.attendees() if a.email == "anna@example.test")
-    code, again = run_json(
-        capsys,
-        "--data-dir", str(data_dir), "tickets", "resend", slug, anna.code.lower(),
+    code, again = cli_json("--data-dir", str(data_dir), "tickets", "resend", slug, anna.code.lower(),
         *server_args(smtp_server),
     )  # fmt: skip
     assert code == 0 and again["sent"] == 1
@@ -56,7 +48,7 @@ def test_tickets_send_resend_and_status(mail_stage, smtp_server, data_dir, capsy
 
 
 def test_password_comes_from_the_environment(
-    mail_stage, data_dir, certificate, capsys, monkeypatch
+    mail_stage, data_dir, certificate, cli_json, monkeypatch
 ):
     from .smtpserver import SmtpServer
 
@@ -66,10 +58,10 @@ def test_password_comes_from_the_environment(
             "--smtp-host", "127.0.0.1", "--smtp-port", str(srv.port), "--smtp-user", "desk",
             "--from", "segreteria@example.test", "--rate", "0", "--cafile", certificate[0],
         ]  # fmt: skip
-        code, out = run_json(capsys, *args)
+        code, out = cli_json(*args)
         assert code == 1 and "refused the login" in out["server_error"]
         monkeypatch.setenv("ROADSHOW_SMTP_PASSWORD", "s3cret")
-        code, out = run_json(capsys, *args)
+        code, out = cli_json(*args)
         assert code == 0 and out["sent"] == 4
 
 
@@ -109,10 +101,9 @@ def test_a_run_killed_mid_message_sends_nobody_twice(mail_stage, smtp_server, da
     assert log.counts() == {"sent": 3, "failed": 0, "in_doubt": 1}
 
 
-def test_mailmerge_csv_and_qr_folder(mail_stage, data_dir, tmp_path, capsys):
+def test_mailmerge_csv_and_qr_folder(mail_stage, data_dir, tmp_path, cli_json):
     out_dir = tmp_path / "merge"
-    code, out = run_json(
-        capsys, "--data-dir", str(data_dir), "tickets", "mailmerge", mail_stage.info.slug,
+    code, out = cli_json("--data-dir", str(data_dir), "tickets", "mailmerge", mail_stage.info.slug,
         str(out_dir),
     )  # fmt: skip
     assert code == 0 and out["people"] == 4 and out["no_email"] == 1

@@ -159,3 +159,27 @@ def hub_process(hub_db):
 def add_token(db: Path, name: str, **kw) -> str:
     with HubStore(db) as store:
         return store.add_desk(name, **kw)
+
+
+@pytest.fixture
+def publish(hub, desks):
+    """publish(people=5, slug=...) -> the organizer's admin token: the organizer's desk ("org")
+    creates the stage with that many people and pushes it to the hub."""
+    from desktop_app.sync.client import SyncClient
+
+    def run(people: int = 5, slug: str = "bergamo-2026") -> str:
+        admin = hub.token("organizer", admin=True)
+        with (
+            desks.create_stage("org", slug, people=people) as stage,
+            SyncClient(desks.dir("org"), hub.url, admin) as client,
+        ):
+            client.sync_stage(slug, stage)
+        return admin
+
+    return run
+
+
+@pytest.fixture
+def published(hub, publish):
+    """(hub, organizer token) once the organizer published a stage of 5 people."""
+    return hub, publish()

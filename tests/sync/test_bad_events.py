@@ -31,17 +31,6 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
-@pytest.fixture
-def published(hub, desks):
-    admin = hub.token("organizer", admin=True)
-    with (
-        desks.create_stage("org", SLUG, people=5) as stage,
-        SyncClient(desks.dir("org"), hub.url, admin) as client,
-    ):
-        client.sync_stage(SLUG, stage)
-    return hub, admin
-
-
 def joined(hub, desks, name: str):
     """A desk with its own token that has bootstrapped the stage; returns (token, stage)."""
     token = hub.token(f"Desk {name}")

@@ -16,24 +16,14 @@ SLUG = "bergamo-2026"
 TEN_MINUTES_MS = 10 * 60 * 1000
 
 
-def publish(hub, desks, people=60):
-    admin = hub.token("organizer", admin=True)
-    with (
-        desks.create_stage("org", SLUG, people=people) as stage,
-        SyncClient(desks.dir("org"), hub.url, admin) as client,
-    ):
-        client.sync_stage(SLUG, stage)
-    return admin
-
-
 def sync(hub, desks, name, token):
     with SyncClient(desks.dir(name), hub.url, token) as client:
         return client.sync_stage(SLUG)
 
 
 @pytest.mark.parametrize("order", [("a", "b", "c"), ("c", "a", "b")])
-def test_three_offline_desks_converge(hub, desks, order):
-    admin = publish(hub, desks)
+def test_three_offline_desks_converge(hub, desks, publish, order):
+    admin = publish(people=60)
     tokens = {name: hub.token(f"Desk {name}") for name in "abc"}
     for name in "abc":  # each desk gets its copy from the hub, then the network goes away
         assert sync(hub, desks, name, tokens[name]).bootstrapped
@@ -85,8 +75,8 @@ def test_three_offline_desks_converge(hub, desks, order):
     assert all(d["final"] for d in status["desks"] if d["token"].startswith("Desk"))
 
 
-def test_watch_shows_a_checkin_at_the_other_desk_within_seconds(hub, desks):
-    publish(hub, desks, people=10)
+def test_watch_shows_a_checkin_at_the_other_desk_within_seconds(hub, desks, publish):
+    publish(people=10)
     token_a, token_b = hub.token("Desk A"), hub.token("Desk B")
     sync(hub, desks, "a", token_a)
     sync(hub, desks, "b", token_b)
@@ -121,8 +111,8 @@ def test_watch_shows_a_checkin_at_the_other_desk_within_seconds(hub, desks):
         assert stage.attendee(person.id).checked_in
 
 
-def test_clocks_ten_minutes_apart(hub, desks):
-    publish(hub, desks, people=10)
+def test_clocks_ten_minutes_apart(hub, desks, publish):
+    publish(people=10)
     token_a, token_b = hub.token("Desk A"), hub.token("Desk B")
     sync(hub, desks, "a", token_a)
     sync(hub, desks, "b", token_b)
@@ -157,8 +147,8 @@ def test_clocks_ten_minutes_apart(hub, desks):
     assert abs(desks_status["Desk B"]["clock_offset_ms"]) < 5000
 
 
-def test_a_stage_moved_to_another_hub_sends_its_events_again(hub, desks, tmp_path):
-    publish(hub, desks, people=10)
+def test_a_stage_moved_to_another_hub_sends_its_events_again(hub, desks, publish, tmp_path):
+    publish(people=10)
     with desks.open("org", SLUG) as stage:
         assert stage.unsynced_count() == 0
         checkin.admit(stage, stage.attendees()[0])

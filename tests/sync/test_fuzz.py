@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 import httpx
-import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 
 from desktop_app.core.desk import load_desk
-from desktop_app.sync.client import SyncClient
 from desktop_app.sync.protocol import HEADER_DESK
 
 SLUG = "bergamo-2026"
 EXAMPLES_PER_OPERATION = 25
-
-
-@pytest.fixture
-def published(hub, desks):
-    admin = hub.token("organizer", admin=True)
-    with (
-        desks.create_stage("org", SLUG, people=5) as stage,
-        SyncClient(desks.dir("org"), hub.url, admin) as client,
-    ):
-        client.sync_stage(SLUG, stage)
-    return hub, admin
 
 
 def test_api_answers_every_generated_request_sensibly(published, desks):

@@ -21,15 +21,9 @@ SLUG = "bergamo-2026"
 
 
 @pytest.fixture
-def published(hub, desks):
+def published(hub, publish):
     """An organizer published a stage with 20 people; returns (hub, organizer token)."""
-    admin = hub.token("organizer", admin=True)
-    with (
-        desks.create_stage("org", SLUG, people=20) as stage,
-        SyncClient(desks.dir("org"), hub.url, admin) as client,
-    ):
-        client.sync_stage(SLUG, stage)
-    return hub, admin
+    return hub, publish(people=20)
 
 
 def call(hub, method, path, *, token=None, desk="desk-x", **kw):

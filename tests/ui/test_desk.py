@@ -259,15 +259,6 @@ def test_camera_frame_from_an_image_file(qtbot, window, stage, people, data_dir,
     assert window.banner.status == checkin.CHECKED_IN
 
 
-def test_badge_print_without_the_badges_module_says_so(qtbot, window, monkeypatch):
-    from desktop_app.ui import hooks
-
-    monkeypatch.setattr(hooks, "find_hook", lambda module, names: hooks.MISSING)
-    qtbot.keyClicks(window.scan, "ros ma")
-    qtbot.keyClick(window.scan, Qt.Key.Key_F3)
-    assert "not available" in window.notice.text()
-
-
 def test_another_desks_check_in_shows_up_live(qtbot, window, stage, people):
     qtbot.keyClicks(window.scan, "bert")
     qtbot.keyClick(window.scan, Qt.Key.Key_Down)  # the clerk is looking at Anna Bertelli
@@ -297,12 +288,6 @@ def test_scan_after_a_half_typed_name_checks_in_the_badge(qtbot, window, stage, 
 
 
 def test_reports_screen_opens_from_the_menu(qtbot, window):
-    from desktop_app.ui import hooks
-
-    if hooks.find_hook("reports", ("ReportsWindow",)) is hooks.MISSING:
-        window.reports_action.trigger()
-        assert "not available" in window.notice.text()
-        return
     window.reports_action.trigger()
     qtbot.waitUntil(lambda: getattr(window, "_reports", None) is not None)
     assert window._reports.isVisible()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop_app.badges import all_layouts, load_layout, render_stage_badges, select_attendees
 from desktop_app.badges.batch import SORTS
-from desktop_app.cli import Context, Result
+from desktop_app.cli.context import Context, Result
 from desktop_app.core import checkin
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.model import CATEGORIES

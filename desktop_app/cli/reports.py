@@ -18,7 +18,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli import Context, Result
+from desktop_app.cli.context import Context, Result
 from desktop_app.core import export, precedence, privacy, reports, sessions
 from desktop_app.core.errors import AttendeeNotFound, InvalidInput
 from desktop_app.core.model import CATEGORIES

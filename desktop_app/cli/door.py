@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop_app.cli import Context, Result, _attendee_or_fail
+from desktop_app.cli.context import Context, Result, attendee_or_fail
 from desktop_app.core import checkin
 
 
@@ -27,7 +27,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def cmd_cancel(ctx: Context, args: argparse.Namespace) -> Result:
     with ctx.open_stage(args.slug) as stage:
-        attendee = _attendee_or_fail(stage, args.code)
+        attendee = attendee_or_fail(stage, args.code)
         fresh = checkin.cancel(stage, attendee, args.reason, operator=ctx.operator)
         reason = stage.cancellation_reason(fresh.id)
     return Result(
@@ -38,7 +38,7 @@ def cmd_cancel(ctx: Context, args: argparse.Namespace) -> Result:
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> Result:
     with ctx.open_stage(args.slug) as stage:
-        attendee = _attendee_or_fail(stage, args.code)
+        attendee = attendee_or_fail(stage, args.code)
         fresh = checkin.restore(stage, attendee, operator=ctx.operator)
     return Result(
         {"status": "restored", "attendee": fresh.public_dict()},

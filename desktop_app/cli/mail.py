@@ -11,7 +11,7 @@ import argparse
 import os
 from pathlib import Path
 
-from desktop_app.cli import Context, Result, _attendee_or_fail
+from desktop_app.cli.context import Context, Result, attendee_or_fail
 from desktop_app.mail import PURPOSES, SECURITY_MODES, SendLog, SmtpConfig, plan_run
 from desktop_app.mail.mailmerge import export_mailmerge
 from desktop_app.mail.run import resend_one, send_run
@@ -120,7 +120,7 @@ def cmd_send(ctx: Context, args: argparse.Namespace) -> Result:
 
 def cmd_resend(ctx: Context, args: argparse.Namespace) -> Result:
     with ctx.open_stage(args.slug) as stage:
-        attendee = _attendee_or_fail(stage, args.code)
+        attendee = attendee_or_fail(stage, args.code)
         result = resend_one(
             stage,
             attendee,

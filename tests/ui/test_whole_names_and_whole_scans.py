@@ -1,4 +1,5 @@
-"""Fixes from the desk window's user review, asserted as the clerk sees them."""
+"""The desk window shows whole names and takes whole scans (also typed into the reports
+window or while the UI is busy), as the clerk sees it."""
 
 from __future__ import annotations
 

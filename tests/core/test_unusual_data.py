@@ -1,4 +1,5 @@
-"""Defects found in review, each pinned by what a user would have seen."""
+"""Out-of-the-ordinary data a desk meets: line separators in a reason, look-alike letters,
+shared barcodes, edits after an erasure, a broken clock, name particles."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Review fixes around printing: the "ask each time" PDF preview (F3 with no printer chosen),
+"""Printing: the "ask each time" PDF preview (F3 with no printer chosen),
 automatic printing that never stops the desk with a modal box, the settings that refuse
 automatic printing without a printer, Qt's own words in Italian, Italian layout titles."""
 

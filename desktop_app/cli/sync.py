@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli import Context, Result
+from desktop_app.cli.context import Context, Result
 from desktop_app.core.errors import InvalidInput, StageFileInvalid
 from desktop_app.sync import protocol
 
