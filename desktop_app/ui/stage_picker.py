@@ -36,6 +36,7 @@ from desktop_app.core.desk import Desk, load_desk, rename_desk
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.store import Stage, list_stages, stage_path
 from desktop_app.ui import text
+from desktop_app.ui.camera import CameraScanner
 from desktop_app.ui.settings import Settings, give_stages
 
 CODE_IDLE_MS = 300  # a scanner without Enter: the code is read once the keys stop
@@ -253,6 +254,14 @@ class StagePicker(QDialog):
         self.code.installEventFilter(self)
         self.code.textChanged.connect(lambda _t: self.code_timer.start())
         code_layout.addWidget(self.code)
+        self.camera_button = QPushButton(self.tr("Scan it with the webcam"), code_box)
+        self.camera_button.setCheckable(True)
+        self.camera_button.setAutoDefault(False)
+        self.camera_button.toggled.connect(self.set_camera)
+        code_layout.addWidget(self.camera_button)
+        self.camera: CameraScanner | None = None
+        self.camera_preview: QWidget | None = None
+        self._code_layout = code_layout
         self.message = QLabel(code_box)
         self.message.setWordWrap(True)
         self.message.setObjectName("pickerMessage")
@@ -346,6 +355,49 @@ class StagePicker(QDialog):
             except setup_code.SetupCodeInvalid:
                 return  # still arriving, or damaged: Enter says which
             self.use_code()
+
+    def set_camera(self, on: bool) -> None:
+        """The webcam reads the setup QR off the organizer's screen, as the scanner would."""
+        if not on:
+            if self.camera is not None:
+                self.camera.stop()
+            if self.camera_preview is not None:
+                self.camera_preview.deleteLater()
+                self.camera_preview = None
+            return
+        if self.camera is None:
+            self.camera = CameraScanner(self)
+            self.camera.scanned.connect(self.camera_scanned)
+        preview = self.camera.start(preview_parent=self)
+        if preview is False:
+            self.camera_button.setChecked(False)
+            self.say(
+                self.tr(
+                    "No camera found on this computer: scan the code with the scanner, or paste it."
+                ),
+                error=True,
+            )
+            return
+        if isinstance(preview, QWidget):
+            preview.setMinimumHeight(180)
+            self._code_layout.insertWidget(self._code_layout.indexOf(self.message), preview)
+            self.camera_preview = preview
+        self.say(self.tr("Hold the setup code shown on the organizer's laptop up to the camera."))
+
+    def camera_scanned(self, value: str) -> None:
+        if not setup_code.looks_like_setup_code(value):
+            self.say(
+                self.tr("That QR code is not a desk setup code: show the one from Add a desk."),
+                error=True,
+            )
+            return
+        self.camera_button.setChecked(False)
+        self.take_setup_code(value)
+
+    def done(self, result: int) -> None:
+        if self.camera is not None:
+            self.camera.stop()
+        super().done(result)
 
     def take_setup_code(self, value: str) -> None:
         """A setup code scanned while the picker is open over the desk window."""

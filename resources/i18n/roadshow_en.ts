@@ -1106,6 +1106,26 @@
         <source>Open</source>
         <translation>Open</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/stage_picker.py" line="1" />
+        <source>Scan it with the webcam</source>
+        <translation>Scan it with the webcam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/stage_picker.py" line="1" />
+        <source>No camera found on this computer: scan the code with the scanner, or paste it.</source>
+        <translation>No camera found on this computer: scan the code with the scanner, or paste it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/stage_picker.py" line="1" />
+        <source>Hold the setup code shown on the organizer's laptop up to the camera.</source>
+        <translation>Hold the setup code shown on the organizer's laptop up to the camera.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/stage_picker.py" line="1" />
+        <source>That QR code is not a desk setup code: show the one from Add a desk.</source>
+        <translation>That QR code is not a desk setup code: show the one from Add a desk.</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>

@@ -1115,6 +1115,26 @@
         <source>Open</source>
         <translation>Apri</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/stage_picker.py" line="1" />
+        <source>Scan it with the webcam</source>
+        <translation>Inquadralo con la webcam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/stage_picker.py" line="1" />
+        <source>No camera found on this computer: scan the code with the scanner, or paste it.</source>
+        <translation>Nessuna fotocamera su questo computer: leggi il codice con lo scanner, oppure incollalo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/stage_picker.py" line="1" />
+        <source>Hold the setup code shown on the organizer's laptop up to the camera.</source>
+        <translation>Inquadra con la fotocamera il codice mostrato sul portatile dell'organizzatore.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/stage_picker.py" line="1" />
+        <source>That QR code is not a desk setup code: show the one from Add a desk.</source>
+        <translation>Quel codice QR non è un codice di configurazione: mostra quello di «Aggiungi una postazione».</translation>
+    </message>
 </context>
 <context>
     <name>WalkInDialog</name>

@@ -318,6 +318,7 @@ def test_the_picker_hub_and_add_desk_screens_speak_italian(qtbot, tmp_path):
         qtbot.addWidget(picker)
         assert picker.new_button.text() == "Nuova tappa…"
         assert picker.hub_button.text() == "Collegati a un hub…"
+        assert picker.camera_button.text() == "Inquadralo con la webcam"
         hub_dialog = VenueHubDialog(None, data_dir, it, None)
         qtbot.addWidget(hub_dialog)
         assert hub_dialog.start_button.text() == "Avvia l'hub"
@@ -386,3 +387,44 @@ def test_picker_connects_to_a_hub_and_opens_a_stage_file(qtbot, tmp_path):
     picker.open_file(str(tmp_path / "varese.rdstage"))
     assert picker.chosen == "varese-2026"
     assert [s["slug"] for s in list_stages(other_dir)] == ["varese-2026"]
+
+
+def test_the_picker_reads_a_setup_code_from_webcam_frames(qtbot, tmp_path):
+    """No camera on this machine: frames are images of the QR on the organizer's screen, fed
+    to the same decoder the webcam's frames go to."""
+    from desktop_app.ui.add_desk import qr_pixmap
+
+    data_dir = tmp_path / "desk"
+    data_dir.mkdir()
+    workers.set_inline(True)
+    try:
+        picker = StagePicker(
+            None,
+            [],
+            data_dir=data_dir,
+            settings=make_settings(tmp_path / "s.ini"),
+            desk=load_desk(data_dir),
+        )
+        qtbot.addWidget(picker)
+        picker.show()
+        picker.camera_button.setChecked(True)
+        if picker.camera_preview is None:  # no camera here: said, and the button goes off
+            assert "No camera found" in picker.message.text()
+            assert not picker.camera_button.isChecked()
+        assert picker.camera is not None  # the webcam's decoder, fed frames below
+        # a ticket held up by mistake is not taken for a setup code
+        picker.camera.feed_image(qr_pixmap("RD1" + "A" * 118).toImage())
+        assert "not a desk setup code" in picker.message.text()
+        # the setup code: read off the frame, decoded, and the desk tries that hub
+        port = free_port()  # nobody listens there
+        code = setup_code.encode(
+            setup_code.SetupCode(
+                f"http://127.0.0.1:{port}", "tok-" + "x" * 20, ["bergamo-2026"], "Desk 2"
+            )
+        )
+        picker.camera._last_text = ""
+        picker.camera.feed_image(qr_pixmap(code).toImage())
+        qtbot.waitUntil(lambda: "venue network" in picker.message.text(), timeout=10000)
+        assert picker.code.text() == code.strip() and picker.chosen is None
+    finally:
+        workers.set_inline(False)
