@@ -4,6 +4,7 @@ consular title (honorary said so) and the name in the person's own script; the Q
 from __future__ import annotations
 
 import pypdfium2 as pdfium
+import pytest
 
 from desktop_app.badges import load_layout, render_stage_badges
 from desktop_app.badges.batch import TicketSource
@@ -83,18 +84,48 @@ def test_a_tricolour_is_drawn_in_its_bands(stage, data_dir):
 
 
 def test_a_flag_not_drawn_falls_back_to_the_iso_code_in_a_box(stage, data_dir):
-    assert iso_code("Stati Uniti") == "US" and "US" not in DRAWN
+    assert iso_code("Portogallo") == "PT" and "PT" not in DRAWN  # its arms are its point
     consul = stage.new_attendee(
         {
-            "first_name": "John",
-            "last_name": "Smith",
+            "first_name": "João",
+            "last_name": "Silva",
             "category": "consul",
-            "country": "Stati Uniti",
+            "country": "Portogallo",
             "consular_rank": "Consul",
         }
     )
     result = render_stage_badges(stage, [consul], "a6-portrait", data_dir)
-    assert "US" in [r.text for r in text_runs(result.pdf)]
+    assert "PT" in [r.text for r in text_runs(result.pdf)]
+
+
+@pytest.mark.parametrize(
+    ("country", "where", "colour"),
+    [
+        # (x, y) as fractions of the flag from its bottom-left corner
+        ("Stati Uniti", (0.2, 0.85), (0x3C, 0x3B, 0x6E)),  # the blue canton
+        ("Stati Uniti", (0.7, 0.96), (0xB2, 0x22, 0x34)),  # the top stripe is red
+        ("Regno Unito", (0.5, 0.5), (0xC8, 0x10, 0x2E)),  # St George's cross
+        ("Regno Unito", (0.25, 0.94), (0x01, 0x21, 0x69)),  # the blue field
+        ("Cina", (0.8, 0.2), (0xEE, 0x1C, 0x25)),
+        ("Cina", (0.167, 0.75), (0xFF, 0xFF, 0x00)),  # the big star
+        ("Grecia", (0.7, 0.95), (0x0D, 0x5E, 0xAF)),
+        ("India", (0.5, 0.9), (0xFF, 0x99, 0x33)),
+        ("Repubblica Ceca", (0.1, 0.5), (0x11, 0x45, 0x7E)),
+        ("Spagna", (0.5, 0.5), (0xF1, 0xBF, 0x00)),
+    ],
+)
+def test_flags_with_stars_crosses_and_emblems_are_drawn(stage, data_dir, country, where, colour):
+    iso = iso_code(country)
+    assert iso in DRAWN
+    consul = stage.new_attendee(
+        {"first_name": "A", "last_name": "B", "category": "consul", "country": country}
+    )
+    layout = load_layout("a6-portrait")
+    image = _page_image(render_stage_badges(stage, [consul], layout, data_dir).pdf)
+    box = _flag_box(layout)
+    fw, fh = min(box.w, box.h * 1.5), min(box.h, box.w / 1.5)  # 3:2, centred in its box
+    fx, top = box.x + (box.w - fw) / 2, box.y + (box.h - fh) / 2  # layout boxes: mm from the top
+    assert _near(_pixel(image, layout, fx + fw * where[0], top + fh * (1 - where[1])), colour)
 
 
 def test_no_flag_on_a_company_badge(stage, data_dir):
