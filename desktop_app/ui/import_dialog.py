@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import RoadshowError
-from desktop_app.core.importer import MAPPABLE, guess_mapping, import_file, read_table
+from desktop_app.core.importer import FILE_ERRORS, MAPPABLE, guess_mapping, import_file, read_table
 from desktop_app.core.store import Stage
 from desktop_app.ui import workers
 
@@ -206,30 +206,9 @@ _CODES: dict[str, tuple[str, ...]] = {
 }
 _THOUSANDS = ("chars", "max")  # written 10,000 as the importer writes them
 
-# The importer's errors (a file it cannot read), by their reason: the same English words as
-# core.importer.FILE_ERRORS (a test keeps them equal), written here for the catalogue.
-_FILE_ERRORS: dict[str, str] = {
-    "file_missing": "The file %1 does not exist.",
-    "file_unreadable": "The file %1 cannot be read (%2).",
-    "folder": "%1 is a folder, not a CSV or Excel file.",
-    "file_empty": "The file %1 is empty.",
-    "file_too_big": "The file %1 is too big (%2 MB): a registration list is a few MB at most.",
-    "ods": "%1 is an OpenDocument (.ods) spreadsheet. Save it as .xlsx or CSV (File > Save as), "
-    "then import that.",
-    "xls": "%1 is an old Excel .xls file (or a password-protected workbook). Open it in Excel and "
-    "save it as .xlsx or CSV, then import that.",
-    "bom_wrong": "%1 says it is %2 but is not: save it again as CSV UTF-8.",
-    "binary": "%1 is not a text file (it contains binary data). Import a CSV or an Excel .xlsx "
-    "file.",
-    "encoding_unknown": "The characters of %1 are in an encoding the importer does not know (it "
-    "reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'.",
-    "no_rows": "The file %1 is empty (no rows).",
-    "csv_unreadable": "%1 is not a readable CSV file (line %2: %3).",
-    "xlsx_unreadable": "%1 is not a readable Excel .xlsx file. Open it in Excel and save it again "
-    "as .xlsx or CSV.",
-    "xlsx_damaged": "%1 is a damaged Excel file (%2).",
-    "workbook_empty": "The workbook %1 is empty (no rows in any sheet).",
-}
+# The importer's errors (a file it cannot read) come with a reason: their English words are
+# core.importer.FILE_ERRORS, translated in this dialog's catalogue.
+_FILE_ERRORS = FILE_ERRORS
 
 
 def say(error: RoadshowError | str) -> str:
