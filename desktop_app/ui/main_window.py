@@ -331,27 +331,25 @@ class MainWindow(QMainWindow):
     def _actions(self) -> None:
         menu = self.menuBar()
         stage_menu = menu.addMenu(self.tr("&Stage"))
-        self.import_action = QAction(self.tr("Import registration list…"), self)
-        self.import_action.triggered.connect(self.open_import)
-        stage_menu.addAction(self.import_action)
-        self.print_badges_action = QAction(self.tr("Print badges…"), self)
-        self.print_badges_action.triggered.connect(self.open_batch_print)
-        stage_menu.addAction(self.print_badges_action)
-        self.preview_action = QAction(self.tr("Badge preview…"), self)
-        self.preview_action.triggered.connect(self.preview_current)
-        stage_menu.addAction(self.preview_action)
+        self.import_action = self._menu_action(
+            stage_menu, self.tr("Import registration list…"), self.open_import
+        )
+        self.print_badges_action = self._menu_action(
+            stage_menu, self.tr("Print badges…"), self.open_batch_print
+        )
+        self.preview_action = self._menu_action(
+            stage_menu, self.tr("Badge preview…"), self.preview_current
+        )
         stage_menu.addSeparator()
-        self.reports_action = QAction(self.tr("Reports…"), self)
-        self.reports_action.triggered.connect(self.open_reports)
-        stage_menu.addAction(self.reports_action)
+        self.reports_action = self._menu_action(stage_menu, self.tr("Reports…"), self.open_reports)
         self._mail_actions(stage_menu)
         from desktop_app.ui import stage_actions  # duplicates, series, erase, purge
 
         stage_actions.add_to_menu(self, stage_menu)
         stage_menu.addSeparator()
-        self.switch_action = QAction(self.tr("Switch stage…"), self)
-        self.switch_action.triggered.connect(self.open_stage_picker)
-        stage_menu.addAction(self.switch_action)
+        self.switch_action = self._menu_action(
+            stage_menu, self.tr("Switch stage…"), self.open_stage_picker
+        )
         self.quit_action = quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -364,16 +362,16 @@ class MainWindow(QMainWindow):
         self.settings_action = settings_action = QAction(self.tr("Settings…"), self)
         settings_action.triggered.connect(self.open_settings)
         desk_menu.addAction(settings_action)
-        self.mail_settings_action = QAction(self.tr("Mail server…"), self)
-        self.mail_settings_action.triggered.connect(self.open_mail_settings)
-        desk_menu.addAction(self.mail_settings_action)
+        self.mail_settings_action = self._menu_action(
+            desk_menu, self.tr("Mail server…"), self.open_mail_settings
+        )
         desk_menu.addSeparator()
-        self.venue_hub_action = QAction(self.tr("Run the hub on this laptop…"), self)
-        self.venue_hub_action.triggered.connect(self.open_venue_hub)
-        desk_menu.addAction(self.venue_hub_action)
-        self.add_desk_action = QAction(self.tr("Add a desk…"), self)
-        self.add_desk_action.triggered.connect(self.open_add_desk)
-        desk_menu.addAction(self.add_desk_action)
+        self.venue_hub_action = self._menu_action(
+            desk_menu, self.tr("Run the hub on this laptop…"), self.open_venue_hub
+        )
+        self.add_desk_action = self._menu_action(
+            desk_menu, self.tr("Add a desk…"), self.open_add_desk
+        )
         for key, slot in (
             ("F2", self.walk_in),
             ("F3", self.print_current),
@@ -1150,16 +1148,23 @@ class MainWindow(QMainWindow):
         self._reports = widget
         widget.show()
 
+    def _menu_action(self, menu: object, text: str, slot: object) -> QAction:
+        """A menu entry that runs `slot` (its words are set again on a language change)."""
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
     # --- ticket e-mails (ui/mail_dialog.py) ---------------------------------------------
 
     def _mail_actions(self, stage_menu) -> None:
         stage_menu.addSeparator()
-        self.send_tickets_action = QAction(self.tr("Send tickets…"), self)
-        self.send_tickets_action.triggered.connect(self.open_send_tickets)
-        stage_menu.addAction(self.send_tickets_action)
-        self.resend_ticket_action = QAction(self.tr("Resend ticket"), self)
-        self.resend_ticket_action.triggered.connect(self.resend_current)
-        stage_menu.addAction(self.resend_ticket_action)
+        self.send_tickets_action = self._menu_action(
+            stage_menu, self.tr("Send tickets…"), self.open_send_tickets
+        )
+        self.resend_ticket_action = self._menu_action(
+            stage_menu, self.tr("Resend ticket"), self.resend_current
+        )
         stage_menu.addSeparator()
 
     def open_send_tickets(self) -> None:
