@@ -1,5 +1,6 @@
 """Sync between desks through a hub (imports core only; no Qt).
 
+- `errors`: `SyncError`, the one base of every sync error (code, message, HTTP status).
 - `protocol`: limits, headers, the wire form of events and what each kind must carry.
 - `hubstore`: the hub's SQLite file (tokens, stages, events with the hub's own sequence) and
   the projection that gives the hub the desks' own counts and digest.

@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.desk import Desk
-from desktop_app.core.errors import RoadshowError
 from desktop_app.core.ids import uuid7
 from desktop_app.core.model import PERSONAL_FIELDS, Event, canonical_json
 from desktop_app.core.store import Stage
+from desktop_app.sync.errors import HubError
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -100,18 +100,6 @@ CONTACT_FLUSH_S = 5.0
 # "final" while it keeps saying so; after this long without a word it no longer does (any
 # token can write such an entry, and a laptop that never synced has nothing to wait for).
 CONTACT_STALE_S = 600.0
-
-
-class HubError(RoadshowError):
-    """A request the hub refuses; `status` is the HTTP status it answers with."""
-
-    def __init__(
-        self, code: str, message: str, status: int = 400, event_id: str | None = None
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.status = status
-        self.event_id = event_id  # the pushed event refused, when one is
 
 
 def now_iso() -> str:
