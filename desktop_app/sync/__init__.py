@@ -7,5 +7,6 @@
   the projection that gives the hub the desks' own counts and digest.
 - `hub`: the Starlette app (`/v1/...`), `serve` for `hub serve`, `HubThread` to run one in-process.
 - `openapi`: the hand-written OpenAPI schema served at `/v1/openapi.json`.
+- `finality`: the hub's desks list read off the wire; core decides whether numbers are final.
 - `client`: `SyncClient.sync_stage` (push, pull, bootstrap), `watch`, `HubClient`.
 """

@@ -32,7 +32,7 @@ PUSH_BATCH = 500
 PULL_BATCH = 5000
 
 # The stage sync value where a desk keeps the hub's last list of desks heard from (JSON):
-# reports read it to say whether the numbers are final (core/reports.py HUB_DESKS_KEY).
+# reports read it to say whether the numbers are final (sync/finality.py).
 HUB_DESKS_KEY = "hub_desks"
 DESKS_REFRESH_S = 30.0
 
