@@ -22,6 +22,7 @@ from desktop_app.cli.context import Context, Result
 from desktop_app.core import export, precedence, privacy, reports, sessions
 from desktop_app.core.errors import AttendeeNotFound, InvalidInput
 from desktop_app.core.model import CATEGORIES
+from desktop_app.sync import finality as hub_finality
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -167,7 +168,7 @@ def cmd_report_stage(ctx: Context, args: argparse.Namespace) -> Result:
     with ctx.open_stage(args.slug) as stage:
         session_id = sessions.session(stage, args.session)["id"] if args.session else ""
         stats = reports.stage_statistics(stage, session_id=session_id, category=args.category)
-        final = reports.finality(stage, hub_desks)
+        final = hub_finality.finality(stage, hub_desks)
     data = _stats_json(stats)
     data["final"] = final.to_dict()
     lines = [

@@ -207,7 +207,8 @@ def cmd_hub_status(ctx: Context, args: argparse.Namespace) -> Result:
 
 
 def cmd_sync(ctx: Context, args: argparse.Namespace) -> Result:
-    from desktop_app.sync.client import HubRefused, SyncClient
+    from desktop_app.sync.client import SyncClient
+    from desktop_app.sync.errors import HubRefused, SyncError
 
     token = args.token or os.environ.get(TOKEN_ENV)
     if not token:
@@ -221,7 +222,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> Result:
             return Result(report.to_dict(), _report_line(report))
         last: dict[str, Any] = {}
         succeeded = 0
-        last_error: Exception | None = None
+        last_error: SyncError | None = None
 
         def on_report(report, error) -> None:
             nonlocal succeeded, last_error
@@ -253,10 +254,7 @@ def cmd_sync(ctx: Context, args: argparse.Namespace) -> Result:
         # A wrong or revoked token (HubRefused.fatal) leaves watch() as an error: exit 1.
     data = {**last, "rounds": rounds, "succeeded": succeeded}
     if last_error is not None:
-        data["last_error"] = {
-            "code": getattr(last_error, "code", "error"),
-            "message": getattr(last_error, "message", str(last_error)),
-        }
+        data["last_error"] = {"code": last_error.code, "message": last_error.message}
     if succeeded == 0:
         reason = f" Last error: {data['last_error']['message']}" if last_error else ""
         return Result(data, f"Stopped syncing: no round succeeded.{reason}", exit_code=1)

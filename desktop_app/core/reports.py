@@ -6,7 +6,6 @@ Times are shown in the local time zone of the computer (the venue's, for a desk 
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -233,8 +232,6 @@ def stage_statistics(
 
 # --- are the numbers final? ------------------------------------------------------------------
 
-HUB_DESKS_KEY = "hub_desks"  # a stage sync value: the hub's last `status` desks list (JSON)
-
 
 @dataclass(frozen=True)
 class Finality:
@@ -254,22 +251,25 @@ class Finality:
         return {"state": self.state, "reasons": self.reasons}
 
 
-def finality(stage: Stage, hub_desks: list[dict[str, Any]] | None = None) -> Finality:
-    """Decide from the hub's status (`hub status` / `GET /v1/stages/SLUG/status` -> "desks").
+@dataclass(frozen=True)
+class HeardDesk:
+    """What the hub last heard from one desk (sync/finality.py reads it off the hub's answer).
 
-    Each hub entry says, per desk, up to which of its events the hub holds
-    (`up_to_desk_seq`), whether some are missing (`gaps`) and whether the desk had nothing
-    left to send when last heard (`final`). Without a hub answer (none given and none stored
-    by the sync layer under the stage's sync value `hub_desks`) the answer is "unknown".
+    `up_to_desk_seq`: up to which of the desk's events the hub holds; `gaps`: some are
+    missing; `final`: the desk had nothing left to send when last heard.
     """
-    if hub_desks is None:
-        stored = stage.get_sync_value(HUB_DESKS_KEY)
-        if stored:
-            try:
-                hub_desks = json.loads(stored)
-            except ValueError:
-                hub_desks = None
-    if hub_desks is None:
+
+    desk_id: str
+    name: str = "a desk"
+    up_to_desk_seq: int = 0
+    gaps: bool = False
+    final: bool = False
+    last_heard: str | None = None
+
+
+def finality_from(stage: Stage, heard_desks: list[HeardDesk] | None) -> Finality:
+    """Whether the numbers are final, from what the hub heard of each desk (None: not asked)."""
+    if heard_desks is None:
         return Finality("unknown", ["The sync hub has not said which desks it heard from."])
     reasons = []
     unsynced = stage.unsynced_count()
@@ -282,18 +282,18 @@ def finality(stage: Stage, hub_desks: list[dict[str, Any]] | None = None) -> Fin
             "('checkin', 'session_checkin', 'undo') THEN desk_seq END) FROM event GROUP BY desk_id"
         )
     }
-    heard = {str(d.get("desk_id")): d for d in hub_desks}
+    heard = {d.desk_id: d for d in heard_desks}
     for desk_id, entry in heard.items():
-        who = entry.get("name") or entry.get("token") or "a desk"
-        if entry.get("gaps"):
+        who = entry.name
+        if entry.gaps:
             reasons.append(f"The hub is missing some changes of desk '{who}'.")
-        elif not entry.get("final"):
+        elif not entry.final:
             reasons.append(
                 f"Desk '{who}' still had changes to send when last heard "
-                f"({entry.get('last_heard') or 'never'})."
+                f"({entry.last_heard or 'never'})."
             )
         have = (local.get(desk_id) or ("", 0, None))[1] or 0
-        if int(entry.get("up_to_desk_seq") or 0) > have:
+        if entry.up_to_desk_seq > have:
             reasons.append(f"The hub holds changes from '{who}' this desk has not received yet.")
     for desk_id, (name, _seq, last_checkin) in local.items():
         if last_checkin is not None and desk_id not in heard and desk_id != stage.desk.id:

@@ -24,6 +24,7 @@ from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import Event
 from desktop_app.core.store import Stage, stage_path
 from desktop_app.sync import protocol
+from desktop_app.sync.errors import DemoStageNotSynced, HubRefused, HubUnreachable, SyncError
 
 # Refusals of one named event: that event waits aside, the others are pushed.
 SET_ASIDE_CODES = frozenset(
@@ -34,18 +35,6 @@ PUSH_BODY_BYTES = protocol.MAX_BODY_BYTES * 3 // 4  # room for the hub's limit
 HUB_KEY = "hub/id"  # stage sync value: the hub this stage's acknowledgements come from
 
 
-class HubUnreachable(RoadshowError):
-    """No answer, a cut answer, or the hub is failing: try again later."""
-
-    code = "hub_unreachable"
-
-
-class DemoStageNotSynced(RoadshowError):
-    """The demo stage's people are made up: it never reaches a hub (nor any report there)."""
-
-    code = "demo_stage"
-
-
 DEMO_MESSAGE = (
     "This is the demo stage: its people are made up, so it never syncs with a hub. "
     "Open a real stage to sync."
@@ -53,25 +42,6 @@ DEMO_MESSAGE = (
 
 
 CONNECT_TIMEOUT_S = 2.0
-
-
-class HubRefused(RoadshowError):
-    """The hub answered and said no (token, permission, conflict): retrying will not help."""
-
-    code = "hub_refused"
-
-    def __init__(self, code: str, message: str, status: int, event_id: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.status = status
-        self.event_id = event_id  # the one pushed event the hub refused, when it says
-        # When only the push was refused: the round's report (what was pulled all the same).
-        self.report: SyncReport | None = None
-
-    @property
-    def fatal(self) -> bool:
-        """The token is wrong, revoked, bound elsewhere or not allowed: nothing will work."""
-        return self.status in (401, 403)
 
 
 @dataclass
@@ -542,11 +512,13 @@ class SyncClient:
                     failures = 0
                     if on_report:
                         on_report(report, None)
-                except (HubUnreachable, HubRefused) as exc:
+                except SyncError as exc:
+                    if not exc.retry_later:
+                        raise
                     failures += 1
                     if on_report:
                         on_report(None, exc)
-                    if isinstance(exc, HubRefused) and exc.fatal:
+                    if exc.fatal:
                         raise
                 done += 1
                 pause = (

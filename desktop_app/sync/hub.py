@@ -28,7 +28,8 @@ from starlette.routing import Route
 
 from desktop_app import __version__
 from desktop_app.sync import protocol
-from desktop_app.sync.hubstore import CONTACT_FLUSH_S, HubError, HubStore
+from desktop_app.sync.errors import HubError, SyncError
+from desktop_app.sync.hubstore import CONTACT_FLUSH_S, HubStore
 from desktop_app.sync.openapi import openapi_schema
 
 log = logging.getLogger("roadshow.hub")
@@ -304,8 +305,8 @@ class Hub:
 
 
 async def _hub_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HubError)
-    return _error(exc.status, exc.code, exc.message, event_id=exc.event_id)
+    assert isinstance(exc, SyncError)
+    return _error(exc.status or 400, exc.code, exc.message, event_id=exc.event_id)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -360,7 +361,7 @@ def create_app(db: Path | str | HubStore) -> Starlette:
     app = Starlette(
         routes=routes,
         exception_handlers={
-            HubError: _hub_error,
+            SyncError: _hub_error,
             HTTPException: _http_error,
             sqlite3.OperationalError: _db_error,
             Exception: _server_error,

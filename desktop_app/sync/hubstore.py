@@ -24,68 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.desk import Desk
-from desktop_app.core.errors import RoadshowError
 from desktop_app.core.ids import uuid7
 from desktop_app.core.model import PERSONAL_FIELDS, Event, canonical_json
 from desktop_app.core.store import Stage
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS desk (
-    name            TEXT PRIMARY KEY,
-    token_id        TEXT NOT NULL UNIQUE,
-    token_hash      TEXT NOT NULL,            -- SHA-256 of the token's secret part
-    admin           INTEGER NOT NULL DEFAULT 0,
-    stages          TEXT,                     -- JSON list of slugs, NULL = every stage
-    desk_id         TEXT,                     -- bound on first sync
-    bound_at        TEXT,
-    revoked_at      TEXT,
-    created_at      TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS stage (
-    id            TEXT PRIMARY KEY,
-    slug          TEXT NOT NULL UNIQUE,
-    title         TEXT NOT NULL DEFAULT '',
-    date          TEXT NOT NULL DEFAULT '',
-    published_at  TEXT NOT NULL,
-    published_by  TEXT NOT NULL DEFAULT ''
-);
-CREATE TABLE IF NOT EXISTS event (
-    hub_seq     INTEGER PRIMARY KEY AUTOINCREMENT,
-    id          TEXT NOT NULL UNIQUE,
-    stage_id    TEXT NOT NULL,
-    desk_id     TEXT NOT NULL,
-    desk_seq    INTEGER NOT NULL,
-    hlc         INTEGER NOT NULL,
-    kind        TEXT NOT NULL,
-    attendee_id TEXT,
-    payload     TEXT NOT NULL,
-    recorded_at TEXT NOT NULL,
-    desk_name   TEXT NOT NULL DEFAULT '',
-    operator    TEXT NOT NULL DEFAULT '',
-    received_at TEXT NOT NULL,
-    via         TEXT NOT NULL DEFAULT 'push',
-    UNIQUE (stage_id, desk_id, desk_seq)
-);
-CREATE INDEX IF NOT EXISTS event_stage_seq ON event (stage_id, hub_seq);
-CREATE INDEX IF NOT EXISTS event_attendee ON event (attendee_id);
-CREATE TABLE IF NOT EXISTS person (          -- who exists, and their code: checked on push
-    stage_id    TEXT NOT NULL,
-    attendee_id TEXT NOT NULL,
-    code        TEXT NOT NULL,
-    PRIMARY KEY (stage_id, attendee_id)
-) WITHOUT ROWID;
-CREATE UNIQUE INDEX IF NOT EXISTS person_code ON person (stage_id, code);
-CREATE TABLE IF NOT EXISTS desk_contact (
-    desk_id         TEXT NOT NULL,
-    stage_id        TEXT NOT NULL,
-    token_name      TEXT NOT NULL DEFAULT '',
-    last_heard      TEXT NOT NULL,
-    unsynced        INTEGER,
-    clock_offset_ms INTEGER,
-    PRIMARY KEY (desk_id, stage_id)
-);
-"""
+from desktop_app.sync.errors import HubError
+from desktop_app.sync.hubschema import migrate
 
 _EVENT_COLUMNS = (
     "id, stage_id, desk_id, desk_seq, hlc, kind, attendee_id, payload, recorded_at, "
@@ -100,18 +43,6 @@ CONTACT_FLUSH_S = 5.0
 # "final" while it keeps saying so; after this long without a word it no longer does (any
 # token can write such an entry, and a laptop that never synced has nothing to wait for).
 CONTACT_STALE_S = 600.0
-
-
-class HubError(RoadshowError):
-    """A request the hub refuses; `status` is the HTTP status it answers with."""
-
-    def __init__(
-        self, code: str, message: str, status: int = 400, event_id: str | None = None
-    ) -> None:
-        super().__init__(message)
-        self.code = code
-        self.status = status
-        self.event_id = event_id  # the pushed event refused, when one is
 
 
 def now_iso() -> str:
@@ -140,55 +71,6 @@ def _desk_row(row: sqlite3.Row) -> dict[str, Any]:
         "revoked_at": row["revoked_at"],
         "created_at": row["created_at"],
     }
-
-
-def _unique_bound_desks(conn: sqlite3.Connection) -> None:
-    """One desk id is bound to one token at most (an index, made for older hub files too).
-
-    A hub file from before the index may hold a desk id bound to two tokens (a copied data
-    folder, or a token used under another desk's id): the token bound first keeps it, the
-    others are unbound and are refused when they come back with that id.
-    """
-    if conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'desk_bound_id'"
-    ).fetchone():
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute(
-            "UPDATE desk SET desk_id = NULL, bound_at = NULL WHERE desk_id IS NOT NULL AND "
-            "rowid <> (SELECT d.rowid FROM desk d WHERE d.desk_id = desk.desk_id "
-            "ORDER BY d.bound_at, d.rowid LIMIT 1)"
-        )
-        conn.execute(
-            "CREATE UNIQUE INDEX IF NOT EXISTS desk_bound_id ON desk (desk_id) "
-            "WHERE desk_id IS NOT NULL"
-        )
-        conn.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        raise
-
-
-def _index_people(conn: sqlite3.Connection) -> None:
-    """Fill the person table of a hub file from before it (first creation of a code wins)."""
-    if conn.execute("SELECT 1 FROM meta WHERE key = 'person_index'").fetchone():
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        conn.execute(
-            "INSERT OR IGNORE INTO person (stage_id, attendee_id, code) "
-            "SELECT stage_id, attendee_id, UPPER(json_extract(payload, '$.code')) FROM event "
-            "WHERE kind = 'attendee_upserted' AND attendee_id IS NOT NULL "
-            "AND json_extract(payload, '$.code') IS NOT NULL ORDER BY hub_seq"
-        )
-        conn.execute("INSERT INTO meta (key, value) VALUES ('person_index', '1')")
-        conn.execute("COMMIT")
-    except BaseException:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
-        raise
 
 
 def _in_chunks(
@@ -240,9 +122,7 @@ class HubStore:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")  # an acknowledged event survives a power cut
         conn.execute("PRAGMA secure_delete = ON")  # an erased person's payloads leave no bytes
-        conn.executescript(SCHEMA)
-        _unique_bound_desks(conn)
-        _index_people(conn)
+        migrate(conn)
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('hub_id', ?)", (uuid7(),))
         self.conn = conn
         self.hub_id: str = conn.execute("SELECT value FROM meta WHERE key = 'hub_id'").fetchone()[0]

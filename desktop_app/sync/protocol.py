@@ -16,6 +16,7 @@ from typing import Any
 from desktop_app.core.events import InvalidEvent, check_event
 from desktop_app.core.hlc import MAX_AHEAD_MS, physical_ms
 from desktop_app.core.model import EVENT_KINDS, Event
+from desktop_app.sync.errors import ProtocolError
 
 API_PREFIX = "/v1"
 
@@ -31,7 +32,7 @@ PUSH_BATCH = 500
 PULL_BATCH = 5000
 
 # The stage sync value where a desk keeps the hub's last list of desks heard from (JSON):
-# reports read it to say whether the numbers are final (core/reports.py HUB_DESKS_KEY).
+# reports read it to say whether the numbers are final (sync/finality.py).
 HUB_DESKS_KEY = "hub_desks"
 DESKS_REFRESH_S = 30.0
 
@@ -46,16 +47,6 @@ EARLIEST_EVENT_MS = int(datetime(2020, 1, 1, tzinfo=UTC).timestamp() * 1000)
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
 _SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _MAX_TEXT = 200
-
-
-class ProtocolError(ValueError):
-    """A request that does not follow the protocol (the hub answers 400 or 422)."""
-
-    def __init__(self, code: str, message: str, status: int = 422) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.status = status
 
 
 def valid_id(value: object) -> bool:

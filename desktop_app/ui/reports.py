@@ -7,7 +7,6 @@ a worker with their own connection to the stage file, so the desk never freezes.
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +40,7 @@ from desktop_app.core import export, reports
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import CATEGORIES
 from desktop_app.core.store import Stage
+from desktop_app.sync import finality as hub_finality
 from desktop_app.ui import workers
 
 REFRESH_MS = 3000
@@ -251,7 +251,7 @@ class ReportsWindow(QWidget):
         self.checked_in_label.setText(f"{present}\n{s['checked_in']}{share}")
         self.no_show_label.setText(self.tr("Not checked in\n%1").replace("%1", str(s["no_show"])))
         self._draw_charts()
-        self._show_finality(reports.finality(self.stage, self.hub_desks))
+        self._show_finality(hub_finality.finality(self.stage, self.hub_desks))
 
     def _show_finality(self, finality: reports.Finality) -> None:
         self.finality = finality
@@ -323,8 +323,8 @@ class ReportsWindow(QWidget):
             self.ask_hub_button.setEnabled(True)
             self.hub_desks = desks
             if desks is not None:  # kept for next time, as the sync worker keeps it
-                self.stage.set_sync_value(reports.HUB_DESKS_KEY, json.dumps(desks))
-            self._show_finality(reports.finality(self.stage, desks))
+                hub_finality.remember(self.stage, desks)
+            self._show_finality(hub_finality.finality(self.stage, desks))
 
         def failed(exc: Exception) -> None:
             self.ask_hub_button.setEnabled(True)

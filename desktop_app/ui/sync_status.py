@@ -320,7 +320,7 @@ class SyncService(QObject):
 
     @Slot(object, object)
     def _finished(self, report: Any, error: Exception | None) -> None:
-        from desktop_app.sync.client import HubRefused
+        from desktop_app.sync.errors import HubRefused
 
         self._busy = False
         interval = self._interval_s()

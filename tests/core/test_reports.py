@@ -66,50 +66,19 @@ def test_session_statistics_count_people_present_there(stage, people):
     assert stats["sessions"][0]["full"] is True
 
 
-def test_finality_is_unknown_until_the_hub_says_and_then_honest(stage, people):
+def test_finality_is_decided_from_plain_records_of_the_desks_heard(stage, people):
     checkin.admit(stage, people[0])
-    assert reports.finality(stage).state == "unknown"
+    assert reports.finality_from(stage, None).state == "unknown"
     mine = stage.unsynced_events()
-    hub = [
-        {
-            "desk_id": stage.desk.id,
-            "name": "Desk 1",
-            "up_to_desk_seq": mine[-1].desk_seq,
-            "gaps": False,
-            "final": True,
-        }
-    ]
-    not_yet = reports.finality(stage, hub)
-    assert not_yet.state == "not_final"
-    assert "not acknowledged" in not_yet.reasons[0]
     stage.mark_acknowledged([(e.id, i + 1) for i, e in enumerate(mine)])
-    assert reports.finality(stage, hub).final
-    # another desk checked people in; the hub heard it while it still had changes queued
-    spread_checkins(stage, [people[1].id])
-    hub.append(
-        {
-            "desk_id": OTHER_DESK,
-            "name": "Desk 2",
-            "up_to_desk_seq": 1,
-            "gaps": False,
-            "final": False,
-            "last_heard": "2026-03-12T09:40:00+01:00",
-        }
-    )
-    verdict = reports.finality(stage, hub)
-    assert verdict.state == "not_final" and "Desk 2" in verdict.reasons[0]
-    hub[-1]["final"] = True
-    assert reports.finality(stage, hub).final
-    hub[-1]["up_to_desk_seq"] = 5  # the hub holds more of Desk 2 than we pulled
-    assert "not received" in reports.finality(stage, hub).reasons[0]
-    # a desk that checked people in but the hub never heard from
-    assert not reports.finality(stage, hub[:1]).final
-    # the sync layer may store the hub's answer for the screen to read
-    hub[-1]["up_to_desk_seq"] = 1
-    import json
-
-    stage.set_sync_value(reports.HUB_DESKS_KEY, json.dumps(hub))
-    assert reports.finality(stage).final
+    me = reports.HeardDesk(stage.desk.id, "Desk 1", mine[-1].desk_seq, final=True)
+    assert reports.finality_from(stage, [me]).final
+    queued = reports.HeardDesk(OTHER_DESK, "Desk 2", 0, last_heard="09:40")
+    verdict = reports.finality_from(stage, [me, queued])
+    assert verdict.state == "not_final" and verdict.reasons == [
+        "Desk 'Desk 2' still had changes to send when last heard (09:40)."
+    ]
+    assert not reports.finality_from(stage, []).final  # the hub never heard from this desk
 
 
 def test_person_and_company_keys():

@@ -7,9 +7,10 @@ import time
 
 import pytest
 
-from desktop_app.core import checkin, reports
+from desktop_app.core import checkin
 from desktop_app.core.hlc import HybridClock, physical_ms
 from desktop_app.sync.client import SyncClient
+from desktop_app.sync.finality import finality
 from desktop_app.sync.hub import HubThread
 
 SLUG = "bergamo-2026"
@@ -59,7 +60,7 @@ def test_three_offline_desks_converge(hub, desks, publish, order):
             assert stage.counts()["checked_in"] == len(expected)
             assert stage.unsynced_count() == 0
             # The desk kept the hub's view of every desk: reports can say numbers are final.
-            assert reports.finality(stage).state == "final", reports.finality(stage).reasons
+            assert finality(stage).state == "final", finality(stage).reasons
     assert sync(hub, desks, "org", admin).pulled > 0
     with desks.open("org", SLUG) as stage:
         digests.add(stage.digest())

@@ -321,7 +321,10 @@ def test_an_older_hub_file_gets_the_one_token_per_desk_rule(hub_db):
     with HubStore(hub_db) as store:
         for name in ("first", "second", "third"):
             store.add_desk(name)
-        store.conn.execute("DROP INDEX desk_bound_id")  # as a hub file made before the rule
+        # as a hub file made before the rule (and before the hub recorded its migrations)
+        store.conn.execute("DROP INDEX desk_bound_id")
+        store.conn.execute("DROP TABLE hub_migration")
+        store.conn.execute("PRAGMA user_version = 0")
         for name, bound_at in (("second", "2026-03-12T09:00"), ("first", "2026-03-12T10:00")):
             store.conn.execute(
                 "UPDATE desk SET desk_id = 'same-desk', bound_at = ? WHERE name = ?",
