@@ -32,6 +32,15 @@ class Outbox:
                     [(i,) for i, _ in acks],
                 )
 
+    def forget_acknowledgements(self) -> None:
+        """Forget the hub's acknowledgements of this desk's events: the next push sends them all
+        (a stage that moved to another hub)."""
+        with self.atomic() as conn:
+            conn.execute(
+                "UPDATE event SET hub_seq = NULL WHERE desk_id = ? AND hub_seq IS NOT NULL",
+                (self.desk.id,),
+            )
+
     def events(self, *, after_hub_seq: int | None = None) -> Iterator[Event]:
         sql = (
             "SELECT id, stage_id, desk_id, desk_seq, hlc, kind, attendee_id, payload, "
