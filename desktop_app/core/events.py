@@ -188,6 +188,12 @@ def _ticket_mail(p: dict[str, Any]) -> None:
         raise _bad("'in_doubt' must be true or false.")
 
 
+def _vip_acknowledged(p: dict[str, Any]) -> None:
+    _require_text(p, "checkin", required=True, limit=MAX_SHORT_TEXT)
+    if not p["checkin"]:
+        raise _bad("'checkin' names the check-in whose instruction was read.")
+
+
 def _anything(p: dict[str, Any]) -> None:
     return None
 
@@ -215,6 +221,7 @@ KINDS: dict[str, EventKind] = {
         EventKind("session_checkin", True, _session_checkin),
         EventKind("redacted", True, _anything),
         EventKind("scan_refused", False, _scan_refused),
+        EventKind("vip_acknowledged", True, _vip_acknowledged),
         EventKind("ticket_send_started", True, _ticket_mail),
         EventKind("ticket_sent", True, _ticket_mail),
         EventKind("ticket_send_failed", True, _ticket_mail),

@@ -723,39 +723,63 @@ def read_table(
     return table.headers, [cells for _, cells in table.rows]
 
 
+# A file the importer cannot read: a stable reason, its English words (%1... are the params),
+# so a window can say it in its own language without reading the English back.
+FILE_ERRORS: dict[str, str] = {
+    "file_missing": "The file %1 does not exist.",
+    "file_unreadable": "The file %1 cannot be read (%2).",
+    "folder": "%1 is a folder, not a CSV or Excel file.",
+    "file_empty": "The file %1 is empty.",
+    "file_too_big": "The file %1 is too big (%2 MB): a registration list is a few MB at most.",
+    "ods": "%1 is an OpenDocument (.ods) spreadsheet. Save it as .xlsx or CSV (File > Save as), "
+    "then import that.",
+    "xls": "%1 is an old Excel .xls file (or a password-protected workbook). Open it in Excel and "
+    "save it as .xlsx or CSV, then import that.",
+    "bom_wrong": "%1 says it is %2 but is not: save it again as CSV UTF-8.",
+    "binary": "%1 is not a text file (it contains binary data). Import a CSV or an Excel .xlsx "
+    "file.",
+    "encoding_unknown": "The characters of %1 are in an encoding the importer does not know (it "
+    "reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'.",
+    "no_rows": "The file %1 is empty (no rows).",
+    "csv_unreadable": "%1 is not a readable CSV file (line %2: %3).",
+    "xlsx_unreadable": "%1 is not a readable Excel .xlsx file. Open it in Excel and save it again "
+    "as .xlsx or CSV.",
+    "xlsx_damaged": "%1 is a damaged Excel file (%2).",
+    "workbook_empty": "The workbook %1 is empty (no rows in any sheet).",
+}
+
+
+def file_error(reason: str, *params: object) -> ImportFailed:
+    message = FILE_ERRORS[reason]
+    for i, value in reversed(list(enumerate(params, start=1))):
+        message = message.replace(f"%{i}", str(value))
+    return ImportFailed(message, reason=reason, params=[str(p) for p in params])
+
+
 def _read(path: Path, mapping: dict[str, str] | None = None) -> Table:
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
-        raise ImportFailed(f"The file {path.name} does not exist.") from exc
+        raise file_error("file_missing", path.name) from exc
     except OSError as exc:
-        raise ImportFailed(f"The file {path.name} cannot be read ({exc.strerror}).") from exc
+        raise file_error("file_unreadable", path.name, exc.strerror) from exc
     if path.is_dir():
-        raise ImportFailed(f"{path.name} is a folder, not a CSV or Excel file.")
+        raise file_error("folder", path.name)
     if size == 0:
-        raise ImportFailed(f"The file {path.name} is empty.")
+        raise file_error("file_empty", path.name)
     if size > MAX_FILE_BYTES:
-        raise ImportFailed(
-            f"The file {path.name} is too big ({size // (1024 * 1024)} MB): "
-            "a registration list is a few MB at most."
-        )
+        raise file_error("file_too_big", path.name, size // (1024 * 1024))
     try:
         with path.open("rb") as fh:
             head = fh.read(128)
     except OSError as exc:
-        raise ImportFailed(f"The file {path.name} cannot be read ({exc.strerror}).") from exc
+        raise file_error("file_unreadable", path.name, exc.strerror) from exc
     if head.startswith(b"PK\x03\x04"):
         if b"opendocument" in head:
-            raise ImportFailed(
-                f"{path.name} is an OpenDocument (.ods) spreadsheet. Save it as .xlsx or CSV "
-                "(File > Save as), then import that."
-            )
+            raise file_error("ods", path.name)
         return _read_xlsx(path, mapping)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportFailed(
-            f"{path.name} is an old Excel .xls file (or a password-protected workbook). "
-            "Open it in Excel and save it as .xlsx or CSV, then import that."
-        )
+        raise file_error("xls", path.name)
     return _read_csv(path, mapping)
 
 
@@ -774,10 +798,7 @@ def _decode(
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise ImportFailed(
-                    f"{path.name} says it is {encoding.upper()} but is not: "
-                    "save it again as CSV UTF-8."
-                ) from exc
+                raise file_error("bom_wrong", path.name, encoding.upper()) from exc
     sample = data[:65536]
     if b"\x00" in sample:
         # UTF-16 without a byte order mark: every other byte of Latin text is zero.
@@ -788,10 +809,7 @@ def _decode(
                 return data.decode("utf-16-le"), "utf-16-le"
             except UnicodeDecodeError:
                 pass
-        raise ImportFailed(
-            f"{path.name} is not a text file (it contains binary data). "
-            "Import a CSV or an Excel .xlsx file."
-        )
+        raise file_error("binary", path.name)
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -801,10 +819,7 @@ def _decode(
     head = text[:65536]
     controls = sum(1 for c in head if c < " " and c not in "\r\n\t")
     if controls > 0.01 * len(head):
-        raise ImportFailed(
-            f"{path.name} is not a text file (it contains binary data). "
-            "Import a CSV or an Excel .xlsx file."
-        )
+        raise file_error("binary", path.name)
     return text, encoding
 
 
@@ -883,10 +898,7 @@ def _decode_legacy(
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
-        raise ImportFailed(
-            f"The characters of {path.name} are in an encoding the importer does not know "
-            "(it reads UTF-8 and Windows-1252). Save the file again as 'CSV UTF-8'."
-        ) from exc
+        raise file_error("encoding_unknown", path.name) from exc
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -916,7 +928,7 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
     text, encoding = _decode(path, data, notes, legacy_lines)
     del data
     if not text.strip(" \t\r\n,;\ufeff"):
-        raise ImportFailed(f"The file {path.name} is empty (no rows).")
+        raise file_error("no_rows", path.name)
     delimiter = None
     sep_line = 0
     first_line, _, rest = text.partition("\n")
@@ -945,9 +957,7 @@ def _read_csv(path: Path, mapping: dict[str, str] | None) -> Table:
         # Row numbers count records, as Excel does (a quoted cell may span several lines).
         table = _tabulate(records(), mapping, path)
     except csv.Error as exc:
-        raise ImportFailed(
-            f"{path.name} is not a readable CSV file (line {reader.line_num}: {exc})."
-        ) from exc
+        raise file_error("csv_unreadable", path.name, reader.line_num, exc) from exc
     table.format = "csv"
     table.encoding = encoding
     table.delimiter = delimiter
@@ -1054,12 +1064,9 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
         # (=PROPER("acme srl") is "Acme Srl"), never as formula text on a badge
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportFailed(
-            f"{path.name} is not a readable Excel .xlsx file. Open it in Excel and save it "
-            "again as .xlsx or CSV."
-        ) from exc
+        raise file_error("xlsx_unreadable", path.name) from exc
     except Exception as exc:  # openpyxl raises assorted errors for damaged workbooks
-        raise ImportFailed(f"{path.name} is a damaged Excel file ({type(exc).__name__}).") from exc
+        raise file_error("xlsx_damaged", path.name, type(exc).__name__) from exc
     try:
         first: Table | None = None
         named: Table | None = None  # the first sheet with name columns
@@ -1089,13 +1096,13 @@ def _read_xlsx(path: Path, mapping: dict[str, str] | None) -> Table:
         if named is not None:
             return named
         if first is None:
-            raise ImportFailed(f"The workbook {path.name} is empty (no rows in any sheet).")
+            raise file_error("workbook_empty", path.name)
         # No sheet has name columns: read the first one whole for the refusal message.
         return first
     except ImportFailed:
         raise
     except Exception as exc:  # a damaged sheet part
-        raise ImportFailed(f"{path.name} is a damaged Excel file ({type(exc).__name__}).") from exc
+        raise file_error("xlsx_damaged", path.name, type(exc).__name__) from exc
     finally:
         wb.close()
 
@@ -1133,7 +1140,7 @@ def _tabulate(
         if len(scanned) >= HEADER_SCAN_ROWS:
             break
     if not scanned:
-        raise ImportFailed(f"The file {path.name} is empty (no rows).")
+        raise file_error("no_rows", path.name)
     if header is None:  # no name columns: the first row is the header, for the message
         header = scanned[0]
         pending = scanned[1:]
@@ -1597,7 +1604,9 @@ def _import(
             "The file has no name columns (the first row must hold the column names, e.g. "
             "'Nome' and 'Cognome' or 'First Name' and 'Last Name'). Columns found: "
             + _list_columns(headers)
-            + ". Give the mapping with --map first_name=COLUMN --map last_name=COLUMN."
+            + ". Give the mapping with --map first_name=COLUMN --map last_name=COLUMN.",
+            reason="no_name_columns",
+            params=[_list_columns(headers)],
         )
     report.mapping = {name: headers[i] for name, i in sorted(columns.items(), key=lambda kv: kv[1])}
     mapped = set(columns.values())

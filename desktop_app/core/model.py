@@ -21,6 +21,7 @@ EVENT_KINDS = (
     "session_checkin",
     "redacted",
     "scan_refused",  # audit only: a refused scan's outcome code, never what was scanned
+    "vip_acknowledged",  # the desk read a VIP's instruction (names the check-in it was for)
     # the ticket e-mail log (desktop_app/mail): intent, then the outcome
     "ticket_send_started",
     "ticket_sent",

@@ -33,6 +33,7 @@ _KIND_WORDS = {
     "session_defined": "session change(s)",
     "redacted": "erasure(s)",
     "scan_refused": "refused scan(s)",
+    "vip_acknowledged": "VIP instruction(s) acknowledged",
     "ticket_send_started": "ticket e-mail attempt(s)",
     "ticket_sent": "ticket e-mail(s) sent",
     "ticket_send_failed": "ticket e-mail failure(s)",

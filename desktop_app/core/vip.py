@@ -107,6 +107,27 @@ class Arrival:
         return self.desk_id == desk_id
 
 
+def acknowledged(stage: Any) -> set[str]:
+    """The check-ins whose VIP instruction a desk acknowledged (event ids)."""
+    rows = stage.conn.execute(
+        "SELECT json_extract(payload, '$.checkin') FROM event WHERE kind = 'vip_acknowledged'"
+    ).fetchall()
+    return {r[0] for r in rows if r[0]}
+
+
+def acknowledge(stage: Any, arrival: Arrival, *, operator: str = "") -> None:
+    """Record that this desk read the instruction (it survives a restart, and syncs)."""
+    stage.record(
+        "vip_acknowledged", arrival.attendee.id, {"checkin": arrival.event_id}, operator=operator
+    )
+
+
+def waiting_here(stage: Any) -> list[Arrival]:
+    """VIPs checked in at this desk whose instruction nobody acknowledged yet, oldest first."""
+    done = acknowledged(stage)
+    return [a for a in vip_arrivals(stage) if a.at_desk(stage.desk.id) and a.event_id not in done]
+
+
 def latest_cursor(stage: Any) -> int:
     """The cursor of the newest check-in this stage file holds (0 when none)."""
     row = stage.conn.execute("SELECT MAX(rowid) FROM checkin").fetchone()

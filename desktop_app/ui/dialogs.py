@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -18,10 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -180,6 +178,18 @@ class EditDialog(QDialog):
         form.addRow(self.tr("Service"), self.consular_service)
         form.addRow(self.tr("Exequatur"), self.exequatur)
         self._has_rank = bool(attendee.consular_rank)
+        # a delegation: its name, whether this is its head, the name in its own script
+        from desktop_app.core import delegation
+
+        self._extra = dict(attendee.extra)
+        self.delegation = QLineEdit(attendee.extra.get(delegation.DELEGATION, ""), self)
+        self.delegation_head = QCheckBox(self.tr("Head of the delegation"), self)
+        self.delegation_head.setChecked(delegation.is_head(attendee))
+        self.name_native = QLineEdit(attendee.extra.get(delegation.NAME_NATIVE, ""), self)
+        self.name_native.setPlaceholderText(self.tr("e.g. 田中 健二, Иван Петров"))
+        form.addRow(self.tr("Delegation"), self.delegation)
+        form.addRow("", self.delegation_head)
+        form.addRow(self.tr("Name in own script"), self.name_native)
         self.category.currentIndexChanged.connect(lambda _i: self._show_consular())
         self._show_consular()
 
@@ -206,6 +216,20 @@ class EditDialog(QDialog):
             out["consular_service"] = self.consular_service.currentData() or ""
             day = self.exequatur.date()
             out["exequatur"] = "" if day == NO_DATE else day.toString("yyyy-MM-dd")
+        from desktop_app.core import delegation
+
+        extra = dict(self._extra)
+        for key, value in (
+            (delegation.DELEGATION, self.delegation.text().strip()),
+            (delegation.DELEGATION_HEAD, "yes" if self.delegation_head.isChecked() else ""),
+            (delegation.NAME_NATIVE, self.name_native.text().strip()),
+        ):
+            if value:
+                extra[key] = value
+            else:
+                extra.pop(key, None)
+        if extra != self._extra:
+            out["extra"] = extra
         return out
 
     def accept(self) -> None:
@@ -215,55 +239,6 @@ class EditDialog(QDialog):
             )
             self.warning.show()
             return
-        super().accept()
-
-
-class StagePicker(QDialog):
-    """Choose the stage to open (when there is no last stage)."""
-
-    def __init__(self, parent: QWidget | None, stages: list[dict[str, Any]]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Open a stage"))
-        self.setMinimumSize(560, 360)
-        self.chosen: str | None = None
-        self.demo_requested = False
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Choose the stage for this desk:"), self))
-        self.list = QListWidget(self)
-        for s in stages:
-            if s.get("error"):
-                continue
-            label = f"{s['title']} · {text.date_text(s['date'])}  ({s['checked_in']} / {s['registered']})"
-            item = QListWidgetItem(label, self.list)
-            item.setData(Qt.ItemDataRole.UserRole, s["slug"])
-        layout.addWidget(self.list)
-        if not self.list.count():
-            layout.addWidget(
-                QLabel(
-                    self.tr(
-                        "There are no stages on this desk yet. Import one (roadshow-desk stage "
-                        "import FILE) or open the demo stage."
-                    ),
-                    self,
-                )
-            )
-        demo = QPushButton(self.tr("Open the demo stage"), self)
-        demo.clicked.connect(self._demo)
-        layout.addWidget(demo)
-        box = _buttons(self, self.tr("Open"))
-        layout.addWidget(box)
-        self.list.itemActivated.connect(lambda _item: self.accept())
-        self.list.setCurrentRow(0)
-
-    def _demo(self) -> None:
-        self.demo_requested = True
-        super().accept()
-
-    def accept(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
-            return
-        self.chosen = item.data(Qt.ItemDataRole.UserRole)
         super().accept()
 
 

@@ -13,7 +13,6 @@ desk's language by `say()`, others are shown as they are.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -45,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.errors import RoadshowError
-from desktop_app.core.importer import MAPPABLE, guess_mapping, import_file, read_table
+from desktop_app.core.importer import FILE_ERRORS, MAPPABLE, guess_mapping, import_file, read_table
 from desktop_app.core.store import Stage
 from desktop_app.ui import workers
 
@@ -207,76 +206,27 @@ _CODES: dict[str, tuple[str, ...]] = {
 }
 _THOUSANDS = ("chars", "max")  # written 10,000 as the importer writes them
 
-# The importer's errors (a file it cannot read): (pattern of the English message, the same
-# message as a %n template).
-_MESSAGES: tuple[tuple[str, str], ...] = (
-    (r"The file (.+) does not exist\.", "The file %1 does not exist."),
-    (r"The file (.+) is empty\.", "The file %1 is empty."),
-    (r"The file (.+) is empty \(no rows\)\.", "The file %1 is empty (no rows)."),
-    (
-        r"The workbook (.+) is empty \(no rows in any sheet\)\.",
-        "The workbook %1 is empty (no rows in any sheet).",
-    ),
-    (r"The file (.+) cannot be read \((.+)\)\.", "The file %1 cannot be read (%2)."),
-    (r"(.+) is a folder, not a CSV or Excel file\.", "%1 is a folder, not a CSV or Excel file."),
-    (
-        r"The file (.+) is too big \((\d+) MB\): a registration list is a few MB at most\.",
-        "The file %1 is too big (%2 MB): a registration list is a few MB at most.",
-    ),
-    (
-        r"(.+) is not a text file \(it contains binary data\)\. Import a CSV or an Excel "
-        r"\.xlsx file\.",
-        "%1 is not a text file (it contains binary data). Import a CSV or an Excel .xlsx file.",
-    ),
-    (
-        r"(.+) is an OpenDocument \(\.ods\) spreadsheet\. Save it as \.xlsx or CSV "
-        r"\(File > Save as\), then import that\.",
-        "%1 is an OpenDocument (.ods) spreadsheet. Save it as .xlsx or CSV (File > Save as), "
-        "then import that.",
-    ),
-    (
-        r"(.+) is an old Excel \.xls file \(or a password-protected workbook\)\. Open it in "
-        r"Excel and save it as \.xlsx or CSV, then import that\.",
-        "%1 is an old Excel .xls file (or a password-protected workbook). Open it in Excel and "
-        "save it as .xlsx or CSV, then import that.",
-    ),
-    (
-        r"The characters of (.+) are in an encoding the importer does not know \(it reads "
-        r"UTF-8 and Windows-1252\)\. Save the file again as 'CSV UTF-8'\.",
-        "The characters of %1 are in an encoding the importer does not know (it reads UTF-8 "
-        "and Windows-1252). Save the file again as 'CSV UTF-8'.",
-    ),
-    (
-        r"(.+) says it is (.+) but is not: save it again as CSV UTF-8\.",
-        "%1 says it is %2 but is not: save it again as CSV UTF-8.",
-    ),
-    (
-        r"(.+) is not a readable Excel \.xlsx file\. Open it in Excel and save it again as "
-        r"\.xlsx or CSV\.",
-        "%1 is not a readable Excel .xlsx file. Open it in Excel and save it again as .xlsx "
-        "or CSV.",
-    ),
-    (r"(.+) is a damaged Excel file \((.+)\)\.", "%1 is a damaged Excel file (%2)."),
-    (
-        r"(.+) is not a readable CSV file \(line (\d+): (.+)\)\.",
-        "%1 is not a readable CSV file (line %2: %3).",
-    ),
-)
+# The importer's errors (a file it cannot read) come with a reason: their English words are
+# core.importer.FILE_ERRORS, translated in this dialog's catalogue.
+_FILE_ERRORS = FILE_ERRORS
 
 
-def say(message: str) -> str:
-    """An importer message in the desk's language (as it is when it is not a known one)."""
-    for pattern, template in _MESSAGES:
-        match = re.fullmatch(pattern, message, re.DOTALL)
-        if match:
-            return _fill(_tr(template), *match.groups())
-    if message.startswith("The file has no name columns"):
+def say(error: RoadshowError | str) -> str:
+    """An importer error in the desk's language, from its reason and parameters (any other
+    error as it is)."""
+    if isinstance(error, str):
+        return error
+    reason = error.details.get("reason")
+    if reason == "no_name_columns":
         # The importer's own words advise the command line (--map): say what to do here.
         return _tr(
             "The file has no name columns: choose the columns of the first and last name "
             "(or of the full name) in the list of fields."
         )
-    return message
+    template = _FILE_ERRORS.get(str(reason))
+    if template is None:
+        return error.message
+    return _fill(_tr(template), *error.details.get("params", []))
 
 
 def problem_words(problem: dict[str, Any]) -> str:
@@ -726,7 +676,7 @@ class ImportDialog(QDialog):
             raise exc  # a defect: not hidden
         self.report = None
         self.problems.clear()
-        words = say(exc.message)
+        words = say(exc)
         if self.headers and not self.done_importing:
             words = _fill(_tr("Nothing was imported. %1"), words)
         self.summary_label.setText(words)

@@ -223,7 +223,7 @@ class SendWorker(QRunnable):
         self.signals.finished.emit(result)
 
 
-class SendTicketsDialog(QDialog):
+class SendTicketsDialog(workers.StoppableRun, QDialog):
     """Stage ▸ Send tickets…"""
 
     done = Signal(object)
@@ -338,19 +338,10 @@ class SendTicketsDialog(QDialog):
             default_lang=self.settings.get("mail/default_language"),
             operator=self.operator,
         )
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.start_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
-        self.pool.start(self.worker)
+        self.start_worker(self.worker)
 
     def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-            self.status.setText(_tr("Stopping after this e-mail…"))
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(100 * done / total) if total else 100)
+        self.stop_worker(_tr("Stopping after this e-mail…"))
 
     def _finished(self, result: object) -> None:
         self.worker = None
@@ -364,11 +355,6 @@ class SendTicketsDialog(QDialog):
             self.status.setText(str(result))
         self.update_counts()
         self.done.emit(result)
-
-    def reject(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-        super().reject()
 
 
 def open_send_dialog(

@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         body.addLayout(left, 1)
         self.counters = self._counters_panel()
         self.vip_notices = VipNotices(self.stage, self.counters, scale=s)  # VIP arrivals
+        self.vip_notices.operator_of = lambda: self.operator
         self.counters.layout().insertWidget(0, self.vip_notices)  # takes room from the list
         body.addWidget(self.counters)
         root.addLayout(body, 1)

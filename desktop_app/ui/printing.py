@@ -72,6 +72,7 @@ from desktop_app.core.store import Stage
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.text import category_name
 from desktop_app.ui.text import locale as ui_locale
+from desktop_app.ui.workers import StoppableRun
 
 MAX_DPI = 600
 PDF_FILE_DPI = 300
@@ -825,7 +826,7 @@ class BatchWorker(QRunnable):
             stage.close()
 
 
-class BatchPrintDialog(QDialog):
+class BatchPrintDialog(StoppableRun, QDialog):
     """Badges before the stage: filters, layout, printer or PDF file, a progress bar. The work
     runs on the thread pool; the dialog stays responsive and can stop it."""
 
@@ -999,20 +1000,10 @@ class BatchPrintDialog(QDialog):
         self.outcome = None
         self.progress.setValue(0)
         self.status.setText(_tr("Working…"))
-        self.worker = BatchWorker(r)
-        self.worker.signals.progress.connect(self._progress)
-        self.worker.signals.finished.connect(self._finished)
-        self.start_button.setEnabled(False)
-        self.stop_button.setEnabled(True)
-        self.pool.start(self.worker)
+        self.start_worker(BatchWorker(r))
 
     def stop(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-            self.status.setText(_tr("Stopping…"))
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(100 * done / total) if total else 100)
+        self.stop_worker(_tr("Stopping…"))
 
     def _finished(self, outcome: BatchOutcome) -> None:
         self.worker = None
@@ -1026,11 +1017,6 @@ class BatchPrintDialog(QDialog):
             self.progress.setValue(100)
         self.update_count()
         self.done.emit(outcome)
-
-    def reject(self) -> None:
-        if self.worker is not None:
-            self.worker.stop()
-        super().reject()
 
 
 def open_batch_dialog(

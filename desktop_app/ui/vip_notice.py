@@ -11,6 +11,7 @@ What arrived comes from core.vip; this widget only remembers what it has shown.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections import deque
 from typing import Any
@@ -30,7 +31,9 @@ class VipNotices(QWidget):
         super().__init__(parent)
         self.stage = stage
         self.cursor = vip.latest_cursor(stage)  # arrivals before the window opened are old news
-        self.pending: deque[Arrival] = deque()  # checked in here: waiting for Acknowledge
+        # checked in here and not acknowledged yet, also from before a restart
+        self.pending: deque[Arrival] = deque(vip.waiting_here(stage))
+        self.operator_of: Any = lambda: ""  # the desk window says who is at the desk
         self.notices: deque[Arrival] = deque(maxlen=KEEP_NOTICES)  # checked in elsewhere
         self.shown_at: dict[str, float] = {}  # event id -> perf_counter when first shown
 
@@ -112,7 +115,9 @@ class VipNotices(QWidget):
     @Slot()
     def acknowledge(self) -> None:
         if self.pending:
-            self.pending.popleft()
+            arrival = self.pending.popleft()
+            with contextlib.suppress(sqlite3.ProgrammingError):  # the stage closed meanwhile
+                vip.acknowledge(self.stage, arrival, operator=self.operator_of() or "")
         self.render()
 
     @Slot()

@@ -86,3 +86,33 @@ def run_task(
 
 def wait_idle(timeout_ms: int = 5000) -> bool:
     return pool().waitForDone(timeout_ms)
+
+
+class StoppableRun:
+    """A dialog that runs one stoppable worker (a batch of badges, a run of e-mails) with a
+    progress bar, a Start and a Stop button: starting, stopping, progress, closing.
+
+    The dialog has `pool`, `worker`, `progress`, `status`, `start_button`, `stop_button`; its
+    worker has `signals.progress(done, total)`, `signals.finished(result)` and `stop()`;
+    `_finished(result)` is the dialog's own."""
+
+    def start_worker(self, worker: Any) -> None:
+        self.worker = worker
+        worker.signals.progress.connect(self._progress)
+        worker.signals.finished.connect(self._finished)
+        self.start_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        self.pool.start(worker)
+
+    def stop_worker(self, stopping_text: str) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.status.setText(stopping_text)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(100 * done / total) if total else 100)
+
+    def reject(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        super().reject()  # the QDialog's

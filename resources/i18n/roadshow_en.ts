@@ -295,6 +295,26 @@
         <source>A ticket or a code is not a name: scan it at the desk instead.</source>
         <translation>A ticket or a code is not a name: scan it at the desk instead.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>Head of the delegation</source>
+        <translation>Head of the delegation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>e.g. 田中 健二, Иван Петров</source>
+        <translation>e.g. 田中 健二, Иван Петров</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>Delegation</source>
+        <translation>Delegation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>Name in own script</source>
+        <translation>Name in own script</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

@@ -295,6 +295,26 @@
         <source>A ticket or a code is not a name: scan it at the desk instead.</source>
         <translation>Un biglietto o un codice non è un nome: scansionalo al banco.</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>Head of the delegation</source>
+        <translation>Capo della delegazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>e.g. 田中 健二, Иван Петров</source>
+        <translation>es. 田中 健二, Иван Петров</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>Delegation</source>
+        <translation>Delegazione</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="1" />
+        <source>Name in own script</source>
+        <translation>Nome nella propria scrittura</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

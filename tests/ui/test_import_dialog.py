@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -274,10 +273,8 @@ def _dialog_strings() -> set[str]:
             and isinstance(node.args[0], ast.Constant)
         ):
             found.add(node.args[0].value)
-    for node in ast.walk(tree):  # the importer's messages, as templates
-        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_MESSAGES":
-            for pair in ast.literal_eval(node.value):
-                found.add(pair[1])
+    found.update(import_dialog._FILE_ERRORS.values())  # the importer's file errors
+    for node in ast.walk(tree):  # the row problems' templates
         if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "_CODES":
             for entry in ast.literal_eval(node.value).values():
                 found.add(entry[0])  # the row problems' templates, by code
@@ -303,19 +300,19 @@ def test_every_string_has_an_italian_translation():
             assert (f"%{n}" in source) == (f"%{n}" in italian), source
 
 
-def test_the_importer_messages_are_recognised_in_english(tmp_path):
-    # no translator: say() gives back the importer's own words
+def test_the_importer_errors_are_said_from_their_reason(tmp_path):
+    # no translator: say() gives back the importer's own words, built from the reason alone
     from desktop_app.core.errors import ImportFailed
-    from desktop_app.core.importer import read_table
+    from desktop_app.core.importer import FILE_ERRORS, read_table
 
     for name, content in (("a.csv", b""), ("b.csv", b"\x00\x01" * 300), ("c.ods", b"PK\x03\x04")):
         path = tmp_path / name
         path.write_bytes(content + (b"opendocument" if name.endswith("ods") else b""))
         with pytest.raises(ImportFailed) as caught:
             read_table(path)
-        message = caught.value.message
-        assert any(re.fullmatch(p, message) for p, _ in import_dialog._MESSAGES), message
-        assert import_dialog.say(message) == message
+        error = caught.value
+        assert error.details["reason"] in FILE_ERRORS and error.details["params"] == [name]
+        assert import_dialog.say(error) == error.message
 
 
 def test_people_no_longer_in_the_list_are_named_and_cancelled_only_when_ticked(

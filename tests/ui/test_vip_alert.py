@@ -77,3 +77,36 @@ def test_the_default_instruction_and_italian(qtbot, open_window, stage, people, 
     assert "Accompagnare al desk del protocollo." in shown
     assert "Referente da chiamare: nessun referente indicato" in shown
     assert window.vip_notices.ack_button.text() == "Presa visione"
+
+
+def test_an_instruction_waits_across_a_restart_until_acknowledged(
+    qtbot, open_window, stage, people, data_dir
+):
+    """The laptop restarts (battery, crash) before the clerk read the instruction: it is
+    still there; once acknowledged it is recorded and does not come back."""
+    from desktop_app.ui.vip_notice import VipNotices
+
+    consul = stage.new_attendee(
+        {
+            "first_name": "Lucia",
+            "last_name": "Ferri",
+            "category": "consul",
+            "consular_rank": "Console onorario",
+            "extra": {"Istruzioni": "Interprete: portoghese"},
+        }
+    )
+    window = open_window(stage)
+    keys.scan(ticket_for(data_dir, stage, consul))
+    qtbot.waitUntil(lambda: window.vip_notices.ack_panel.isVisible(), timeout=3000)
+
+    again = VipNotices(stage)  # the same stage file, opened again after the restart
+    qtbot.addWidget(again)
+    assert "Interprete: portoghese" in again.instruction_text()
+    again.operator_of = lambda: "Giulia"
+    again.acknowledge()
+    recorded = [e for e in stage.events() if e.kind == "vip_acknowledged"]
+    assert len(recorded) == 1 and recorded[0].operator == "Giulia"
+    assert recorded[0].attendee_id == consul.id
+    later = VipNotices(stage)
+    qtbot.addWidget(later)
+    assert later.instruction_text() == "" and not later.pending

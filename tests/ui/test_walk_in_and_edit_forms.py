@@ -126,3 +126,41 @@ def test_the_edit_form_speaks_italian(qtbot, open_window, stage, people, tmp_pat
         english = Settings(QSettings(str(tmp_path / "en.ini"), QSettings.Format.IniFormat))
         english.set("ui/language", "en")
         install_language(QApplication.instance(), english, tmp_path / "i18n")
+
+
+def test_edit_sets_the_delegation_its_head_and_the_native_name(qtbot, window, stage, people):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.core import delegation
+
+    consul = people[3]  # S.E. Hiroshi Sato, a consul
+    checkin.edit(stage, consul, {"extra": {"Host": "Dott. Neri"}})  # kept by the edit below
+    qtbot.keyClicks(window.scan, "sato")
+    qtbot.keyClick(window.scan, Qt.Key.Key_F5)
+    dialog = window.dialog
+    dialog.delegation.setText("Giappone 2026")
+    dialog.delegation_head.setChecked(True)
+    dialog.name_native.setFocus()
+    for ch in "佐藤 博":  # typed as a keyboard with an input method sends it
+        QApplication.sendEvent(
+            dialog.name_native,
+            QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch),
+        )
+        qtbot.wait(60)  # a person typing, not a scanner burst
+    qtbot.waitUntil(lambda: dialog.name_native.text() == "佐藤 博")  # the scan guard's wait
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.dialog is None)
+    fresh = stage.attendee(consul.id)
+    assert delegation.is_head(fresh) and fresh.extra["delegation"] == "Giappone 2026"
+    assert fresh.extra["name_native"] == "佐藤 博" and fresh.extra["Host"] == "Dott. Neri"
+    # an edit that changes nothing there records no extra change
+    before = stage.event_count()
+    window.scan.clear()
+    qtbot.keyClicks(window.scan, "sato")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    window.edit_current()
+    window.dialog.accept()
+    qtbot.waitUntil(lambda: window.dialog is None)
+    assert stage.event_count() == before
