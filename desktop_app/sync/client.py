@@ -317,11 +317,7 @@ class SyncClient:
     @staticmethod
     def _send_again(stage: Stage) -> None:
         """Forget the acknowledgements of this desk's events: the next push sends them all."""
-        with stage._write() as conn:
-            conn.execute(
-                "UPDATE event SET hub_seq = NULL WHERE desk_id = ? AND hub_seq IS NOT NULL",
-                (stage.desk.id,),
-            )
+        stage.forget_acknowledgements()
 
     @staticmethod
     def _acknowledged_count(stage: Stage) -> int:
