@@ -1,6 +1,7 @@
 """Only desktop_app/core/stage/ writes SQL to a stage file; everything else calls Stage methods.
 
-The hub's own database (sync/hubstore.py) is not a stage file and keeps its own writes.
+The hub's own database (sync/hubstore.py and its schema steps, sync/hubschema.py) is not a
+stage file and keeps its own writes.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 import desktop_app
 
 ROOT = Path(desktop_app.__file__).parent
-OWN_WRITES = ("core/stage/", "sync/hubstore.py")
+OWN_WRITES = ("core/stage/", "sync/hubstore.py", "sync/hubschema.py")
 _WRITE_SQL = re.compile(
     r"\b(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|REPLACE\s+INTO"
     r"|DROP\s+(?:TABLE|INDEX)|ALTER\s+TABLE|CREATE\s+(?:TABLE|INDEX|TRIGGER))\b"
