@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 from pathlib import Path
 
 from desktop_app.badges import all_layouts, load_layout, render_stage_badges, select_attendees
@@ -11,6 +10,7 @@ from desktop_app.badges.batch import SORTS
 from desktop_app.cli.context import Context, Result
 from desktop_app.core import checkin
 from desktop_app.core.errors import InvalidInput
+from desktop_app.core.files import written_atomically
 from desktop_app.core.model import CATEGORIES
 
 DEFAULT_LAYOUT = "a6-portrait"
@@ -59,9 +59,8 @@ def cmd_badges(ctx: Context, args: argparse.Namespace) -> Result:
             sort=args.sort,
         )
         result = render_stage_badges(stage, people, layout, ctx.data_dir)
-        partial = out.with_name(out.name + ".part")
-        partial.write_bytes(result.pdf)
-        os.replace(partial, out)
+        with written_atomically(out, "badge PDF") as partial:
+            partial.write_bytes(result.pdf)
         if args.mark_printed:
             checkin.record_badge_printed(stage, people, layout=layout.name, operator=ctx.operator)
     data = {"file": str(out), **result.to_dict(), "marked_printed": bool(args.mark_printed)}

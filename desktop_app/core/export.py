@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.core.errors import InvalidInput
+from desktop_app.core.files import written_atomically
 from desktop_app.core.model import CATEGORIES, Attendee, is_cjk
 from desktop_app.core.reports import (
     UNKNOWN,
@@ -268,17 +269,13 @@ def export_attendance(stage: Stage, out: Path, fmt: str, options: ExportOptions)
         options = replace(options, session_id=found["id"])
     out = Path(out)
     rows = attendance_rows(stage, options)
-    tmp = out.with_name(out.name + ".part")
-    try:
+    with written_atomically(out, "attendance list") as tmp:
         if fmt == "csv":
             write_csv(rows, tmp, options)
         elif fmt == "xlsx":
             write_xlsx(stage, rows, tmp, options)
         else:
             write_pdf(stage, rows, tmp, options)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
     return {
         "file": str(out),
         "format": fmt,

@@ -25,6 +25,7 @@ from typing import Any
 
 from desktop_app.core import consular
 from desktop_app.core.errors import InvalidInput
+from desktop_app.core.files import written_atomically
 from desktop_app.core.model import Attendee
 from desktop_app.core.search import fold
 
@@ -339,15 +340,11 @@ def write(
     lang = "it" if lang == "it" else "en"
     result = for_stage(stage, per_row=per_row, present_only=present_only)
     out = Path(out)
-    tmp = out.with_name(out.name + ".part")
-    try:
+    with written_atomically(out, "precedence list") as tmp:
         if fmt == "pdf":
             _write_pdf(stage, result, tmp, lang)
         else:
             _write_xlsx(result, tmp, lang)
-        tmp.replace(out)
-    finally:
-        tmp.unlink(missing_ok=True)
     doyen = result.doyen
     return {
         "file": str(out),

@@ -7,17 +7,16 @@ the gzip CRC, the count or the checksum, and is refused before anything is merge
 
 from __future__ import annotations
 
-import errno
 import gzip
 import hashlib
 import json
-import os
 import zlib
 from pathlib import Path
 from typing import Any
 
 from desktop_app.core.desk import Desk
-from desktop_app.core.errors import DiskFull, StageFileInvalid
+from desktop_app.core.errors import StageFileInvalid
+from desktop_app.core.files import written_atomically
 from desktop_app.core.model import Event, canonical_json
 from desktop_app.core.store import Stage, stage_path
 
@@ -26,22 +25,9 @@ VERSION = 1
 
 
 def export_stage(stage: Stage, out: Path) -> int:
-    tmp = out.with_name(out.name + ".part")
-    try:
-        count = _write_stage_file(stage, tmp)
-        os.replace(tmp, out)
-    except OSError as exc:
-        # A full disk (or a file-size limit, a pulled USB stick): no half file is left
-        # behind, and the message says which file was not written.
-        tmp.unlink(missing_ok=True)
-        why = exc.strerror or type(exc).__name__
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-            why = "the disk is full"
-        raise DiskFull(
-            f"The stage file {out} was not written ({why}). Free some space or choose "
-            "another place, then export again."
-        ) from exc
-    return count
+    # a full disk (or a file-size limit, a pulled USB stick) leaves no half file behind
+    with written_atomically(out, "stage file") as tmp:
+        return _write_stage_file(stage, tmp)
 
 
 def _write_stage_file(stage: Stage, path: Path) -> int:

@@ -4,12 +4,12 @@ ticket text, QR file name) and a `qr/` folder with one PNG per person, named by 
 from __future__ import annotations
 
 import csv
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.badges.batch import TicketSource
 from desktop_app.core.export import neutralise
+from desktop_app.core.files import written_atomically
 from desktop_app.core.qr import write_qr_png
 from desktop_app.core.store import Stage
 
@@ -44,9 +44,11 @@ def export_mailmerge(
     qr_dir.mkdir(parents=True, exist_ok=True)
     source = TicketSource.for_stage(stage.info, data_dir)
     csv_path = out_dir / "tickets.csv"
-    partial = csv_path.with_name(csv_path.name + ".part")
     people = no_email = 0
-    with partial.open("w", encoding="utf-8-sig", newline="") as fh:
+    with (
+        written_atomically(csv_path, "mail-merge file") as partial,
+        partial.open("w", encoding="utf-8-sig", newline="") as fh,
+    ):
         writer = csv.writer(fh)
         writer.writerow(COLUMNS)
         for person in stage.attendees(include_cancelled=False, order="surname"):
@@ -67,5 +69,4 @@ def export_mailmerge(
                 ]
             )
             people += 1
-    os.replace(partial, csv_path)
     return MailMergeResult(csv_path, qr_dir, people, no_email, source.signed)

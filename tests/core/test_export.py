@@ -216,3 +216,15 @@ def test_pdf_of_one_session_lists_who_was_there(stage, venue, tmp_path):
     assert "Presenti alla sessione" in text and "Capienza" in text and "50%" in text
     assert "Rossi, Marco" in text and "Bertè" not in text
     assert re.search(r"Pagina 3 di 3", text)
+
+
+def test_an_export_that_cannot_be_written_names_the_file_and_leaves_nothing(
+    stage, people, tmp_path
+):
+    from desktop_app.core.errors import DiskFull
+    from desktop_app.core.export import ExportOptions, export_attendance
+
+    out = tmp_path / "gone" / "presenze.csv"  # the USB stick was pulled: no such folder
+    with pytest.raises(DiskFull, match="presenze.csv was not written"):
+        export_attendance(stage, out, "csv", ExportOptions())
+    assert not list(tmp_path.rglob("*.part")) and not out.exists()
