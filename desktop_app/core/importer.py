@@ -1789,6 +1789,25 @@ def _buyer_email_column(
     return None
 
 
+def _warn_unknown_labels(
+    unknown: dict[str, list[int]], column: str, what: str, taken_as: str, warnings: list[Problem]
+) -> None:
+    """One warning per label of a column the importer does not know (at its first row)."""
+    for label, numbers in unknown.items():
+        shown = label if len(label) <= 40 else label[:39] + "…"
+        count = len(numbers)
+        warnings.append(
+            Problem(
+                numbers[0],
+                column,
+                f"'{shown}' is not a known {what}: {count} "
+                f"{'person' if count == 1 else 'people'} imported as {taken_as}.",
+                f"unknown_{what}",
+                {"label": shown, "count": count},
+            )
+        )
+
+
 def _categorise(
     rows: list[_Row], headers: list[str], columns: dict[str, int], warnings: list[Problem]
 ) -> None:
@@ -1808,19 +1827,7 @@ def _categorise(
             unknown.setdefault(row.label, []).append(row.number)
             category = "guest"
         row.fields["category"] = category
-    for label, numbers in unknown.items():
-        shown = label if len(label) <= 40 else label[:39] + "…"
-        count = len(numbers)
-        warnings.append(
-            Problem(
-                numbers[0],
-                column,
-                f"'{shown}' is not a known category: {count} "
-                f"{'person' if count == 1 else 'people'} imported as guest.",
-                "unknown_category",
-                {"label": shown, "count": count},
-            )
-        )
+    _warn_unknown_labels(unknown, column, "category", "guest", warnings)
 
 
 def _source_of(headers: list[str], status_header: str) -> str:
@@ -1863,19 +1870,7 @@ def _statuses(
             unknown.setdefault(label, []).append(row.number)
         row.status = status
         row.reason = f"{source}: {label}"
-    for label, numbers in unknown.items():
-        shown = label if len(label) <= 40 else label[:39] + "…"
-        count = len(numbers)
-        warnings.append(
-            Problem(
-                numbers[0],
-                column,
-                f"'{shown}' is not a known status: {count} "
-                f"{'person' if count == 1 else 'people'} imported as active.",
-                "unknown_status",
-                {"label": shown, "count": count},
-            )
-        )
+    _warn_unknown_labels(unknown, column, "status", "active", warnings)
 
 
 def _shared_codes(
