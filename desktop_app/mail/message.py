@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop_app.badges.batch import TicketSource
 from desktop_app.badges.layout import categories_for
-from desktop_app.badges.render import BadgeRenderer
+from desktop_app.badges.render import BadgeRenderer, attendee_values
 from desktop_app.core.model import Attendee, StageInfo
 from desktop_app.core.qr import qr_png_bytes
 
@@ -94,18 +94,18 @@ class TicketMailBuilder:
             self._renderers[key] = BadgeRenderer(layout, self.info, categories)
         return self._renderers[key]
 
-    def values(self, attendee: Attendee, lang: str, ticket: str, qr_cid: str) -> dict[str, str]:
+    def values(
+        self,
+        attendee: Attendee,
+        lang: str,
+        ticket: str,
+        qr_cid: str,
+        categories: dict[str, dict[str, str]] | None = None,
+    ) -> dict[str, str]:
+        """The template's $names: the badge's own person values, the ticket and the stage."""
         info = self.info
         place = ", ".join(p for p in (info.venue, info.city) if p)
-        return {
-            "display_name": attendee.display_name,
-            "full_name": attendee.full_name,
-            "title": attendee.title,
-            "first_name": attendee.first_name,
-            "last_name": attendee.last_name,
-            "company": attendee.company,
-            "role": attendee.role,
-            "code": attendee.code,
+        return attendee_values(attendee, categories or {}) | {
             "ticket": ticket,
             "qr_cid": qr_cid,
             "stage_title": info.title,
@@ -126,7 +126,7 @@ class TicketMailBuilder:
         ticket = self.tickets.payload(attendee)
         qr_cid = make_msgid("qr", self.domain)  # "<...>"
         subject, text, body_html = template.render(
-            self.values(attendee, lang, ticket, qr_cid[1:-1])
+            self.values(attendee, lang, ticket, qr_cid[1:-1], self._renderer(template).categories)
         )
         # The legacy MIME classes with the compat32 policy build and flatten a message in about
         # a third of the time EmailMessage takes (its header registry parses every header).
