@@ -607,16 +607,14 @@ class MainWindow(QMainWindow):
     def scan_of(self, value: str, scanned: bool = False) -> checkin.Scan:
         """The scan as core decides it: the text and what the results show and select."""
         selected = tuple(self.current_people()) if self.model.people else ()
-        matches = self.model.rowCount()
-        # one result found only by forgiving a typo ("rosi" -> Rossi) is a suggestion, not a match
-        as_typed = matches != 1 or self.chosen or bool(self.stage.search(value, 1, typos=False))
+        # rows found only by forgiving a typo ("rosi" -> Rossi) are a suggestion, not a match
         return checkin.Scan(
             value,
             selected=selected,
-            matches=matches,
+            matches=self.model.rowCount(),
             chosen=self.chosen,
             scanned=scanned,
-            as_typed=as_typed,
+            as_typed=self.model.as_typed,
         )
 
     def handle_scan(self, value: str, scanned: bool = False) -> None:

@@ -34,9 +34,12 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self.people: list[Attendee] = []
 
+    as_typed = True  # False: the rows were found only by forgiving a typo (a suggestion)
+
     def set_people(self, people: list[Attendee]) -> None:
         self.beginResetModel()
         self.people = list(people)
+        self.as_typed = getattr(people, "as_typed", True)  # Stage.search says (its Found)
         self.endResetModel()
 
     def replace(self, person: Attendee) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from desktop_app.core.desk import Desk
@@ -43,6 +44,14 @@ def _attendee_from_row(row: tuple) -> Attendee:
     data["extra"] = json.loads(data["extra"])
     data["redacted"] = bool(data["redacted"])
     return Attendee(**data)
+
+
+class Found(list):
+    """Search results; `as_typed` is False when they were found only by forgiving a typo."""
+
+    def __init__(self, people: Iterable[Attendee] = (), *, as_typed: bool = True) -> None:
+        super().__init__(people)
+        self.as_typed = as_typed
 
 
 class Queries:
@@ -117,7 +126,7 @@ class Queries:
         keys = ("event_id", "recorded_at", "desk", "operator", "cancelled", "forced")
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
-    def search(self, query: str, limit: int = 20, *, typos: bool = True) -> list[Attendee]:
+    def search(self, query: str, limit: int = 20, *, typos: bool = True) -> Found:
         """Every word typed must start a word of the name, company, email or a code.
 
         Ranked for a desk: people whose surname starts with the first word (alphabetical, a
@@ -125,11 +134,11 @@ class Queries:
         Work is bounded however broad the words are ("s", "example"): the surname path walks an
         index, the other paths look at a capped number of candidates. When no one matches,
         one typo in a word is forgiven ("rosi" finds Rossi) unless `typos` is False (a
-        decision that must not rest on a guess).
+        decision that must not rest on a guess); the list then says `as_typed` is False.
         """
         tokens = query_tokens(query)
         if not tokens or limit <= 0:
-            return []
+            return Found()
         order = query.strip().upper()
         if order and " " not in order and len(order) <= 40:  # an order code: that order's people
             rows = self.conn.execute(
@@ -139,7 +148,7 @@ class Queries:
                 (order, limit),
             ).fetchall()
             if rows:
-                return [_attendee_from_row(r) for r in rows]
+                return Found(_attendee_from_row(r) for r in rows)
         ids: list[str] = []
         seen: set[str] = set()
 
@@ -171,17 +180,19 @@ class Queries:
                 (column_filter + "(" + match + ")", _SEARCH_CANDIDATES),
             ).fetchall()
             take(sorted(rows, key=lambda r: (rank_key(tokens, r[1], r[2], r[3]), r[4])))
+        as_typed = True
         if not ids and typos:
             take(self._search_one_typo(tokens))
+            as_typed = False
         if not ids:
-            return []
+            return Found()
         found = {
             r[0]: _attendee_from_row(r)
             for r in self.conn.execute(
                 _ATTENDEE_SELECT + f" WHERE id IN ({','.join('?' * len(ids))})", ids
             )
         }
-        return [found[i] for i in ids]
+        return Found((found[i] for i in ids), as_typed=as_typed)
 
     def _search_one_typo(self, tokens: list[str]) -> list[tuple]:
         """When no one matches as typed: one word typed with one typo ("rosi", "rossu").
