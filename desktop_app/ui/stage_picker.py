@@ -36,7 +36,6 @@ from desktop_app.core.desk import Desk, load_desk, rename_desk
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.store import Stage, list_stages, stage_path
 from desktop_app.ui import text
-from desktop_app.ui.camera import CameraScanner
 from desktop_app.ui.settings import Settings, give_stages
 
 CODE_IDLE_MS = 300  # a scanner without Enter: the code is read once the keys stop
@@ -259,7 +258,7 @@ class StagePicker(QDialog):
         self.camera_button.setAutoDefault(False)
         self.camera_button.toggled.connect(self.set_camera)
         code_layout.addWidget(self.camera_button)
-        self.camera: CameraScanner | None = None
+        self.camera: Any = None  # ui.camera.CameraScanner, made when first asked for
         self.camera_preview: QWidget | None = None
         self._code_layout = code_layout
         self.message = QLabel(code_box)
@@ -366,6 +365,8 @@ class StagePicker(QDialog):
                 self.camera_preview = None
             return
         if self.camera is None:
+            from desktop_app.ui.camera import CameraScanner  # zxing-cpp: only when wanted
+
             self.camera = CameraScanner(self)
             self.camera.scanned.connect(self.camera_scanned)
         preview = self.camera.start(preview_parent=self)
