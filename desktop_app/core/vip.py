@@ -107,10 +107,15 @@ class Arrival:
         return self.desk_id == desk_id
 
 
-def acknowledged(stage: Any) -> set[str]:
-    """The check-ins whose VIP instruction a desk acknowledged (event ids)."""
+def acknowledged(stage: Any, attendee_ids: list[str]) -> set[str]:
+    """The check-ins (event ids) of these people whose VIP instruction a desk acknowledged."""
+    if not attendee_ids:
+        return set()
     rows = stage.conn.execute(
-        "SELECT json_extract(payload, '$.checkin') FROM event WHERE kind = 'vip_acknowledged'"
+        "SELECT json_extract(payload, '$.checkin') FROM event "  # through the attendee index
+        f"WHERE attendee_id IN ({','.join('?' * len(attendee_ids))}) "
+        "AND kind = 'vip_acknowledged'",
+        attendee_ids,
     ).fetchall()
     return {r[0] for r in rows if r[0]}
 
@@ -124,8 +129,9 @@ def acknowledge(stage: Any, arrival: Arrival, *, operator: str = "") -> None:
 
 def waiting_here(stage: Any) -> list[Arrival]:
     """VIPs checked in at this desk whose instruction nobody acknowledged yet, oldest first."""
-    done = acknowledged(stage)
-    return [a for a in vip_arrivals(stage) if a.at_desk(stage.desk.id) and a.event_id not in done]
+    arrivals = vip_arrivals(stage, desk_id=stage.desk.id)
+    done = acknowledged(stage, sorted({a.attendee.id for a in arrivals}))
+    return [a for a in arrivals if a.event_id not in done]
 
 
 def latest_cursor(stage: Any) -> int:
@@ -134,7 +140,7 @@ def latest_cursor(stage: Any) -> int:
     return int(row[0] or 0)
 
 
-def vip_arrivals(stage: Any, after: int = 0) -> list[Arrival]:
+def vip_arrivals(stage: Any, after: int = 0, *, desk_id: str = "") -> list[Arrival]:
     """VIPs' first arrivals at the stage door that reached this stage file after `after`.
 
     A second check-in of a person already in (a duplicate from another desk) and a check-in
@@ -144,8 +150,12 @@ def vip_arrivals(stage: Any, after: int = 0) -> list[Arrival]:
         "SELECT c.rowid, c.event_id, c.attendee_id, c.desk_id, c.desk_name, c.recorded_at "
         "FROM checkin c JOIN attendee a ON a.id = c.attendee_id "
         "WHERE c.rowid > ? AND c.session_id = '' AND c.cancelled = 0 "
-        "AND a.checkin_event_id = c.event_id ORDER BY c.rowid",
-        (after,),
+        "AND a.checkin_event_id = c.event_id "
+        # who can be a VIP at all (is_vip decides): a consul, or a list with a VIP column
+        "AND (a.category = 'consul' OR a.consular_rank <> '' OR a.extra LIKE '%vip%') "
+        + ("AND c.desk_id = ? " if desk_id else "")
+        + "ORDER BY c.rowid",
+        (after, desk_id) if desk_id else (after,),
     ).fetchall()
     out = []
     for cursor, event_id, attendee_id, desk_id, desk_name, recorded_at in rows:
