@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from desktop_app.core.model import Attendee
@@ -127,11 +128,28 @@ def acknowledge(stage: Any, arrival: Arrival, *, operator: str = "") -> None:
     )
 
 
-def waiting_here(stage: Any) -> list[Arrival]:
-    """VIPs checked in at this desk whose instruction nobody acknowledged yet, oldest first."""
-    arrivals = vip_arrivals(stage, desk_id=stage.desk.id)
+WAITING_FOR_S = 2 * 3600  # an instruction older than this was dealt with (or moot) by now
+
+
+def waiting_here(stage: Any, now: datetime | None = None) -> list[Arrival]:
+    """VIPs checked in at this desk in the last two hours whose instruction nobody
+    acknowledged yet, oldest first (what a restart must not lose)."""
+    since = (now or datetime.now(UTC)) - timedelta(seconds=WAITING_FOR_S)
+    arrivals = [
+        a
+        for a in vip_arrivals(stage, desk_id=stage.desk.id)
+        if _when(a.recorded_at) is not None and _when(a.recorded_at) >= since
+    ]
     done = acknowledged(stage, sorted({a.attendee.id for a in arrivals}))
     return [a for a in arrivals if a.event_id not in done]
+
+
+def _when(iso: str) -> datetime | None:
+    try:
+        when = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
 def latest_cursor(stage: Any) -> int:

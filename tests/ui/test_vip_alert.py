@@ -110,3 +110,18 @@ def test_an_instruction_waits_across_a_restart_until_acknowledged(
     later = VipNotices(stage)
     qtbot.addWidget(later)
     assert later.instruction_text() == "" and not later.pending
+
+
+def test_instructions_from_hours_ago_do_not_come_back_at_the_next_start(qtbot, data_dir, desk):
+    """The demo's consuls (and yesterday's) were checked in long ago: opening the desk does
+    not put their instructions ahead of the person at the desk now."""
+    from desktop_app.core.demo import ensure_demo_stage
+    from desktop_app.core.store import Stage
+    from desktop_app.ui.vip_notice import VipNotices
+
+    slug, _ = ensure_demo_stage(data_dir, desk)
+    with Stage.open(data_dir, slug, desk) as stage:
+        assert any(a.category == "consul" and a.checked_in for a in stage.attendees())
+        notices = VipNotices(stage)
+        qtbot.addWidget(notices)
+        assert not notices.pending and notices.instruction_text() == ""
