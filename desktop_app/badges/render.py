@@ -146,6 +146,13 @@ class BadgeNotes:
     below_min: set[str] = field(default_factory=set)
 
 
+def _mark_band(margin: float) -> tuple[float, float]:
+    """Where cut marks go along one edge: in the margin, or just inside the page edge."""
+    if margin >= CUT_MARK + 2 * mm:
+        return (margin - 1 * mm - CUT_MARK, margin - 1 * mm)
+    return (5 * mm, 5 * mm + CUT_MARK)
+
+
 class BadgeRenderer:
     """Draws badges of one layout for one stage onto a ReportLab canvas."""
 
@@ -369,20 +376,12 @@ class BadgeRenderer:
         canvas.setLineWidth(0.3)
         lines = []
         # vertical cuts: marks above and below the grid
-        top_band = (
-            (margin_y - 1 * mm - CUT_MARK, margin_y - 1 * mm)
-            if margin_y >= CUT_MARK + 2 * mm
-            else (5 * mm, 5 * mm + CUT_MARK)
-        )
+        top_band = _mark_band(margin_y)
         for cut_x in xs:
             if 0.5 * mm < cut_x < page_w - 0.5 * mm:
                 for a, b in (top_band, (page_h - top_band[1], page_h - top_band[0])):
                     lines.append((cut_x, page_h - a, cut_x, page_h - b))
-        side_band = (
-            (margin_x - 1 * mm - CUT_MARK, margin_x - 1 * mm)
-            if margin_x >= CUT_MARK + 2 * mm
-            else (5 * mm, 5 * mm + CUT_MARK)
-        )
+        side_band = _mark_band(margin_x)
         for cut_y in ys:
             if 0.5 * mm < cut_y < page_h - 0.5 * mm:
                 for a, b in (side_band, (page_w - side_band[1], page_w - side_band[0])):

@@ -178,6 +178,18 @@ class SendResult:
 Progress = Callable[[int, int, str], None]  # (done, total, attendee code)
 
 
+def _builder(
+    stage: Stage, data_dir: Path, config: SmtpConfig, default_lang: str
+) -> TicketMailBuilder:
+    return TicketMailBuilder(
+        stage.info,
+        data_dir,
+        config.from_address,
+        default_lang=default_lang,
+        sender_name=config.sender_name,
+    )
+
+
 def _deliver(
     stage: Stage,
     sender: SmtpSender,
@@ -232,13 +244,7 @@ def send_run(
         no_email=plan.no_email,
         in_doubt=list(plan.in_doubt),
     )
-    builder = TicketMailBuilder(
-        stage.info,
-        data_dir,
-        config.from_address,
-        default_lang=default_lang,
-        sender_name=config.sender_name,
-    )
+    builder = _builder(stage, data_dir, config, default_lang)
     limiter = limiter or RateLimiter(config.rate_per_minute)
     total = len(plan.to_send)
     try:
@@ -274,13 +280,7 @@ def resend_one(
         raise InvalidInput("This person has no e-mail address: add one with Edit first.")
     start = time.perf_counter()
     result = SendResult(purpose=purpose, planned=1)
-    builder = TicketMailBuilder(
-        stage.info,
-        data_dir,
-        config.from_address,
-        default_lang=default_lang,
-        sender_name=config.sender_name,
-    )
+    builder = _builder(stage, data_dir, config, default_lang)
     try:
         with SmtpSender(config) as sender:
             _deliver(stage, sender, builder, attendee, purpose, operator, result)

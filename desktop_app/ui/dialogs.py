@@ -44,26 +44,34 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
-class ReasonDialog(QDialog):
-    """Undo a check-in: a reason is required (it goes into the audit trail)."""
+class RequiredReasonDialog(QDialog):
+    """A question that needs a reason (it goes into the audit trail): the answer button stays
+    disabled until one is typed, and both buttons say what they do."""
 
-    def __init__(self, parent: QWidget | None, person: str) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        title: str,
+        question: str,
+        placeholder: str,
+        yes: str,
+        keep: str,
+        width: int = 520,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Undo check-in"))
+        self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Undo the check-in of %1? Why:").replace("%1", person), self)
+        label = QLabel(question, self)
         label.setWordWrap(True)
         layout.addWidget(label)
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(self.tr("e.g. wrong person, scanned twice"))
+        self.reason.setPlaceholderText(placeholder)
         layout.addWidget(self.reason)
-        self.buttons = _buttons(self, self.tr("Undo check-in"))
-        # "Cancel" next to "Undo" reads as the same word in Italian (Annulla): say what it does
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self.tr("Keep the check-in")
-        )
+        self.buttons = _buttons(self, yes)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(keep)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(width)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setEnabled(False)
         self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
@@ -72,6 +80,25 @@ class ReasonDialog(QDialog):
     def accept(self) -> None:
         if self.reason.text().strip():
             super().accept()
+
+
+def _undo_tr(source: str) -> str:
+    return QCoreApplication.translate("ReasonDialog", source)
+
+
+class ReasonDialog(RequiredReasonDialog):
+    """Undo a check-in: a reason is required (it goes into the audit trail)."""
+
+    def __init__(self, parent: QWidget | None, person: str) -> None:
+        super().__init__(
+            parent,
+            title=_undo_tr("Undo check-in"),
+            question=_undo_tr("Undo the check-in of %1? Why:").replace("%1", person),
+            placeholder=_undo_tr("e.g. wrong person, scanned twice"),
+            yes=_undo_tr("Undo check-in"),
+            # "Cancel" next to "Undo" reads as the same word in Italian (Annulla): say it
+            keep=_undo_tr("Keep the check-in"),
+        )
 
 
 class ConfirmDialog(QDialog):

@@ -7,12 +7,13 @@ Words here use the translation context "Door".
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from desktop_app.core import checkin
 from desktop_app.core.model import Attendee
 from desktop_app.core.store import Stage
 from desktop_app.ui import text
+from desktop_app.ui.dialogs import RequiredReasonDialog
 
 
 def tr(source: str) -> str:
@@ -78,14 +79,11 @@ def decision_line(decision: checkin.Decision) -> str:
     return ""
 
 
-class CancelRegistrationDialog(QDialog):
+class CancelRegistrationDialog(RequiredReasonDialog):
     """Cancel a registration: the reason is required (the door shows it) and the button says
     what happens, so answering is the confirmation."""
 
     def __init__(self, parent: QWidget | None, attendee: Attendee) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(tr("Cancel registration"))
-        layout = QVBoxLayout(self)
         name = attendee.display_name or attendee.code
         question = tr(
             "Cancel the registration of %1? Scanned at the door, they will be refused "
@@ -93,29 +91,13 @@ class CancelRegistrationDialog(QDialog):
         ).replace("%1", name)
         if attendee.checked_in:
             question += "\n" + tr("They are already checked in: that check-in stays.")
-        label = QLabel(question, self)
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText(tr("e.g. cancelled by e-mail, duplicate registration"))
-        layout.addWidget(self.reason)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        super().__init__(
+            parent,
+            title=tr("Cancel registration"),
+            question=question,
+            placeholder=tr("e.g. cancelled by e-mail, duplicate registration"),
+            yes=tr("Cancel the registration"),
+            # "Cancel" beside "Cancel the registration" would read as the same thing: say it
+            keep=tr("Keep the registration"),
+            width=560,
         )
-        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(tr("Cancel the registration"))
-        # "Cancel" beside "Cancel the registration" would read as the same thing: say it
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            tr("Keep the registration")
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(560)
-        self.ok.setEnabled(False)
-        self.reason.textChanged.connect(lambda t: self.ok.setEnabled(bool(t.strip())))
-        self.reason.setFocus()
-
-    def accept(self) -> None:
-        if self.reason.text().strip():
-            super().accept()

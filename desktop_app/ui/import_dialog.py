@@ -758,15 +758,18 @@ class ImportDialog(QDialog):
         self._list("⚠", _tr("Warnings (%1)"), report["warnings"], report["warning_count"])
         self._list_missing(report.get("missing", []), report.get("missing_count", 0))
 
-    def _list_missing(self, people: list[dict[str, str]], count: int) -> None:
-        if not count:
-            return
-        heading = QListWidgetItem(_fill(_tr("No longer in the list (%1)"), count))
+    def _heading(self, title: str, count: int) -> None:
+        heading = QListWidgetItem(_fill(title, count))
         font = heading.font()
         font.setBold(True)
         heading.setFont(font)
         heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
         self.problems.addItem(heading)
+
+    def _list_missing(self, people: list[dict[str, str]], count: int) -> None:
+        if not count:
+            return
+        self._heading(_tr("No longer in the list (%1)"), count)
         for person in people:
             self.problems.addItem(f"•  {person['name']} ({person['code']})")
         if count > len(people):
@@ -775,12 +778,7 @@ class ImportDialog(QDialog):
     def _list(self, symbol: str, title: str, items: list[dict], count: int) -> None:
         if not count:
             return
-        heading = QListWidgetItem(_fill(title, count))
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        self.problems.addItem(heading)
+        self._heading(title, count)
         for problem in items:
             self.problems.addItem(f"{symbol}  {problem_text(problem)}")
         if count > len(items):

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -23,9 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import precedence
-from desktop_app.core.errors import RoadshowError
 from desktop_app.core.store import Stage
-from desktop_app.ui import workers
+from desktop_app.ui.export_bar import ExportBar
 
 SavePath = Callable[[str, str], "Path | None"]
 
@@ -99,16 +97,11 @@ class PrecedenceWindow(QWidget):
         header.setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         root.addWidget(self.table, 1)
 
-        buttons = QHBoxLayout()
-        self.export_buttons: dict[str, QPushButton] = {}
-        for fmt, words in (("pdf", self.tr("Export PDF…")), ("xlsx", self.tr("Export Excel…"))):
-            button = QPushButton(words)
-            button.clicked.connect(lambda _=False, f=fmt: self.export(f))
-            buttons.addWidget(button)
-            self.export_buttons[fmt] = button
-        self.status_label = QLabel()
-        buttons.addWidget(self.status_label, 1)
-        root.addLayout(buttons)
+        self.exports = ExportBar(
+            (("pdf", self.tr("Export PDF…")), ("xlsx", self.tr("Export Excel…"))), self.export
+        )
+        self.export_buttons, self.status_label = self.exports.buttons, self.exports.status
+        root.addLayout(self.exports.layout)
         self.refresh()
 
     def refresh(self) -> None:
@@ -144,8 +137,7 @@ class PrecedenceWindow(QWidget):
                 if c == 7 and value:
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.table.setItem(r, c, item)
-        for button in self.export_buttons.values():
-            button.setEnabled(bool(rows))
+        self.exports.set_enabled(bool(rows))
         self.status_label.setText(
             self.tr("%1 heads of consular post, %2 to complete")
             .replace("%1", str(len(result.entries)))
@@ -166,8 +158,6 @@ class PrecedenceWindow(QWidget):
             return
         stage_file, desk = self.stage.path, self.stage.desk
         lang, per_row, present = self.lang, self.per_row.value(), self.present_only.isChecked()
-        for button in self.export_buttons.values():
-            button.setEnabled(False)
 
         def work() -> dict[str, Any]:
             with Stage.open_path(stage_file, desk) as own:
@@ -175,20 +165,8 @@ class PrecedenceWindow(QWidget):
                     own, Path(path), fmt, lang=lang, per_row=per_row, present_only=present
                 )
 
-        def done(outcome: dict[str, Any]) -> None:
-            for button in self.export_buttons.values():
-                button.setEnabled(True)
+        def done(outcome: dict[str, Any]) -> str:
             self.last_export = outcome
-            self.status_label.setText(
-                self.tr("Exported to %1").replace("%1", Path(outcome["file"]).name)
-            )
+            return self.tr("Exported to %1").replace("%1", Path(outcome["file"]).name)
 
-        def failed(exc: Exception) -> None:
-            for button in self.export_buttons.values():
-                button.setEnabled(True)
-            if isinstance(exc, RoadshowError | OSError):
-                self.status_label.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
-                return
-            raise exc
-
-        workers.run_task(work, done, failed)
+        self.exports.run(work, done, self.tr("Export failed: %1"))

@@ -37,11 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core import export, reports
-from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import CATEGORIES
 from desktop_app.core.store import Stage
 from desktop_app.sync import finality as hub_finality
 from desktop_app.ui import workers
+from desktop_app.ui.export_bar import ExportBar
 
 REFRESH_MS = 3000
 MAX_BARS = 8  # country / sector charts: the biggest ones, then "Others" (and "(not given)")
@@ -170,20 +170,16 @@ class ReportsWindow(QWidget):
         self.charts_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         root.addWidget(self.charts_area, 1)
 
-        buttons = QHBoxLayout()
-        self.export_buttons: dict[str, QPushButton] = {}
-        for fmt, words in (
-            ("csv", self.tr("Export CSV…")),
-            ("xlsx", self.tr("Export Excel…")),
-            ("pdf", self.tr("Export PDF…")),
-        ):
-            button = QPushButton(words)
-            button.clicked.connect(lambda _=False, f=fmt: self.export(f))
-            buttons.addWidget(button)
-            self.export_buttons[fmt] = button
-        self.status_label = QLabel()
-        buttons.addWidget(self.status_label, 1)
-        root.addLayout(buttons)
+        self.exports = ExportBar(
+            (
+                ("csv", self.tr("Export CSV…")),
+                ("xlsx", self.tr("Export Excel…")),
+                ("pdf", self.tr("Export PDF…")),
+            ),
+            self.export,
+        )
+        self.export_buttons, self.status_label = self.exports.buttons, self.exports.status
+        root.addLayout(self.exports.layout)
 
     def _fill_sessions(self) -> None:
         current = self.session_box.currentData()
@@ -363,35 +359,20 @@ class ReportsWindow(QWidget):
             return
         options = self.export_options()
         stage_file, desk = self.stage.path, self.stage.desk
-        for button in self.export_buttons.values():
-            button.setEnabled(False)
-        self.status_label.setText(self.tr("Exporting…"))
 
         def work() -> dict[str, Any]:
             with Stage.open_path(stage_file, desk) as own:  # a connection of this thread
                 return export.export_attendance(own, Path(path), fmt, options)
 
-        def done(outcome: dict[str, Any]) -> None:
-            self._enable_exports()
-            self.status_label.setText(
+        def done(outcome: dict[str, Any]) -> str:
+            self.last_export = outcome
+            return (
                 self.tr("Exported %1 people to %2")
                 .replace("%1", str(outcome["rows"]))
                 .replace("%2", Path(outcome["file"]).name)
             )
-            self.last_export = outcome
 
-        def failed(exc: Exception) -> None:
-            self._enable_exports()
-            if isinstance(exc, RoadshowError | OSError):
-                self.status_label.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
-                return
-            raise exc
-
-        workers.run_task(work, done, failed)
-
-    def _enable_exports(self) -> None:
-        for button in self.export_buttons.values():
-            button.setEnabled(True)
+        self.exports.run(work, done, self.tr("Export failed: %1"), self.tr("Exporting…"))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
         self.timer.stop()
