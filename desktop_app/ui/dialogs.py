@@ -44,6 +44,15 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return box
 
 
+def _question_layout(dialog: QDialog, question: str) -> QVBoxLayout:
+    """The dialog's layout, opened by its question (wrapped: names can be long)."""
+    layout = QVBoxLayout(dialog)
+    label = QLabel(question, dialog)
+    label.setWordWrap(True)
+    layout.addWidget(label)
+    return layout
+
+
 class RequiredReasonDialog(QDialog):
     """A question that needs a reason (it goes into the audit trail): the answer button stays
     disabled until one is typed, and both buttons say what they do."""
@@ -61,10 +70,7 @@ class RequiredReasonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        label = QLabel(question, self)
-        label.setWordWrap(True)
-        layout.addWidget(label)
+        layout = _question_layout(self, question)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(placeholder)
         layout.addWidget(self.reason)
@@ -105,10 +111,7 @@ class ConfirmDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, question: str, yes: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        label = QLabel(question, self)
-        label.setWordWrap(True)
-        layout.addWidget(label)
+        layout = _question_layout(self, question)
         layout.addWidget(_buttons(self, yes))
 
 
@@ -116,10 +119,7 @@ class MessageDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, message: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        layout = QVBoxLayout(self)
-        label = QLabel(message, self)
-        label.setWordWrap(True)
-        layout.addWidget(label)
+        layout = _question_layout(self, message)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
         box.accepted.connect(self.accept)
         layout.addWidget(box)
