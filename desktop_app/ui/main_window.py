@@ -1,6 +1,8 @@
 """The check-in window a clerk stares at from 8:30 to 10:00 with a queue in front of them.
 
-Views are thin: every decision comes from core.checkin; this window only shows it.
+Views are thin: every decision comes from core.checkin. This window collects the scan from its
+widgets and queues scans while a dialog is open; the desk controller (ui/desk_controller.py,
+`self.desk`) shows what core decided: banner, sound, automatic badge, the offers that follow.
 """
 
 from __future__ import annotations
