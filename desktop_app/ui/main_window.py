@@ -1,13 +1,15 @@
 """The check-in window a clerk stares at from 8:30 to 10:00 with a queue in front of them.
 
-Views are thin: every decision comes from core.checkin; this window only shows it.
+Views are thin: every decision comes from core.checkin. This window collects the scan from its
+widgets and queues scans while a dialog is open; the desk controller (ui/desk_controller.py,
+`self.desk`) shows what core decided: banner, sound, automatic badge, the offers that follow.
 """
 
 from __future__ import annotations
 
 import time
 from collections import deque
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
@@ -36,9 +38,10 @@ from PySide6.QtWidgets import (
 from desktop_app.core import checkin
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import CATEGORIES, Attendee
-from desktop_app.core.store import Stage, find_stage_by_code
+from desktop_app.core.store import Stage
 from desktop_app.ui import door, printing, reports, sync_status, text
 from desktop_app.ui.banner import Banner
+from desktop_app.ui.desk_controller import DeskController
 from desktop_app.ui.dialogs import Prompts
 from desktop_app.ui.scan_input import ScanGuard, ScanInput
 from desktop_app.ui.search import ResultsModel, list_name, status_text
@@ -96,7 +99,6 @@ class MainWindow(QMainWindow):
         self.sounds = ctx.sounds
         self.dialog: QDialog | None = None
         self.queued: deque[str] = deque()
-        self.last_banner_at = 0.0  # perf_counter when the banner last changed (benchmarks)
         self.last_results_at = 0.0
         self.notice_text = ""
         self.chosen = False  # the clerk chose the selected rows (arrows, click, Ctrl+Space)
@@ -105,6 +107,22 @@ class MainWindow(QMainWindow):
         self.session_id = self._session_door()
         self.setWindowTitle(self.tr("Roadshow Desk — %1").replace("%1", self.stage.info.title))
         self._build()
+        self.desk = DeskController(
+            self,
+            stage=self.stage,
+            banner=self.banner,
+            sounds=self.sounds,
+            settings=self.settings,
+            prompts=self.prompts,
+            data_dir=ctx.data_dir,
+            open_dialog=self.open_dialog,
+            session_of=lambda: self.session_id,
+            operator_of=lambda: self.operator,
+            print_first_badge=lambda attendee: self.print_badge(attendee, auto=True),
+            refresh=self.refresh_side,
+            ask_to_choose=self._ask_to_choose,
+            clear_scan=self.scan.clear,
+        )
         self._actions()
         self.guard = ScanGuard(self, home=self)
         self.guard.scanned.connect(lambda value: self.submit_scan(value, scanned=True))
@@ -618,12 +636,12 @@ class MainWindow(QMainWindow):
         )
 
     def handle_scan(self, value: str, scanned: bool = False) -> None:
+        """The scan from the widgets, decided by core, shown by the desk controller."""
         self.show_notice("")
-        scan = self.scan_of(value, scanned)
         try:
             decision = checkin.decide(
                 self.stage,
-                scan,
+                self.scan_of(value, scanned),
                 operator=self.operator,
                 data_dir=self.ctx.data_dir,
                 session_id=self.session_id,
@@ -631,184 +649,31 @@ class MainWindow(QMainWindow):
             )
         except RoadshowError as exc:
             self.scan.clear()
-            self.banner.show_error(exc.message)
-            self.sounds.play(checkin.INVALID)
+            self.desk.show_error(exc.message)
         else:
-            self.present(decision)
+            self.desk.present(decision)
         self.scan.setFocus()
 
-    def present(self, decision: checkin.Decision | list[checkin.Decision]) -> None:
-        """Show what core decided: one outcome, a group, or "choose one of N"."""
-        if isinstance(decision, list):
-            self.scan.clear()
-            self.show_group(decision)
-        elif decision.status == checkin.CHOOSE and decision.reason == "typo":
-            self._asked_to_choose = True
-            self.show_notice(
-                self.tr(
-                    "Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter."
-                )
-            )
-        elif decision.status == checkin.CHOOSE:
-            self._asked_to_choose = True
-            self.show_notice(
-                self.tr("%1 people match: choose one with ↑↓ or a click, then Enter.").replace(
-                    "%1", decision.reason
-                )
-            )  # no sound: nothing was decided, and every outcome sound means an outcome
-        elif decision.status == checkin.PARTY:
-            self.scan.clear()
-            self.offer_party(decision)
-        else:
-            self.scan.clear()
-            self.show_decision(decision)
-
-    def show_group(self, decisions: list[checkin.Decision]) -> None:
-        self.banner.show_group(decisions)
-        self.last_banner_at = time.perf_counter()
-        ok = all(d.ok for d in decisions)
-        self.sounds.play(checkin.CHECKED_IN if ok else checkin.ALREADY_CHECKED_IN)
-        QTimer.singleShot(0, self.refresh_side)
-
-    def offer_party(self, decision: checkin.Decision) -> None:
-        """A head of delegation scanned: tick who comes in (issue 12); Enter admits them."""
-        from desktop_app.ui.party_dialog import PartyDialog
-
-        dialog = PartyDialog(self, list(decision.party), session_id=self.session_id)
-
-        def answered(ok: bool) -> None:
-            people = dialog.ticked() if ok else []
-            if len(people) == 1:
-                self.show_decision(
-                    checkin.admit(
-                        self.stage,
-                        people[0],
-                        operator=self.operator,
-                        method=decision.method,
-                        session_id=self.session_id,
-                    )
-                )
-            elif people:
-                self.show_group(
-                    checkin.admit_many(
-                        self.stage,
-                        people,
-                        operator=self.operator,
-                        session_id=self.session_id,
-                        method=decision.method,
-                    )
-                )
-
-        self.open_dialog(dialog, answered)
-
-    def _refused(self, decision: checkin.Decision) -> checkin.Decision:
-        """A refusal that did not go through core's check-in: kept in the audit trail too."""
-        decision = replace(decision, session_id=self.session_id)
-        return checkin.record_refusal(self.stage, decision, operator=self.operator)
+    def _ask_to_choose(self, message: str) -> None:
+        """Several people match what was typed: the notice stays until the text changes."""
+        self._asked_to_choose = True
+        self.show_notice(message)
 
     def check_in_selected(self) -> None:
         people = self.current_people()
         if people:
             self.scan.clear()
-            self.admit(people, method="search")
+            self.desk.admit(people, method="search")
         self.scan.setFocus()
 
     def admit(self, people: list[Attendee], method: str = "search") -> None:
-        try:
-            if len(people) == 1:
-                self.show_decision(
-                    checkin.admit(
-                        self.stage,
-                        people[0],
-                        operator=self.operator,
-                        method=method,
-                        session_id=self.session_id,
-                    )
-                )
-            else:
-                fresh = [self.stage.attendee(a.id) for a in people]
-                decisions = checkin.admit_many(
-                    self.stage, fresh, operator=self.operator, session_id=self.session_id
-                )
-                self.show_group(decisions)
-        except RoadshowError as exc:
-            self.banner.show_error(exc.message)
-            self.sounds.play(checkin.INVALID)
+        """The desk controller's admit (tests and benchmarks of sync check people in so)."""
+        self.desk.admit(people, method=method)
 
-    def show_decision(self, decision: checkin.Decision) -> None:
-        place = ""
-        if decision.status == checkin.WRONG_STAGE and decision.other_stage:
-            other = find_stage_by_code(self.ctx.data_dir, decision.other_stage.get("code", ""))
-            place = (other or {}).get("city") or ""
-        self.banner.show_decision(decision, place)
-        self.last_banner_at = time.perf_counter()
-        self.sounds.play(decision.status)
-        if decision.status == checkin.SESSION_FULL and decision.attendee is not None:
-            QTimer.singleShot(0, lambda: self._offer_forced(decision.attendee))
-        if decision.status == checkin.CANCELLED and decision.attendee is not None:
-            QTimer.singleShot(0, lambda: self._offer_forced_cancelled(decision))
-        auto = decision.ok and decision.attendee and self.settings.get("badges/auto_print")
-        if auto and decision.attendee.badge_prints == 0:
-            QTimer.singleShot(0, lambda: self.print_badge(decision.attendee, auto=True))
-        QTimer.singleShot(0, self.refresh_side)
-
-    def _offer_forced(self, attendee: Attendee) -> None:
-        dialog = self.prompts.confirm(
-            self,
-            self.tr("Session full"),
-            self.tr("The session is full. Let %1 in anyway?").replace("%1", attendee.full_name),
-            self.tr("Let in anyway"),
-        )
-
-        def answered(ok: bool) -> None:
-            if ok:
-                self.show_decision(
-                    checkin.admit(
-                        self.stage,
-                        self.stage.attendee(attendee.id),
-                        operator=self.operator,
-                        session_id=self.session_id,
-                        admit_when_full=True,
-                    )
-                )
-
-        self.open_dialog(dialog, answered)
-
-    def _offer_forced_cancelled(self, decision: checkin.Decision) -> None:
-        """A cancelled person at the door: refused, unless the clerk lets them in on purpose
-        (Enter keeps the refusal; the admission is recorded as forced)."""
-        attendee = decision.attendee
-        question = door.tr("The registration of %1 is cancelled.").replace(
-            "%1", attendee.full_name or attendee.code
-        )
-        if decision.reason:
-            question += " " + door.tr("Reason: %1").replace("%1", decision.reason)
-        question += "\n" + door.tr("Let them in anyway? It is recorded as a forced admission.")
-        dialog = self.prompts.confirm(
-            self, text.outcome_words_cancelled(), question, self.tr("Let in anyway")
-        )
-        box = dialog.findChild(QDialogButtonBox)
-        if box is not None:
-            keep = box.button(QDialogButtonBox.StandardButton.Cancel)
-            keep.setText(door.tr("Do not let in"))
-            box.button(QDialogButtonBox.StandardButton.Ok).setAutoDefault(False)
-            box.button(QDialogButtonBox.StandardButton.Ok).setDefault(False)
-            keep.setDefault(True)
-
-        def answered(ok: bool) -> None:
-            if ok:
-                self.show_decision(
-                    checkin.admit(
-                        self.stage,
-                        self.stage.attendee(attendee.id),
-                        operator=self.operator,
-                        method=decision.method or "search",
-                        session_id=self.session_id,
-                        admit_cancelled=True,
-                    )
-                )
-
-        self.open_dialog(dialog, answered)
+    @property
+    def last_banner_at(self) -> float:
+        """perf_counter when the banner last changed (benchmarks)."""
+        return self.desk.last_banner_at
 
     # --- dialogs ----------------------------------------------------------------------
 
@@ -862,7 +727,7 @@ class MainWindow(QMainWindow):
             fresh = self.stage.attendee(person.id)
             self.scan.clear()
             self.banner.show_info("↶", self.tr("Check-in undone"), fresh)
-            self.last_banner_at = time.perf_counter()
+            self.desk.last_banner_at = time.perf_counter()
             self.refresh_side()
 
         self.open_dialog(dialog, answered)
@@ -968,10 +833,10 @@ class MainWindow(QMainWindow):
                 return
             self.scan.clear()
             if dialog.chosen is not None:
-                self.admit([self.stage.attendee(dialog.chosen.id)], method="search")
+                self.desk.admit([self.stage.attendee(dialog.chosen.id)], method="search")
             else:
                 decision = checkin.walk_in(self.stage, dialog.fields(), operator=self.operator)
-                self.show_decision(decision)
+                self.desk.show_decision(decision)
 
         self.open_dialog(dialog, answered)
 

@@ -119,6 +119,34 @@
     </message>
 </context>
 <context>
+    <name>DeskController</name>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="79" />
+        <source>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</source>
+        <translation>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="84" />
+        <source>%1 people match: choose one with ↑↓ or a click, then Enter.</source>
+        <translation>%1 people match: choose one with ↑↓ or a click, then Enter.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="188" />
+        <source>Session full</source>
+        <translation>Session full</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="189" />
+        <source>The session is full. Let %1 in anyway?</source>
+        <translation>The session is full. Let %1 in anyway?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="190" />
+        <source>Let in anyway</source>
+        <translation>Let in anyway</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs.py" line="37" />
@@ -506,21 +534,6 @@
         <translation>Code: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="603" />
-        <source>Session full</source>
-        <translation>Session full</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="604" />
-        <source>The session is full. Let %1 in anyway?</source>
-        <translation>The session is full. Let %1 in anyway?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="605" />
-        <source>Let in anyway</source>
-        <translation>Let in anyway</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="651" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Choose one person to undo their check-in.</translation>
@@ -589,16 +602,6 @@
         <location filename="../../desktop_app/ui/main_window.py" line="1" />
         <source>A scan is waiting: it is handled when the dialog closes.</source>
         <translation>A scan is waiting: it is handled when the dialog closes.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="1" />
-        <source>%1 people match: choose one with ↑↓ or a click, then Enter.</source>
-        <translation>%1 people match: choose one with ↑↓ or a click, then Enter.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="1" />
-        <source>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</source>
-        <translation>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</translation>
     </message>
 </context>
 <context>

@@ -119,6 +119,34 @@
     </message>
 </context>
 <context>
+    <name>DeskController</name>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="79" />
+        <source>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</source>
+        <translation>Nessuno si chiama esattamente così: è la persona mostrata? Sceglila con ↑↓ o un clic, poi Invio.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="84" />
+        <source>%1 people match: choose one with ↑↓ or a click, then Enter.</source>
+        <translation>%1 persone corrispondono: scegline una con ↑↓ o un clic, poi Invio.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="188" />
+        <source>Session full</source>
+        <translation>Sessione al completo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="189" />
+        <source>The session is full. Let %1 in anyway?</source>
+        <translation>La sessione è al completo. Far entrare comunque %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/desk_controller.py" line="190" />
+        <source>Let in anyway</source>
+        <translation>Fai entrare comunque</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../desktop_app/ui/dialogs.py" line="37" />
@@ -511,21 +539,6 @@
         <translation>Codice: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="603" />
-        <source>Session full</source>
-        <translation>Sessione al completo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="604" />
-        <source>The session is full. Let %1 in anyway?</source>
-        <translation>La sessione è al completo. Far entrare comunque %1?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="605" />
-        <source>Let in anyway</source>
-        <translation>Fai entrare comunque</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/main_window.py" line="651" />
         <source>Choose one person to undo their check-in.</source>
         <translation>Scegli una persona per annullarne l'ingresso.</translation>
@@ -594,16 +607,6 @@
         <location filename="../../desktop_app/ui/main_window.py" line="1" />
         <source>A scan is waiting: it is handled when the dialog closes.</source>
         <translation>Una scansione è in attesa: verrà gestita alla chiusura della finestra di dialogo.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="1" />
-        <source>%1 people match: choose one with ↑↓ or a click, then Enter.</source>
-        <translation>%1 persone corrispondono: scegline una con ↑↓ o un clic, poi Invio.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="1" />
-        <source>Nobody is called exactly that: is it the person shown? Choose them with ↑↓ or a click, then Enter.</source>
-        <translation>Nessuno si chiama esattamente così: è la persona mostrata? Sceglila con ↑↓ o un clic, poi Invio.</translation>
     </message>
 </context>
 <context>

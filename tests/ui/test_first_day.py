@@ -234,9 +234,9 @@ def test_first_day_hub_on_this_laptop_and_a_desk_paired_by_scanning(qtbot, tmp_p
         )
         # a check-in at the organizer's desk shows up at Desk 2
         org_window.show()
-        org_window.admit([people[0]])
+        org_window.desk.admit([people[0]])
         qtbot.waitUntil(lambda: desk_stage.counts()["checked_in"] == 1, timeout=10000)
-        desk_window.admit([desk_stage.attendee(people[1].id)])
+        desk_window.desk.admit([desk_stage.attendee(people[1].id)])
         qtbot.waitUntil(lambda: stage.counts()["checked_in"] == 2, timeout=10000)
 
         # the hub screen shows the desk and its last contact

@@ -55,7 +55,7 @@ def test_hub_settings_are_saved_and_the_desk_starts_syncing(
         indicator = window.sync_indicator
         try:
             qtbot.waitUntil(lambda: indicator.text().startswith("● Synced"), timeout=5000)
-            window.admit([people[2]])
+            window.desk.admit([people[2]])
             qtbot.waitUntil(
                 lambda: hub.store.status(stage.info.slug)["checked_in"] == 1, timeout=5000
             )

@@ -20,7 +20,7 @@ def test_duplicates_and_series_report_from_the_stage_menu(
     qtbot, window, stage, people, data_dir, desk, tmp_path
 ):
     assert {"Duplicates…", "Series report…", "Erase this person's data…"} <= set(labels(window))
-    window.admit([people[0]])
+    window.desk.admit([people[0]])
     spread_checkins(stage, [people[0].id], desk_id=OTHER_DESK, desk_name="Desk 2")
     window.duplicates_action.trigger()
     dialog = window.dialog

@@ -68,7 +68,7 @@ def test_long_name_with_long_company_role_and_notes_is_whole(qtbot, open_window,
         )
     ):
         fields = {**LONG_PERSON, **extra, "last_name": f"{LONG_PERSON['last_name']} {i}"}
-        window.show_decision(checkin.walk_in(stage, fields, operator="Giulia"))
+        window.desk.show_decision(checkin.walk_in(stage, fields, operator="Giulia"))
         settle(qtbot, window)
         name = window.banner.name
         assert name.isVisible()
@@ -79,7 +79,7 @@ def test_long_name_with_long_company_role_and_notes_is_whole(qtbot, open_window,
         # readable from a metre: never below the minimum at 1366x768
         assert name.font().pointSizeF() >= 22
     # the long case: the company and the notes still show, on one elided line each
-    window.show_decision(checkin.walk_in(stage, dict(LONG_PERSON), operator="Giulia"))
+    window.desk.show_decision(checkin.walk_in(stage, dict(LONG_PERSON), operator="Giulia"))
     settle(qtbot, window)
     banner = window.banner
     assert name_fits(banner.name)
@@ -89,7 +89,7 @@ def test_long_name_with_long_company_role_and_notes_is_whole(qtbot, open_window,
 
 
 def test_short_person_keeps_the_big_name(qtbot, window, stage, people):
-    window.show_decision(checkin.admit(stage, people[2], operator="Giulia"))
+    window.desk.show_decision(checkin.admit(stage, people[2], operator="Giulia"))
     settle(qtbot, window)
     assert window.banner.name.font().pointSizeF() == 36 * window.ctx.scale
     assert name_fits(window.banner.name)
