@@ -42,6 +42,12 @@ OUTCOMES = (
 # Outcomes of an admission attempt that let nobody in: each leaves a `scan_refused` event.
 REFUSALS = (ALREADY_CHECKED_IN, NOT_FOUND, WRONG_STAGE, INVALID, CANCELLED, SESSION_FULL)
 
+# What the desk does after showing a decision (`Decision.follow_up`): decided here, with the
+# outcome, so every desk, window and command follows the same rule.
+PRINT_BADGE = "print_badge"  # admitted, no badge printed yet, and the desk prints at check-in
+OFFER_WHEN_FULL = "offer_when_full"  # session full: ask whether to let them in anyway
+OFFER_WHEN_CANCELLED = "offer_when_cancelled"  # cancelled: ask (refusing is the default)
+
 MAX_SCAN_LENGTH = 512  # longest thing worth looking up; a ticket is 121
 
 
@@ -58,6 +64,7 @@ class Decision:
     reason: str = ""  # cancelled: why the registration was cancelled
     forced: bool = False  # checked in although the registration was cancelled / session full
     party: tuple[Attendee, ...] = ()  # PARTY: the head first, then who arrives with them
+    follow_up: str = ""  # PRINT_BADGE, OFFER_WHEN_FULL, OFFER_WHEN_CANCELLED or nothing
 
     @property
     def ok(self) -> bool:
@@ -88,6 +95,7 @@ class Decision:
             "session_id": self.session_id or None,
             "reason": self.reason or None,
             "forced": self.forced,
+            "follow_up": self.follow_up or None,
         }
 
 
@@ -244,6 +252,7 @@ def decide(
     admit_when_full: bool = False,
     admit_cancelled: bool = False,
     offer_party: bool = False,
+    print_first_badge: bool = False,
 ) -> Decision | list[Decision]:
     """The one place a scan is decided: a ticket, an attendee code, an external barcode, or
     typed text with the search results on screen (`Scan`).
@@ -254,10 +263,17 @@ def decide(
     several chosen rows give one decision each (a list). Every refusal is recorded.
 
     With `offer_party` (the desk), a scanned head of a delegation or of companions checks in
-    nobody yet: the decision is `PARTY` and `party` lists who may come in (head first)."""
+    nobody yet: the decision is `PARTY` and `party` lists who may come in (head first).
+
+    `print_first_badge`: this desk prints a badge at check-in; the decision then says
+    `PRINT_BADGE` for a person admitted who has none yet (`follow_up`)."""
     if isinstance(scan, str):
         scan = Scan(scan)
-    common = {"operator": operator, "session_id": session_id}
+    common = {
+        "operator": operator,
+        "session_id": session_id,
+        "print_first_badge": print_first_badge,
+    }
     if scan.kind == "garbage":
         invalid = Decision(INVALID, method="scan", session_id=session_id)
         return record_refusal(stage, invalid, operator=operator)
@@ -287,7 +303,8 @@ def decide(
             return Decision(CHOOSE, method="search", session_id=session_id, reason=matched)
         if len(people) == 1:
             return admit(stage, people[0], method="search", **common)
-        return admit_many(stage, [stage.attendee(a.id) for a in people], **common)
+        fresh = [stage.attendee(a.id) for a in people]
+        return admit_many(stage, fresh, operator=operator, session_id=session_id)
     return record_refusal(stage, replace(found, session_id=session_id), operator=operator)
 
 
@@ -300,15 +317,30 @@ def admit(
     session_id: str = "",
     admit_when_full: bool = False,
     admit_cancelled: bool = False,
+    print_first_badge: bool = False,
 ) -> Decision:
     """Check in a person already identified (by scan or chosen from search results).
 
     A refusal is recorded (`scan_refused`); `admit_cancelled` lets a cancelled registration
-    in anyway, and the check-in says it was forced."""
+    in anyway, and the check-in says it was forced. The decision names what follows it."""
     decision = _admit(
         stage, attendee, operator, method, session_id, admit_when_full, admit_cancelled
     )
+    decision = replace(decision, follow_up=_follow_up(decision, print_first_badge))
     return record_refusal(stage, decision, operator=operator)
+
+
+def _follow_up(decision: Decision, print_first_badge: bool) -> str:
+    """The one rule of what follows an admission: a first badge, or a question."""
+    if decision.attendee is None:
+        return ""
+    if decision.ok:
+        return PRINT_BADGE if print_first_badge and decision.attendee.badge_prints == 0 else ""
+    if decision.status == SESSION_FULL:
+        return OFFER_WHEN_FULL
+    if decision.status == CANCELLED:
+        return OFFER_WHEN_CANCELLED
+    return ""
 
 
 def _admit(
@@ -424,7 +456,8 @@ def admit_many(
     session_id: str = "",
     method: str = "search",
 ) -> list[Decision]:
-    """A delegation arriving together: one decision each."""
+    """A delegation arriving together: one decision each (the group banner shows them
+    together; no badge follows: a group's badges are printed from the batch)."""
     return [
         admit(stage, a, operator=operator, session_id=session_id, method=method) for a in attendees
     ]
@@ -453,7 +486,12 @@ def undo(
 
 
 def walk_in(
-    stage: Stage, fields: dict[str, Any], *, operator: str = "", check_in: bool = True
+    stage: Stage,
+    fields: dict[str, Any],
+    *,
+    operator: str = "",
+    check_in: bool = True,
+    print_first_badge: bool = False,
 ) -> Decision:
     """Register a person at the desk and check them in, in one transaction."""
     clean = normalise_fields(fields)
@@ -469,7 +507,10 @@ def walk_in(
     events = stage.record_many(items, operator=operator)
     fresh = stage.attendee(attendee_id)
     status = CHECKED_IN if check_in else REGISTERED
-    return Decision(status, fresh, fresh.checked_in_at, fresh.checkin_desk, None, events, "walk_in")
+    decision = Decision(
+        status, fresh, fresh.checked_in_at, fresh.checkin_desk, None, events, "walk_in"
+    )
+    return replace(decision, follow_up=_follow_up(decision, print_first_badge))
 
 
 NAME_FIELDS = ("title", "first_name", "last_name")

@@ -23,7 +23,7 @@ from desktop_app.core import checkin
 from desktop_app.core.errors import RoadshowError
 from desktop_app.core.model import Attendee
 from desktop_app.core.store import Stage, find_stage_by_code
-from desktop_app.ui import door, printing, text
+from desktop_app.ui import door, text
 from desktop_app.ui.banner import Banner
 from desktop_app.ui.dialogs import Prompts
 from desktop_app.ui.settings import Settings
@@ -107,12 +107,13 @@ class DeskController(QObject):
         self.banner.show_decision(decision, place)
         self.last_banner_at = time.perf_counter()
         self.sounds.play(decision.status)
-        if decision.status == checkin.SESSION_FULL and decision.attendee is not None:
-            QTimer.singleShot(0, lambda: self._offer_forced(decision.attendee))
-        if decision.status == checkin.CANCELLED and decision.attendee is not None:
-            QTimer.singleShot(0, lambda: self._offer_forced_cancelled(decision))
-        if decision.ok and printing.auto_print_wanted(self.settings, decision.attendee):
-            QTimer.singleShot(0, lambda: self.print_first_badge(decision.attendee))
+        follow = {
+            checkin.OFFER_WHEN_FULL: lambda: self._offer_forced(decision.attendee),
+            checkin.OFFER_WHEN_CANCELLED: lambda: self._offer_forced_cancelled(decision),
+            checkin.PRINT_BADGE: lambda: self.print_first_badge(decision.attendee),
+        }.get(decision.follow_up)
+        if follow is not None:
+            QTimer.singleShot(0, follow)
         QTimer.singleShot(0, self.refresh)
 
     def show_group(self, decisions: list[checkin.Decision]) -> None:
@@ -121,6 +122,11 @@ class DeskController(QObject):
         ok = all(d.ok for d in decisions)
         self.sounds.play(checkin.CHECKED_IN if ok else checkin.ALREADY_CHECKED_IN)
         QTimer.singleShot(0, self.refresh)
+
+    @property
+    def prints_first_badge(self) -> bool:
+        """This desk prints a badge at check-in (Settings); core decides for whom."""
+        return bool(self.settings.get("badges/auto_print"))
 
     # --- admitting people the clerk chose ---------------------------------------------------
 
@@ -137,6 +143,7 @@ class DeskController(QObject):
                         operator=operator,
                         method=method,
                         session_id=session_id,
+                        print_first_badge=self.prints_first_badge,
                     )
                 )
             else:
@@ -167,6 +174,7 @@ class DeskController(QObject):
                         operator=operator,
                         method=decision.method,
                         session_id=session_id,
+                        print_first_badge=self.prints_first_badge,
                     )
                 )
             elif people:
@@ -198,6 +206,7 @@ class DeskController(QObject):
                         self.stage.attendee(attendee.id),
                         operator=self.operator_of(),
                         session_id=self.session_of(),
+                        print_first_badge=self.prints_first_badge,
                         admit_when_full=True,
                     )
                 )
@@ -234,6 +243,7 @@ class DeskController(QObject):
                         operator=self.operator_of(),
                         method=decision.method or "search",
                         session_id=self.session_of(),
+                        print_first_badge=self.prints_first_badge,
                         admit_cancelled=True,
                     )
                 )

@@ -646,6 +646,7 @@ class MainWindow(QMainWindow):
                 data_dir=self.ctx.data_dir,
                 session_id=self.session_id,
                 offer_party=True,
+                print_first_badge=self.desk.prints_first_badge,
             )
         except RoadshowError as exc:
             self.scan.clear()
@@ -835,7 +836,12 @@ class MainWindow(QMainWindow):
             if dialog.chosen is not None:
                 self.desk.admit([self.stage.attendee(dialog.chosen.id)], method="search")
             else:
-                decision = checkin.walk_in(self.stage, dialog.fields(), operator=self.operator)
+                decision = checkin.walk_in(
+                    self.stage,
+                    dialog.fields(),
+                    operator=self.operator,
+                    print_first_badge=self.desk.prints_first_badge,
+                )
                 self.desk.show_decision(decision)
 
         self.open_dialog(dialog, answered)

@@ -592,17 +592,6 @@ def _show_failure(parent: QWidget, outcome: PrintOutcome) -> QMessageBox:
     return box
 
 
-def auto_print_wanted(settings: Settings, attendee: Attendee | None) -> bool:
-    """The one rule of the automatic print at check-in (asked by the desk controller): only
-    when the setting is on and the person has no printed badge. `print_badge(auto=True)` reads
-    the person again from the store and skips them if another desk printed one meanwhile."""
-    return (
-        bool(settings.get("badges/auto_print"))
-        and attendee is not None
-        and attendee.badge_prints == 0
-    )
-
-
 # --- preview --------------------------------------------------------------------------------
 
 

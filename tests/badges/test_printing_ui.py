@@ -13,7 +13,6 @@ from desktop_app.badges import TicketSource  # noqa: E402
 from desktop_app.ui.printing import (  # noqa: E402
     BadgePreview,
     BatchPrintDialog,
-    auto_print_wanted,
     make_printer,
     print_badge,
 )
@@ -77,7 +76,6 @@ def test_automatic_print_never_reprints_and_needs_a_printer(
 ):
     person = people[0]
     settings.set("badges/auto_print", True)
-    assert auto_print_wanted(settings, person)
     outcome = print_badge(stage, person, settings=settings, data_dir=data_dir, auto=True)
     assert not outcome.ok and "No badge printer" in outcome.message  # nothing asked
     assert stage.attendee(person.id).badge_prints == 0
@@ -85,7 +83,6 @@ def test_automatic_print_never_reprints_and_needs_a_printer(
 
     checkin.record_badge_printed(stage, [person])
     printed = stage.attendee(person.id)
-    assert not auto_print_wanted(settings, printed)
     # the desk may hold the person as they were before another desk printed their badge
     skipped = print_badge(stage, person, settings=settings, data_dir=data_dir, auto=True)
     assert skipped.ok and skipped.skipped and stage.attendee(person.id).badge_prints == 1

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop_app.core import checkin, tickets
+from desktop_app.core import checkin, sessions, tickets
 from desktop_app.core.errors import InvalidInput
 from desktop_app.core.ids import new_attendee_code
 
@@ -60,6 +60,8 @@ def test_decision_table(case, stage, people, data_dir, make_stage):
     elif state == "undone":
         checkin.admit(stage, person)
         checkin.undo(stage, stage.attendee(person.id), "wrong person")
+    elif state == "badge_printed":
+        checkin.record_badge_printed(stage, [person])
     events_before = stage.event_count()
 
     scan = checkin.Scan(
@@ -69,9 +71,12 @@ def test_decision_table(case, stage, people, data_dir, make_stage):
         chosen=case.get("chosen", False),
         scanned=case.get("scanned", False),
     )
-    decision = checkin.decide(stage, scan, data_dir=data_dir)
+    decision = checkin.decide(
+        stage, scan, data_dir=data_dir, print_first_badge=case.get("print_first_badge", False)
+    )
 
     assert decision.status == case["expect"]
+    assert decision.follow_up == case.get("follow_up", "")  # a first badge, or a question
     checked_in_now = stage.attendee(person.id).checked_in
     if case["expect"] == "choose":  # nobody checked in, nothing recorded: the clerk picks
         assert decision.reason == str(case["matches"])
@@ -222,3 +227,23 @@ def test_a_ticket_or_code_never_becomes_a_name(stage, people, data_dir, field):
             checkin.edit(stage, people[2], {field: value})
     assert stage.counts()["registered"] == registered
     assert stage.attendee(people[2].id).last_name == "Rossi"
+
+
+def test_what_follows_an_admission_is_decided_with_it(stage, people):
+    """A first badge only once, whatever the desk did between; a full session asks."""
+    first = checkin.admit(stage, people[0], print_first_badge=True)
+    assert first.follow_up == checkin.PRINT_BADGE
+    checkin.record_badge_printed(stage, [first.attendee])
+    checkin.undo(stage, stage.attendee(people[0].id), "wrong person")
+    again = checkin.admit(stage, people[0], print_first_badge=True)
+    assert again.ok and again.follow_up == ""  # their badge is printed already
+    walk_in = checkin.walk_in(stage, {"first_name": "Ada", "last_name": "Neri"})
+    assert walk_in.ok and walk_in.follow_up == ""  # this desk does not print at check-in
+    s = sessions.define_session(stage, "Workshop", capacity=1)
+    checkin.admit(stage, people[1], session_id=s["id"])
+    full = checkin.admit(stage, people[2], session_id=s["id"], print_first_badge=True)
+    assert (full.status, full.follow_up) == (checkin.SESSION_FULL, checkin.OFFER_WHEN_FULL)
+    forced = checkin.admit(
+        stage, people[2], session_id=s["id"], admit_when_full=True, print_first_badge=True
+    )
+    assert forced.ok and forced.forced and forced.follow_up == checkin.PRINT_BADGE

@@ -145,6 +145,7 @@ def scan(desk: Desk, stage, data_dir, value: str, **seen) -> None:
         data_dir=data_dir,
         session_id=desk.session,
         offer_party=True,
+        print_first_badge=desk.controller.prints_first_badge,
     )
     desk.controller.present(decision)
 
