@@ -180,7 +180,16 @@ STATUS = Shape(
         _str("date", required=True),
         _int("registered", required=True),
         _int("checked_in", required=True),
-        Field("by_category", "object", required=True, items=_int("count")),
+        Field(
+            "by_category",
+            "object",
+            required=True,
+            items=Field(
+                "category",
+                "object",
+                fields=(_int("registered", required=True), _int("checked_in", required=True)),
+            ),
+        ),
         _int("events", required=True),
         _str("digest", required=True),
         _int("quarantined", required=True),
