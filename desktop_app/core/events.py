@@ -13,6 +13,7 @@ same table (sync/openapi.py), so the two cannot say different things.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -121,25 +122,58 @@ def value_rule(f: Field, message: str | None = None) -> Callable[[Any], str | No
         for m in f.fields
     }
     container = "array" in types or "object" in types
+    longest = sys.maxsize if limit is None else limit
+    if types == ("string",):  # most fields: one text, checked with as few steps as can be
+
+        def text(value: Any) -> str | None:
+            if isinstance(value, str):
+                if len(value) > longest:
+                    return message
+                if (
+                    len(value) < shortest
+                    or (search is not None and not search(value))
+                    or (allowed is not None and value not in allowed)
+                ):
+                    return rule_message
+                return None
+            return None if value is None and nullable else message
+
+        return text
+    if types == ("object",) and not (f.fields or items or keys or limit or shortest):
+
+        def anything(value: Any) -> str | None:
+            if isinstance(value, dict):
+                return None
+            return None if value is None and nullable else message
+
+        return anything
+    if types == ("integer",) and allowed is None:
+
+        def number(value: Any) -> str | None:
+            if isinstance(value, int) and value.__class__ is not bool:
+                return None if low <= value <= high else message
+            return None if value is None and nullable else message
+
+        return number
 
     def check(value: Any) -> str | None:
         if value is None:
             return None if nullable else message
         if not isinstance(value, python) or (no_bool and value.__class__ is bool):
             return message
-        if value.__class__ is str:
-            if limit is not None and len(value) > limit:
+        if isinstance(value, str):
+            if len(value) > longest:
                 return message
             if len(value) < shortest or (search is not None and not search(value)):
                 return rule_message
-        elif bounded and value.__class__ is int and not low <= value <= high:
+        elif bounded and isinstance(value, int) and not low <= value <= high:
             return message
         elif container:
-            if limit is not None and len(value) > limit:
+            if len(value) > longest:
                 return message
             if len(value) < shortest:
                 return rule_message
-            if value.__class__ is list:
+            if isinstance(value, list):
                 if items is not None:
                     for item in value:
                         wrong = items(item)
