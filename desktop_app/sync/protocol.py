@@ -89,7 +89,8 @@ EVENT_FIELDS: tuple[Field, ...] = (
 )
 SLUG = Field("slug", required=True, pattern=SLUG_RE)
 
-_ENVELOPE = tuple((f.name, f.required, f.default, value_rule(f)) for f in EVENT_FIELDS)
+_ENVELOPE = tuple((f.name, f.default, value_rule(f)) for f in EVENT_FIELDS)
+assert not any(f.required and f.nullable for f in EVENT_FIELDS)  # None: absent
 _NAMES = tuple(f.name for f in EVENT_FIELDS)
 _VALUES = attrgetter(*_NAMES)
 
@@ -124,19 +125,14 @@ def event_from_wire(data: object, index: int = 0, now_ms: int | None = None) -> 
     """
     if not isinstance(data, dict):
         raise ProtocolError("invalid_event", f"events[{index}] must be an object.")
+    get = data.get
     values = {}
-    for name, required, default, rule in _ENVELOPE:
-        value = data.get(name)
-        if value is None:
-            if required:
-                wrong = rule(value)
-                raise ProtocolError("invalid_event", f"events[{index}].{name} {wrong}")
-            value = default
-        else:
-            wrong = rule(value)
-            if wrong is not None:
-                raise ProtocolError("invalid_event", f"events[{index}].{name} {wrong}")
-        values[name] = value
+    for name, default, rule in _ENVELOPE:
+        value = get(name)
+        wrong = rule(value)  # a required field refuses None (absent); others take it
+        if wrong is not None:
+            raise ProtocolError("invalid_event", f"events[{index}].{name} {wrong}")
+        values[name] = default if value is None else value
     event = Event(**values)
     check_clock(event, index, now_ms)
     check_payload(event, index)
