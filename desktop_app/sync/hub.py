@@ -15,7 +15,7 @@ import socket
 import sqlite3
 import threading
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from desktop_app import __version__
-from desktop_app.sync import protocol
+from desktop_app.core.events import Field
+from desktop_app.sync import protocol, wire
 from desktop_app.sync.errors import HubError, SyncError
 from desktop_app.sync.hubstore import CONTACT_FLUSH_S, HubStore
 from desktop_app.sync.openapi import openapi_schema
@@ -39,7 +40,7 @@ log = logging.getLogger("roadshow.hub")
 # dribbles a byte now and then is closed instead of being held open for ever.
 HEAD_TIMEOUT_S = 10.0
 BODY_TIMEOUT_S = 30.0
-MAX_CLOCK_HEADER_MS = 10**14  # year 5138: anything past it is not a clock
+MAX_CLOCK_HEADER_MS = protocol.MAX_CLOCK_HEADER_MS
 
 
 def _error(
@@ -59,9 +60,11 @@ def _now_ms() -> int:
     return int(time.time() * 1000)
 
 
-def _int_param(value: str | None, name: str, default: int, lo: int, hi: int) -> int:
+def _int_param(value: str | None, param: Field) -> int:
+    name, lo, hi = param.name, param.minimum, param.maximum
+    assert lo is not None and hi is not None
     if value is None or value == "":
-        return default
+        return param.default or 0
     try:
         number = int(value)
     except ValueError:
@@ -136,7 +139,7 @@ class Hub:
         raw = request.headers.get(protocol.HEADER_UNSYNCED)
         if raw is None:
             return None
-        return _int_param(raw, protocol.HEADER_UNSYNCED, 0, 0, 10**12)
+        return _int_param(raw, wire.UNSYNCED)
 
     def _desk(self, request: Request, slug: str | None = None) -> tuple[dict[str, Any], str]:
         """Authenticate, bind the token to the desk id it is used from, check the stage."""
@@ -153,13 +156,9 @@ class Hub:
 
     async def health(self, request: Request) -> Response:
         return JSONResponse(
-            {
-                "ok": True,
-                "hub_id": self.store.hub_id,
-                "version": __version__,
-                "api": 1,
-                "hub_time_ms": _now_ms(),
-            }
+            wire.HEALTH.build(
+                ok=True, hub_id=self.store.hub_id, version=__version__, api=1, hub_time_ms=_now_ms()
+            )
         )
 
     async def openapi(self, request: Request) -> Response:
@@ -169,7 +168,9 @@ class Hub:
         def work() -> dict[str, Any]:
             desk = self.store.authenticate(self._token(request))
             visible = [s for s in self.store.stages() if self.store.may_sync(desk, s["slug"])]
-            return {"stages": visible, "hub_id": self.store.hub_id}
+            return wire.STAGE_LIST.build(
+                stages=[wire.STAGE.build(**s) for s in visible], hub_id=self.store.hub_id
+            )
 
         return JSONResponse(await run_in_threadpool(work))
 
@@ -184,11 +185,11 @@ class Hub:
         if not isinstance(body, dict) or not isinstance(body.get("events"), list):
             raise HubError("invalid_body", "The body must be an object with a list 'events'.", 422)
         raw_events = body["events"]
-        if not 1 <= len(raw_events) <= protocol.MAX_PUSH_EVENTS:
+        fewest, most = wire.PUSH_EVENTS.min_length, wire.PUSH_EVENTS.max_length
+        assert most is not None
+        if not fewest <= len(raw_events) <= most:
             raise HubError(
-                "invalid_body",
-                f"Push between 1 and {protocol.MAX_PUSH_EVENTS} events at a time.",
-                422,
+                "invalid_body", f"Push between {fewest} and {most} events at a time.", 422
             )
         events = []
         for i, e in enumerate(raw_events):
@@ -225,21 +226,15 @@ class Hub:
                     clock_offset_ms=offset,
                     force=True,
                 )
-            return {
-                "acks": [{"id": i, "hub_seq": s} for i, s in acks],
-                "new": new,
-                "hub_id": self.store.hub_id,
-                "hub_time_ms": _now_ms(),
-                "clock_offset_ms": offset,
-            }
+            return wire.PUSH_RESULT.build(
+                acks=[wire.ACK.build(id=i, hub_seq=s) for i, s in acks],
+                new=new,
+                hub_id=self.store.hub_id,
+                hub_time_ms=_now_ms(),
+                clock_offset_ms=offset,
+            )
 
         return JSONResponse(await run_in_threadpool(work))
-
-    async def events(self, request: Request) -> Response:
-        # One route for both methods, so a 405 names every method the path has.
-        if request.method == "POST":
-            return await self.push(request)
-        return await self.pull(request)
 
     async def pull(self, request: Request) -> Response:
         received_ms = _now_ms()
@@ -248,12 +243,10 @@ class Hub:
 
         def work() -> dict[str, Any]:
             desk, desk_id = self._desk(request, slug)  # who asks comes before what they ask
-            after = _int_param(q.get("after"), "after", 0, 0, 2**62)
-            limit = _int_param(
-                q.get("limit"), "limit", protocol.PULL_BATCH, 1, protocol.MAX_PULL_EVENTS
-            )
-            mine = q.get("mine", "1")
-            if mine not in ("0", "1"):
+            after = _int_param(q.get("after"), wire.AFTER)
+            limit = _int_param(q.get("limit"), wire.LIMIT)
+            mine = q.get("mine", wire.MINE.default)
+            if mine not in wire.MINE.enum:  # type: ignore[operator]
                 raise HubError("invalid_parameter", "'mine' must be 0 or 1.", 422)
             offset = self._clock_offset(request, received_ms)
             unsynced = self._unsynced(request)
@@ -271,8 +264,9 @@ class Hub:
                 unsynced=unsynced,
                 clock_offset_ms=offset,
             )
-            page.update(hub_id=self.store.hub_id, hub_time_ms=_now_ms(), clock_offset_ms=offset)
-            return page
+            return wire.PULL_RESULT.build(
+                **page, hub_id=self.store.hub_id, hub_time_ms=_now_ms(), clock_offset_ms=offset
+            )
 
         return JSONResponse(await run_in_threadpool(work))
 
@@ -288,7 +282,8 @@ class Hub:
             info = self.store.stage_by_slug(slug)
             if info is None:
                 raise HubError("stage_not_on_hub", f"The hub has no stage called '{slug}'.", 404)
-            return {"desks": self.store.desks_of_stage(info["id"]), "hub_time_ms": _now_ms()}
+            desks = [wire.DESK_SEEN.build(**d) for d in self.store.desks_of_stage(info["id"])]
+            return wire.DESK_LIST.build(desks=desks, hub_time_ms=_now_ms())
 
         return JSONResponse(await run_in_threadpool(work))
 
@@ -299,7 +294,7 @@ class Hub:
             desk = self.store.authenticate(self._token(request))
             if not desk["admin"]:
                 raise HubError("not_allowed", "Only an organizer (admin) token reads status.", 403)
-            return self.store.status(slug)
+            return wire.STATUS.build(**self.store.status(slug))
 
         return JSONResponse(await run_in_threadpool(work))
 
@@ -325,20 +320,38 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return _error(500, "hub_error", "The hub failed on this request.")
 
 
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def _routes(hub: Hub) -> dict[str, dict[str, Handler]]:
+    """The documented routes (wire.ROUTES, which the OpenAPI schema is generated from)."""
+    paths: dict[str, dict[str, Handler]] = {}
+    for op in wire.ROUTES:
+        paths.setdefault(op.path, {})[op.method] = getattr(hub, op.handler)
+    return paths
+
+
+def _by_method(handlers: dict[str, Handler]) -> Handler:
+    # One route per path for all its methods, so a 405 names every method the path has.
+    if len(handlers) == 1:
+        return next(iter(handlers.values()))
+    fallback = handlers["GET"]  # and HEAD
+
+    async def endpoint(request: Request) -> Response:
+        return await handlers.get(request.method, fallback)(request)
+
+    return endpoint
+
+
 def create_app(db: Path | str | HubStore) -> Starlette:
     """The ASGI app for one hub file (or an open HubStore, which the caller closes)."""
     owned = not isinstance(db, HubStore)
     store = HubStore(Path(db)) if owned else db
     hub = Hub(store)
     prefix = protocol.API_PREFIX
-    routes = [
-        Route(f"{prefix}/health", hub.health, methods=["GET"]),
-        Route(f"{prefix}/openapi.json", hub.openapi, methods=["GET"]),
-        Route(f"{prefix}/stages", hub.stages, methods=["GET"]),
-        Route(f"{prefix}/stages/{{slug}}/events", hub.events, methods=["GET", "POST"]),
-        Route(f"{prefix}/stages/{{slug}}/desks", hub.desks, methods=["GET"]),
-        Route(f"{prefix}/stages/{{slug}}/status", hub.status, methods=["GET"]),
-    ]
+    routes = [Route(f"{prefix}/openapi.json", hub.openapi, methods=["GET"])]
+    for path, handlers in _routes(hub).items():
+        routes.append(Route(prefix + path, _by_method(handlers), methods=list(handlers)))
 
     async def flush_now_and_then() -> None:
         # Contact times wait in memory between writes; `hub status` in another process

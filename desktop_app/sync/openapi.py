@@ -1,90 +1,155 @@
-"""The hub's OpenAPI 3.0 schema, written by hand so it says exactly what the hub accepts."""
+"""The hub's OpenAPI 3.0 schema, generated from what the hub itself runs on.
+
+Paths come from the route table the hub dispatches from (wire.ROUTES), the event from the
+envelope the hub checks pushes with (protocol.EVENT_FIELDS), each kind's payload from the
+rule desks and hub apply (core/events.py KINDS), and the answers from the shapes the hub
+builds them with (wire.SHAPES). Nothing here restates a bound or a pattern.
+"""
 
 from __future__ import annotations
 
+import copy
+from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from desktop_app import __version__
-from desktop_app.core.hlc import COUNTER_BITS
-from desktop_app.core.model import EVENT_KINDS
-from desktop_app.sync import protocol
-
-_ID = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$"}
-_SLUG = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,62}$"}
-_SHORT = {"type": "string", "maxLength": 200}
-
-_EVENT_PROPS: dict[str, Any] = {
-    "id": _ID,
-    "stage_id": _ID,
-    "desk_id": _ID,
-    "desk_seq": {"type": "integer", "minimum": 1, "maximum": 2**62},
-    # the hub refuses a clock before 2020 (protocol.EARLIEST_EVENT_MS) or over a day ahead
-    "hlc": {
-        "type": "integer",
-        "minimum": protocol.EARLIEST_EVENT_MS << COUNTER_BITS,
-        "maximum": 2**62,
-    },
-    "kind": {"type": "string", "enum": list(EVENT_KINDS)},
-    "attendee_id": {**_ID, "nullable": True},
-    "payload": {"type": "object"},
-    "recorded_at": _SHORT,
-    "desk_name": _SHORT,
-    "operator": _SHORT,
-}
-_EVENT_REQUIRED = ["id", "stage_id", "desk_id", "desk_seq", "hlc", "kind", "payload", "recorded_at"]
+from desktop_app.core.events import KINDS, EventKind, Field
+from desktop_app.sync import protocol, wire
 
 
-def _error_response(description: str) -> dict[str, Any]:
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def field_schema(f: Field) -> dict[str, Any]:
+    """The JSON schema (OpenAPI 3.0 dialect) of one declared field."""
+    if f.ref is not None:
+        return _ref(f.ref)
+    types = f.types
+    s: dict[str, Any] = (
+        {"type": types[0]} if len(types) == 1 else {"anyOf": [{"type": t} for t in types]}
+    )
+    if "string" in types:
+        s.update(_present(maxLength=f.max_length, minLength=f.min_length or None))
+        if f.pattern is not None:
+            s["pattern"] = f.pattern.pattern
+    if "integer" in types:
+        s.update(_present(minimum=f.minimum, maximum=f.maximum))
+    if "array" in types:
+        s.update(_present(maxItems=f.max_length, minItems=f.min_length or None))
+        s["items"] = {} if f.items is None else field_schema(f.items)
+    if "object" in types:
+        s.update(object_schema(f.fields))
+        s.update(_present(maxProperties=f.max_length))
+        if f.items is not None:
+            s["additionalProperties"] = field_schema(f.items)
+    if f.enum is not None:
+        s["enum"] = list(f.enum)
+    if f.nullable:
+        s["nullable"] = True
+    s.update(_present(description=f.description or None, default=f.default))
+    s.update(f.schema_extra)
+    return s
+
+
+def _present(**values: Any) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def object_schema(fields: tuple[Field, ...]) -> dict[str, Any]:
+    s: dict[str, Any] = {"type": "object"}
+    if fields:
+        s["properties"] = {f.name: field_schema(f) for f in fields}
+    required = [f.name for f in fields if f.required]
+    if required:
+        s["required"] = required
+    return s
+
+
+def payload_schema(kind: EventKind) -> dict[str, Any]:
+    version = Field(
+        "v", "integer", minimum=1, maximum=kind.version, description="Payload version (absent: 1)."
+    )
+    s = object_schema((version, *kind.fields))
+    if kind.only_declared:
+        s["additionalProperties"] = False
+    if kind.description:
+        s["description"] = kind.description
+    return s
+
+
+def event_schema(kind: EventKind) -> dict[str, Any]:
+    """The envelope of one kind: `kind` fixed, its payload, attendee_id if about a person."""
+    fields = []
+    for f in protocol.EVENT_FIELDS:
+        if f.name == "kind":
+            f = replace(f, enum=(kind.name,))
+        elif f.name == "payload":
+            f = replace(f, ref=f"Payload_{kind.name}")
+        elif f.name == "attendee_id" and kind.about_person:
+            f = replace(f, required=True, nullable=False)
+        fields.append(f)
+    return object_schema(tuple(fields))
+
+
+def _response(description: str, shape: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": _ref(shape)}}}
+
+
+def _parameter(param: wire.Param) -> dict[str, Any]:
+    f = param.field
+    schema = field_schema(f)
+    description = schema.pop("description", None)
     return {
-        "description": description,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+        "name": f.name,
+        "in": param.where,
+        "required": f.required or param.where == "path",
+        **_present(description=description),
+        "schema": schema,
     }
 
 
-def _json_response(description: str, ref: str) -> dict[str, Any]:
-    return {
-        "description": description,
-        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}},
+def _operation(op: wire.Operation) -> dict[str, Any]:
+    entry: dict[str, Any] = {"summary": op.summary, "operationId": op.operation_id}
+    if op.description:
+        entry["description"] = op.description
+    if op.secured:
+        entry["security"] = [{"bearer": []}]
+    if op.params:
+        entry["parameters"] = [_parameter(p) for p in op.params]
+    if op.body is not None:
+        entry["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": _ref(op.body.name)}},
+        }
+    entry["responses"] = {
+        "200": _response(op.response.description or op.summary, op.response.name),
+        **{str(code): _response(wire.STATUS_TEXT[code], wire.ERROR.name) for code in op.errors},
     }
+    return entry
 
 
-_AUTH_ERRORS = {
-    "400": _error_response("Malformed request or missing desk header"),
-    "401": _error_response("Missing, wrong or revoked token"),
-    "403": _error_response("Not allowed for this desk"),
-    "404": _error_response("No such stage on the hub"),
-    "422": _error_response("Invalid parameter or header"),
-    "503": _error_response("The hub is busy; try again"),
-}
-
-_DESK_HEADERS = [
-    {
-        "name": protocol.HEADER_DESK,
-        "in": "header",
-        "required": True,
-        "description": "The id of the desk installation (bound to the token on first use).",
-        "schema": _ID,
-    },
-    {
-        "name": protocol.HEADER_CLOCK,
-        "in": "header",
-        "required": False,
-        "description": "The desk's wall clock, milliseconds since the epoch.",
-        "schema": {"type": "integer", "minimum": 0, "maximum": 10**14},
-    },
-    {
-        "name": protocol.HEADER_UNSYNCED,
-        "in": "header",
-        "required": False,
-        "description": "How many of the desk's events are still waiting to be pushed.",
-        "schema": {"type": "integer", "minimum": 0, "maximum": 10**12},
-    },
-]
-_SLUG_PARAM = {"name": "slug", "in": "path", "required": True, "schema": _SLUG}
-
-
-def openapi_schema() -> dict[str, Any]:
-    secured = [{"bearer": []}]
+@cache
+def _schema() -> dict[str, Any]:
+    paths: dict[str, dict[str, Any]] = {}
+    for op in wire.ROUTES:
+        paths.setdefault(protocol.API_PREFIX + op.path, {})[op.method.lower()] = _operation(op)
+    schemas: dict[str, Any] = {shape.name: object_schema(shape.fields) for shape in wire.SHAPES}
+    for kind in KINDS.values():
+        schemas[f"Payload_{kind.name}"] = payload_schema(kind)
+        schemas[f"Event_{kind.name}"] = event_schema(kind)
+    schemas["Event"] = {
+        "oneOf": [_ref(f"Event_{k}") for k in KINDS],
+        "discriminator": {
+            "propertyName": "kind",
+            "mapping": {k: _ref(f"Event_{k}")["$ref"] for k in KINDS},
+        },
+    }
+    schemas["HubEvent"] = {
+        "allOf": [_ref("Event"), object_schema((wire.HUB_SEQ,))],
+        "description": "An event as the hub stores it, with the sequence it gave it.",
+    }
     return {
         "openapi": "3.0.3",
         "info": {
@@ -92,278 +157,13 @@ def openapi_schema() -> dict[str, Any]:
             "version": __version__,
             "description": "Desks push the events they recorded and pull everyone else's.",
         },
-        "paths": {
-            f"{protocol.API_PREFIX}/health": {
-                "get": {
-                    "summary": "Is the hub up; its id and clock",
-                    "operationId": "health",
-                    "responses": {"200": _json_response("The hub is up", "Health")},
-                }
-            },
-            f"{protocol.API_PREFIX}/stages": {
-                "get": {
-                    "summary": "Stages this token may sync",
-                    "operationId": "listStages",
-                    "security": secured,
-                    "responses": {
-                        "200": _json_response("Stages", "StageList"),
-                        "401": _AUTH_ERRORS["401"],
-                        "503": _AUTH_ERRORS["503"],
-                    },
-                }
-            },
-            f"{protocol.API_PREFIX}/stages/{{slug}}/events": {
-                "post": {
-                    "summary": "Push this desk's own events (idempotent on event id)",
-                    "operationId": "pushEvents",
-                    "security": secured,
-                    "parameters": [_SLUG_PARAM, *_DESK_HEADERS],
-                    "requestBody": {
-                        "required": True,
-                        "content": {
-                            "application/json": {"schema": {"$ref": "#/components/schemas/Push"}}
-                        },
-                    },
-                    "responses": {
-                        "200": _json_response("What the hub now holds", "PushResult"),
-                        **_AUTH_ERRORS,
-                        "409": _error_response("Conflicts with events on the hub"),
-                        "413": _error_response("Body too large"),
-                    },
-                },
-                "get": {
-                    "summary": "Pull events after a hub sequence (or all of them: bootstrap)",
-                    "operationId": "pullEvents",
-                    "security": secured,
-                    "parameters": [
-                        _SLUG_PARAM,
-                        {
-                            "name": "after",
-                            "in": "query",
-                            "required": False,
-                            "schema": {"type": "integer", "minimum": 0, "maximum": 2**62},
-                        },
-                        {
-                            "name": "limit",
-                            "in": "query",
-                            "required": False,
-                            "schema": {
-                                "type": "integer",
-                                "minimum": 1,
-                                "maximum": protocol.MAX_PULL_EVENTS,
-                            },
-                        },
-                        {
-                            "name": "mine",
-                            "in": "query",
-                            "required": False,
-                            "description": "1 (default): include this desk's own events",
-                            "schema": {"type": "string", "enum": ["0", "1"]},
-                        },
-                        *_DESK_HEADERS,
-                    ],
-                    "responses": {"200": _json_response("Events", "PullResult"), **_AUTH_ERRORS},
-                },
-            },
-            f"{protocol.API_PREFIX}/stages/{{slug}}/desks": {
-                "get": {
-                    "summary": "Per desk: last heard, up to which event, anything still waiting",
-                    "description": "Read-only: any desk token allowed on the stage may ask, "
-                    "from any installation; it does not bind the token.",
-                    "operationId": "stageDesks",
-                    "security": secured,
-                    "parameters": [_SLUG_PARAM],
-                    "responses": {"200": _json_response("Desks", "DeskList"), **_AUTH_ERRORS},
-                }
-            },
-            f"{protocol.API_PREFIX}/stages/{{slug}}/status": {
-                "get": {
-                    "summary": "Counts, digest, desks heard from, duplicates (admin token)",
-                    "operationId": "stageStatus",
-                    "security": secured,
-                    "parameters": [_SLUG_PARAM],
-                    "responses": {
-                        "200": _json_response("Status", "Status"),
-                        "401": _AUTH_ERRORS["401"],
-                        "403": _AUTH_ERRORS["403"],
-                        "404": _AUTH_ERRORS["404"],
-                        "503": _AUTH_ERRORS["503"],
-                    },
-                }
-            },
-        },
+        "paths": paths,
         "components": {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}},
-            "schemas": {
-                "Error": {
-                    "type": "object",
-                    "required": ["error"],
-                    "properties": {
-                        "error": {
-                            "type": "object",
-                            "required": ["code", "message"],
-                            "properties": {
-                                "code": {"type": "string"},
-                                "message": {"type": "string"},
-                                "event_id": {
-                                    **_ID,
-                                    "description": "The pushed event refused, when one is.",
-                                },
-                            },
-                        }
-                    },
-                },
-                "Health": {
-                    "type": "object",
-                    "required": ["ok", "hub_id", "hub_time_ms"],
-                    "properties": {
-                        "ok": {"type": "boolean"},
-                        "hub_id": {"type": "string"},
-                        "version": {"type": "string"},
-                        "api": {"type": "integer"},
-                        "hub_time_ms": {"type": "integer"},
-                    },
-                },
-                "Event": {
-                    "type": "object",
-                    "required": _EVENT_REQUIRED,
-                    "properties": _EVENT_PROPS,
-                },
-                "HubEvent": {
-                    "type": "object",
-                    "required": [*_EVENT_REQUIRED, "hub_seq"],
-                    "properties": {**_EVENT_PROPS, "hub_seq": {"type": "integer"}},
-                },
-                "Push": {
-                    "type": "object",
-                    "required": ["events"],
-                    "properties": {
-                        "events": {
-                            "type": "array",
-                            "minItems": 1,
-                            "maxItems": protocol.MAX_PUSH_EVENTS,
-                            "items": {"$ref": "#/components/schemas/Event"},
-                        }
-                    },
-                },
-                "PushResult": {
-                    "type": "object",
-                    "required": ["acks", "new", "hub_id", "hub_time_ms"],
-                    "properties": {
-                        "acks": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["id", "hub_seq"],
-                                "properties": {
-                                    "id": {"type": "string"},
-                                    "hub_seq": {"type": "integer"},
-                                },
-                            },
-                        },
-                        "new": {"type": "integer"},
-                        "hub_id": {"type": "string"},
-                        "hub_time_ms": {"type": "integer"},
-                        "clock_offset_ms": {"type": "integer", "nullable": True},
-                    },
-                },
-                "PullResult": {
-                    "type": "object",
-                    "required": ["events", "last_hub_seq", "more", "hub_id", "hub_time_ms"],
-                    "properties": {
-                        "events": {
-                            "type": "array",
-                            "items": {"$ref": "#/components/schemas/HubEvent"},
-                        },
-                        "last_hub_seq": {"type": "integer"},
-                        "last_id": {
-                            "type": "string",
-                            "nullable": True,
-                            "description": "id of the event at last_hub_seq: keep it with "
-                            "the cursor",
-                        },
-                        "after_id": {
-                            "type": "string",
-                            "nullable": True,
-                            "description": "id of the event at 'after' now; not the one kept "
-                            "with the cursor: the hub was restored from an older copy",
-                        },
-                        "desk_events": {
-                            "type": "integer",
-                            "description": "events of the asking desk the hub holds",
-                        },
-                        "more": {"type": "boolean"},
-                        "hub_id": {"type": "string"},
-                        "hub_time_ms": {"type": "integer"},
-                        "clock_offset_ms": {"type": "integer", "nullable": True},
-                    },
-                },
-                "StageList": {
-                    "type": "object",
-                    "required": ["stages"],
-                    "properties": {
-                        "stages": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "required": ["id", "slug"],
-                                "properties": {
-                                    "id": {"type": "string"},
-                                    "slug": {"type": "string"},
-                                    "title": {"type": "string"},
-                                    "date": {"type": "string"},
-                                    "events": {"type": "integer"},
-                                    "last_hub_seq": {"type": "integer", "nullable": True},
-                                },
-                            },
-                        },
-                        "hub_id": {"type": "string"},
-                    },
-                },
-                "DeskList": {
-                    "type": "object",
-                    "required": ["desks"],
-                    "properties": {
-                        "desks": {
-                            "type": "array",
-                            "items": {"$ref": "#/components/schemas/DeskSeen"},
-                        },
-                        "hub_time_ms": {"type": "integer"},
-                    },
-                },
-                "DeskSeen": {
-                    "type": "object",
-                    "required": ["desk_id", "up_to_desk_seq", "gaps", "final"],
-                    "properties": {
-                        "desk_id": {"type": "string"},
-                        "name": {"type": "string"},
-                        "token": {"type": "string"},
-                        "last_heard": {"type": "string", "nullable": True},
-                        "up_to_desk_seq": {"type": "integer"},
-                        "events": {"type": "integer"},
-                        "gaps": {"type": "boolean"},
-                        "unsynced_at_last_contact": {"type": "integer", "nullable": True},
-                        "final": {"type": "boolean"},
-                        "clock_offset_ms": {"type": "integer", "nullable": True},
-                    },
-                },
-                "Status": {
-                    "type": "object",
-                    "required": ["stage", "registered", "checked_in", "events", "digest", "desks"],
-                    "properties": {
-                        "stage": {"type": "string"},
-                        "registered": {"type": "integer"},
-                        "checked_in": {"type": "integer"},
-                        "events": {"type": "integer"},
-                        "digest": {"type": "string"},
-                        "final": {"type": "boolean"},
-                        "desks": {
-                            "type": "array",
-                            "items": {"$ref": "#/components/schemas/DeskSeen"},
-                        },
-                        "duplicates": {"type": "array", "items": {"type": "object"}},
-                    },
-                },
-            },
+            "schemas": schemas,
         },
     }
+
+
+def openapi_schema() -> dict[str, Any]:
+    return copy.deepcopy(_schema())

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 import time
 from datetime import UTC, datetime
+from operator import attrgetter
 from typing import Any
 
-from desktop_app.core.events import InvalidEvent, check_event
-from desktop_app.core.hlc import MAX_AHEAD_MS, physical_ms
+from desktop_app.core.events import MAX_INT, Field, InvalidEvent, check_event, value_rule
+from desktop_app.core.hlc import COUNTER_BITS, MAX_AHEAD_MS, physical_ms
 from desktop_app.core.model import EVENT_KINDS, Event
+from desktop_app.core.stage.listing import SLUG_RE
 from desktop_app.sync.errors import ProtocolError
 
 API_PREFIX = "/v1"
@@ -30,6 +32,9 @@ MAX_PULL_EVENTS = 5000
 MAX_PAYLOAD_BYTES = 64 * 1024
 PUSH_BATCH = 500
 PULL_BATCH = 5000
+MAX_HUB_SEQ = 2**62  # the highest `after` a pull may name
+MAX_CLOCK_HEADER_MS = 10**14  # year 5138: anything past it is not a clock
+MAX_UNSYNCED = 10**12
 
 # The stage sync value where a desk keeps the hub's last list of desks heard from (JSON):
 # reports read it to say whether the numbers are final (sync/finality.py).
@@ -44,33 +49,58 @@ CLOCK_WARNING_MS = 2 * 60 * 1000
 # clock along with it.
 EARLIEST_EVENT_MS = int(datetime(2020, 1, 1, tzinfo=UTC).timestamp() * 1000)
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
-_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
-_MAX_TEXT = 200
+ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,79}$")
+MAX_TEXT = 200  # a short text of the envelope: names, times
+
+
+def id_field(name: str, **kw: Any) -> Field:
+    return Field(name, pattern=ID_RE, message="must be an id.", **kw)
+
+
+def _text(name: str, **kw: Any) -> Field:
+    return Field(name, max_length=MAX_TEXT, message="must be a short string.", **kw)
+
+
+def _int(name: str, **kw: Any) -> Field:
+    return Field(name, "integer", maximum=MAX_INT, message="must be an integer.", **kw)
+
+
+# An event as a desk pushes it, declared once, in the order the hub checks it: the check
+# (event_from_wire) and the OpenAPI schema (openapi.py) both come from here.
+EVENT_FIELDS: tuple[Field, ...] = (
+    id_field("id", required=True, description="The event's own id: pushing it again is a no-op."),
+    id_field("stage_id", required=True),
+    id_field("desk_id", required=True, description="The desk that recorded it: the pusher."),
+    Field("kind", required=True, enum=EVENT_KINDS, message="is not a known kind."),
+    id_field("attendee_id", nullable=True, description="The person it is about, if any."),
+    Field("payload", "object", required=True, message="must be an object."),
+    _int("desk_seq", required=True, minimum=1, description="1, 2, 3... per desk."),
+    _int(
+        "hlc",
+        required=True,
+        minimum=1,
+        description="Hybrid logical clock. The hub refuses a clock before 2020 or more than "
+        "a day ahead of its own (clock_implausible).",
+        schema_extra={"minimum": EARLIEST_EVENT_MS << COUNTER_BITS},
+    ),
+    _text("recorded_at", required=True),
+    _text("desk_name", nullable=True, default=""),
+    _text("operator", nullable=True, default=""),
+)
+SLUG = Field("slug", required=True, pattern=SLUG_RE)
+
+_ENVELOPE = tuple((f.name, f.default, value_rule(f)) for f in EVENT_FIELDS)
+assert not any(f.required and f.nullable for f in EVENT_FIELDS)  # None: absent
+_NAMES = tuple(f.name for f in EVENT_FIELDS)
+_VALUES = attrgetter(*_NAMES)
 
 
 def valid_id(value: object) -> bool:
-    return isinstance(value, str) and bool(_ID_RE.match(value))
+    return isinstance(value, str) and bool(ID_RE.match(value))
 
 
 def valid_slug(value: object) -> bool:
-    return isinstance(value, str) and bool(_SLUG_RE.match(value))
-
-
-def _text(data: dict[str, Any], name: str, index: int, *, required: bool = False) -> str:
-    value = data.get(name)
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str) or len(value) > _MAX_TEXT:
-        raise ProtocolError("invalid_event", f"events[{index}].{name} must be a short string.")
-    return value
-
-
-def _int(data: dict[str, Any], name: str, index: int, minimum: int) -> int:
-    value = data.get(name)
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum or value >= 2**63:
-        raise ProtocolError("invalid_event", f"events[{index}].{name} must be an integer.")
-    return value
+    return isinstance(value, str) and bool(SLUG_RE.match(value))
 
 
 def check_clock(event: Event, index: int = 0, now_ms: int | None = None) -> None:
@@ -95,31 +125,15 @@ def event_from_wire(data: object, index: int = 0, now_ms: int | None = None) -> 
     """
     if not isinstance(data, dict):
         raise ProtocolError("invalid_event", f"events[{index}] must be an object.")
-    for name in ("id", "stage_id", "desk_id"):
-        if not valid_id(data.get(name)):
-            raise ProtocolError("invalid_event", f"events[{index}].{name} must be an id.")
-    kind = data.get("kind")
-    if kind not in EVENT_KINDS:
-        raise ProtocolError("invalid_event", f"events[{index}].kind is not a known kind.")
-    attendee_id = data.get("attendee_id")
-    if attendee_id is not None and not valid_id(attendee_id):
-        raise ProtocolError("invalid_event", f"events[{index}].attendee_id must be an id.")
-    payload = data.get("payload")
-    if not isinstance(payload, dict):
-        raise ProtocolError("invalid_event", f"events[{index}].payload must be an object.")
-    event = Event(
-        id=data["id"],
-        stage_id=data["stage_id"],
-        desk_id=data["desk_id"],
-        desk_seq=_int(data, "desk_seq", index, 1),
-        hlc=_int(data, "hlc", index, 1),
-        kind=kind,
-        attendee_id=attendee_id,
-        payload=payload,
-        recorded_at=_text(data, "recorded_at", index, required=True),
-        desk_name=_text(data, "desk_name", index),
-        operator=_text(data, "operator", index),
-    )
+    get = data.get
+    values = {}
+    for name, default, rule in _ENVELOPE:
+        value = get(name)
+        wrong = rule(value)  # a required field refuses None (absent); others take it
+        if wrong is not None:
+            raise ProtocolError("invalid_event", f"events[{index}].{name} {wrong}")
+        values[name] = default if value is None else value
+    event = Event(**values)
     check_clock(event, index, now_ms)
     check_payload(event, index)
     return event
@@ -135,19 +149,7 @@ def check_payload(event: Event, index: int = 0) -> None:
 
 def event_to_wire(event: Event) -> dict[str, Any]:
     # Field by field rather than dataclasses.asdict, which deep-copies every payload.
-    data = {
-        "id": event.id,
-        "stage_id": event.stage_id,
-        "desk_id": event.desk_id,
-        "desk_seq": event.desk_seq,
-        "hlc": event.hlc,
-        "kind": event.kind,
-        "attendee_id": event.attendee_id,
-        "payload": event.payload,
-        "recorded_at": event.recorded_at,
-        "desk_name": event.desk_name,
-        "operator": event.operator,
-    }
+    data = dict(zip(_NAMES, _VALUES(event), strict=True))
     if event.hub_seq is not None:
         data["hub_seq"] = event.hub_seq
     return data

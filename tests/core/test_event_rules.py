@@ -20,3 +20,14 @@ def test_a_refused_scan_keeps_no_scanned_text(stage, people):
     assert stored and "XYZ" not in str(stored[-1].payload)
     with pytest.raises(RoadshowError, match="outcome only"):
         stage.record("scan_refused", None, {"outcome": "invalid", "text": "Mario Rossi"})
+
+
+def test_every_rule_is_a_declared_field_table():
+    """Rules are data (from which the hub's OpenAPI schema is derived), not hand-written code."""
+    for kind in events.KINDS.values():
+        assert all(isinstance(f, events.Field) for f in kind.fields), kind.name
+        assert kind.check is None, kind.name  # nothing a table could not say, so far
+    upsert = events.KINDS["attendee_upserted"].check_payload
+    upsert({"fields": {"first_name": "Maria"}})  # version 1, without "v": still valid
+    with pytest.raises(events.InvalidEvent, match="field .first_name. has the wrong type or size"):
+        upsert({"fields": {"first_name": "x" * (events.MAX_TEXT + 1)}})
