@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop_app.core.ids import SLUG_RE
 from desktop_app.core.model import ATTENDEE_FIELDS, SESSION_FIELDS, TEXT_FIELDS, Event
 
 # Bounds for every number and text an event may hold. SQLite stores integers below 2**63;
@@ -352,10 +353,6 @@ def check_event(event: Event) -> None:
 def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
-
-# The one slug rule lives with the stage files; imported here, below check_event, because
-# core.stage imports this module (and finds what it needs already defined).
-from desktop_app.core.stage.listing import SLUG_RE  # noqa: E402
 
 KINDS: dict[str, EventKind] = {
     k.name: k

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import time
+
+# A stage slug: the stage file's name and the hub's path segment.
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 
 CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _CROCKFORD_INDEX = {c: i for i, c in enumerate(CROCKFORD)}

@@ -16,8 +16,8 @@ from typing import Any
 
 from desktop_app.core.events import MAX_INT, Field, InvalidEvent, check_event, value_rule
 from desktop_app.core.hlc import COUNTER_BITS, MAX_AHEAD_MS, physical_ms
+from desktop_app.core.ids import SLUG_RE
 from desktop_app.core.model import EVENT_KINDS, Event
-from desktop_app.core.stage.listing import SLUG_RE
 from desktop_app.sync.errors import ProtocolError
 
 API_PREFIX = "/v1"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -11,8 +10,7 @@ import sqlite_utils
 
 from desktop_app.core import paths
 from desktop_app.core.errors import InvalidInput
-
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+from desktop_app.core.ids import SLUG_RE
 
 
 def validate_slug(slug: str) -> str:
