@@ -133,27 +133,36 @@ class DeskController(QObject):
     def admit(self, people: list[Attendee], method: str = "search") -> None:
         """Check in the people chosen in the results (or a walk-in's match): one outcome, or
         the group banner for several."""
-        operator, session_id = self.operator_of(), self.session_of()
         try:
-            if len(people) == 1:
-                self.show_decision(
-                    checkin.admit(
-                        self.stage,
-                        people[0],
-                        operator=operator,
-                        method=method,
-                        session_id=session_id,
-                        print_first_badge=self.prints_first_badge,
-                    )
-                )
-            else:
-                fresh = [self.stage.attendee(a.id) for a in people]
-                decisions = checkin.admit_many(
-                    self.stage, fresh, operator=operator, session_id=session_id
-                )
-                self.show_group(decisions)
+            self._admit(people, method)
         except RoadshowError as exc:
             self.show_error(exc.message)
+
+    def _admit(self, people: list[Attendee], method: str, **forced: bool) -> None:
+        """One person (`forced`: admit_when_full or admit_cancelled) or a group, shown.
+        core reads each person again from the store: the list on screen may be older."""
+        if len(people) == 1:
+            self.show_decision(
+                checkin.admit(
+                    self.stage,
+                    people[0],
+                    operator=self.operator_of(),
+                    method=method,
+                    session_id=self.session_of(),
+                    print_first_badge=self.prints_first_badge,
+                    **forced,
+                )
+            )
+        elif people:
+            self.show_group(
+                checkin.admit_many(
+                    self.stage,
+                    people,
+                    operator=self.operator_of(),
+                    session_id=self.session_of(),
+                    method=method,
+                )
+            )
 
     # --- the questions that follow an outcome -----------------------------------------------
 
@@ -164,29 +173,8 @@ class DeskController(QObject):
         dialog = PartyDialog(self.host, list(decision.party), session_id=self.session_of())
 
         def answered(ok: bool) -> None:
-            people = dialog.ticked() if ok else []
-            operator, session_id = self.operator_of(), self.session_of()
-            if len(people) == 1:
-                self.show_decision(
-                    checkin.admit(
-                        self.stage,
-                        people[0],
-                        operator=operator,
-                        method=decision.method,
-                        session_id=session_id,
-                        print_first_badge=self.prints_first_badge,
-                    )
-                )
-            elif people:
-                self.show_group(
-                    checkin.admit_many(
-                        self.stage,
-                        people,
-                        operator=operator,
-                        session_id=session_id,
-                        method=decision.method,
-                    )
-                )
+            if ok:
+                self._admit(dialog.ticked(), decision.method)
 
         self.open_dialog(dialog, answered)
 
@@ -200,16 +188,7 @@ class DeskController(QObject):
 
         def answered(ok: bool) -> None:
             if ok:
-                self.show_decision(
-                    checkin.admit(
-                        self.stage,
-                        self.stage.attendee(attendee.id),
-                        operator=self.operator_of(),
-                        session_id=self.session_of(),
-                        print_first_badge=self.prints_first_badge,
-                        admit_when_full=True,
-                    )
-                )
+                self._admit([attendee], "search", admit_when_full=True)
 
         self.open_dialog(dialog, answered)
 
@@ -236,16 +215,6 @@ class DeskController(QObject):
 
         def answered(ok: bool) -> None:
             if ok:
-                self.show_decision(
-                    checkin.admit(
-                        self.stage,
-                        self.stage.attendee(attendee.id),
-                        operator=self.operator_of(),
-                        method=decision.method or "search",
-                        session_id=self.session_of(),
-                        print_first_badge=self.prints_first_badge,
-                        admit_cancelled=True,
-                    )
-                )
+                self._admit([attendee], decision.method or "search", admit_cancelled=True)
 
         self.open_dialog(dialog, answered)
