@@ -130,7 +130,11 @@ def _sort_name(last_name: str, first_name: str) -> str:
 def _fields_of(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     if kind == "attendee_cancelled":
         return {"status": "cancelled" if payload.get("cancelled", True) else "active"}
-    fields = {k: v for k, v in payload.get("fields", {}).items() if k in _FIELD_SET}
+    fields = payload.get("fields", {})
+    if _FIELD_SET.issuperset(fields):  # the usual case: no newer desk's field to leave out
+        fields = dict(fields)
+    else:
+        fields = {k: v for k, v in fields.items() if k in _FIELD_SET}
     if payload.get("status") in ("active", "cancelled"):
         fields["status"] = payload["status"]
     return fields
@@ -211,7 +215,12 @@ def _compact_clock(key: list, fields: dict[str, Any]) -> str:
     """The clock of a person's creation: one key for all the fields it set (most people are
     never edited, and a per-field copy of the key tripled the stage file)."""
     hlc, desk_id, desk_seq = key
-    return f'{{"*":[{int(hlc)},{_compact_json(desk_id)},{int(desk_seq)}],"f":{_field_list_json(tuple(fields))}}}'
+    return f'{{"*":[{int(hlc)},{_desk_json(desk_id)},{int(desk_seq)}],"f":{_field_list_json(tuple(fields))}}}'
+
+
+@lru_cache(maxsize=256)
+def _desk_json(desk_id: str) -> str:
+    return _compact_json(desk_id)
 
 
 @lru_cache(maxsize=256)
@@ -305,18 +314,35 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
     groups: dict[tuple[str, ...], list[tuple]] = {}
     external: list[tuple[str, str | None]] = []
     fts: list[tuple] = []
+    words: dict[tuple[str, ...], str] = {}  # index_text of names and companies met already
+
+    def indexed(*parts: str) -> str:
+        text = words.get(parts)
+        if text is None:
+            text = words[parts] = index_text(*parts)
+        return text
+
     for rowid, event in enumerate(events, start=next_rowid):
-        fields = _fields_of(event.kind, event.payload)
+        values = _fields_of(event.kind, event.payload)  # a fresh dict: stored values go in it
         code = str(event.payload["code"]).upper()
-        key = [event.hlc, event.desk_id, event.desk_seq]
-        values = dict(fields)
+        clock = _compact_clock([event.hlc, event.desk_id, event.desk_seq], values)
+        g = values.get
+        codes = g("external_codes") or []
+        external.extend((c, event.attendee_id) for c in codes)
+        fts.append(
+            (
+                rowid,
+                indexed(g("title", ""), g("first_name", ""), g("last_name", "")),
+                indexed(g("company", "")),
+                g("email", ""),
+                " ".join([code, *codes]),
+            )
+        )
         for name in _JSON_FIELDS.intersection(values):
             values[name] = _stored_value(name, values[name])
-        values["sort_name"] = _sort_name(values.get("last_name", ""), values.get("first_name", ""))
-        row = (rowid, event.attendee_id, code, _compact_clock(key, fields), *values.values())
+        values["sort_name"] = _sort_name(g("last_name", ""), g("first_name", ""))
+        row = (rowid, event.attendee_id, code, clock, *values.values())
         groups.setdefault(tuple(values), []).append(row)
-        external.extend((c, event.attendee_id) for c in fields.get("external_codes") or [])
-        fts.append(_fts_row(rowid, code, fields))
     for names, rows in groups.items():
         cols = ["rowid", "id", "code", "field_clock", *names]
         conn.executemany(
