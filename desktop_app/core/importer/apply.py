@@ -191,7 +191,7 @@ def _import(
                 report.cancelled += 1
             if dry_run:
                 continue
-            fields: dict[str, Any] = dict(row.fields)
+            fields: dict[str, Any] = row.fields  # the row is not read again: no copy
             if row.codes:
                 fields["external_codes"] = row.codes
             if row.extra:
