@@ -311,7 +311,8 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
     if not events:
         return
     next_rowid = conn.execute("SELECT COALESCE(MAX(rowid), 0) + 1 FROM attendee").fetchone()[0]
-    groups: dict[tuple[str, ...], list[tuple]] = {}
+    people: list[tuple[int, str | None, str, str, dict[str, Any]]] = []
+    names: dict[str, None] = {}  # every column some person sets, in the order first met
     external: list[tuple[str, str | None]] = []
     fts: list[tuple] = []
     words: dict[tuple[str, ...], str] = {}  # index_text of names and companies met already
@@ -341,17 +342,34 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
         for name in _JSON_FIELDS.intersection(values):
             values[name] = _stored_value(name, values[name])
         values["sort_name"] = _sort_name(g("last_name", ""), g("first_name", ""))
-        row = (rowid, event.attendee_id, code, clock, *values.values())
-        groups.setdefault(tuple(values), []).append(row)
-    for names, rows in groups.items():
-        cols = ["rowid", "id", "code", "field_clock", *names]
-        conn.executemany(
-            f"INSERT INTO attendee ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows
-        )
+        if len(values) > len(names) or not names.keys() >= values.keys():
+            names.update(dict.fromkeys(values))
+        people.append((rowid, event.attendee_id, code, clock, values))
+    # One statement, rows in rowid order; a column a person does not set gets the value of its
+    # DEFAULT. (A statement per set of columns inserted the rows in interleaved passes: a third
+    # slower, and 10% more pages.)
+    defaults = _column_defaults(conn, tuple(names))
+    rows = []
+    for rowid, attendee_id, code, clock, values in people:
+        row = defaults.copy()
+        row.update(values)
+        rows.append((rowid, attendee_id, code, clock, *row.values()))
+    cols = ["rowid", "id", "code", "field_clock", *names]
+    conn.executemany(
+        f"INSERT INTO attendee ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", rows
+    )
     conn.executemany(
         "INSERT OR IGNORE INTO external_code (code, attendee_id) VALUES (?, ?)", external
     )
     conn.executemany(_INSERT_FTS, fts)
+
+
+def _column_defaults(conn: sqlite3.Connection, names: tuple[str, ...]) -> dict[str, Any]:
+    """{column: the value its DEFAULT clause gives} for these attendee columns, in this order."""
+    clauses = {r[1]: r[4] for r in conn.execute("PRAGMA table_info(attendee)")}
+    exprs = [clauses.get(name) or "NULL" for name in names]
+    values = conn.execute(f"SELECT {', '.join(exprs)}").fetchone() if exprs else ()
+    return dict(zip(names, values, strict=True))
 
 
 _INSERT_FTS = (
