@@ -10,6 +10,7 @@ import hashlib
 import json
 import sqlite3
 from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 
 from desktop_app.core.desk import Desk
@@ -73,7 +74,6 @@ def _event_row(e: Event) -> tuple:
 _compact_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _sorted_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _FIELD_SET = frozenset(ATTENDEE_FIELDS)
-_JSON_FIELDS = frozenset(("external_codes", "extra"))
 
 _INSERT_EVENT = (
     "INSERT OR IGNORE INTO event (id, stage_id, desk_id, desk_name, operator, desk_seq, hlc, "
@@ -316,6 +316,7 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
     external: list[tuple[str, str | None]] = []
     fts: list[tuple] = []
     words: dict[tuple[str, ...], str] = {}  # index_text of names and companies met already
+    stored: dict[tuple, str] = {}  # the JSON of extra fields met already (diet, size: few)
 
     def indexed(*parts: str) -> str:
         text = words.get(parts)
@@ -339,8 +340,17 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
                 " ".join([code, *codes]),
             )
         )
-        for name in _JSON_FIELDS.intersection(values):
-            values[name] = _stored_value(name, values[name])
+        if "external_codes" in values:
+            values["external_codes"] = _codes_json(codes)
+        if "extra" in values:
+            extra = values["extra"]
+            key = tuple(extra.items()) if type(extra) is dict else None
+            text = stored.get(key) if key is not None else None
+            if text is None:
+                text = _stored_value("extra", extra)
+                if key is not None:
+                    stored[key] = text
+            values["extra"] = text
         values["sort_name"] = _sort_name(g("last_name", ""), g("first_name", ""))
         if len(values) > len(names) or not names.keys() >= values.keys():
             names.update(dict.fromkeys(values))
@@ -362,6 +372,14 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
         "INSERT OR IGNORE INTO external_code (code, attendee_id) VALUES (?, ?)", external
     )
     conn.executemany(_INSERT_FTS, fts)
+
+
+def _codes_json(codes: Any) -> str:
+    """`_stored_value("external_codes", codes)`, without building an encoder for a list of text
+    (what check_event lets through: a list of strings)."""
+    if type(codes) is list and all(type(c) is str for c in codes):
+        return "[" + ", ".join(map(encode_basestring, codes)) + "]"
+    return _stored_value("external_codes", codes)
 
 
 def _column_defaults(conn: sqlite3.Connection, names: tuple[str, ...]) -> dict[str, Any]:
