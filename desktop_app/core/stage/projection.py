@@ -331,15 +331,7 @@ def _insert_new_people(conn: sqlite3.Connection, events: list[Event]) -> None:
         g = values.get
         codes = g("external_codes") or []
         external.extend((c, event.attendee_id) for c in codes)
-        fts.append(
-            (
-                rowid,
-                indexed(g("title", ""), g("first_name", ""), g("last_name", "")),
-                indexed(g("company", "")),
-                g("email", ""),
-                " ".join([code, *codes]),
-            )
-        )
+        fts.append(_fts_row(rowid, code, values, indexed))
         if "external_codes" in values:
             values["external_codes"] = _codes_json(codes)
         if "extra" in values:
@@ -395,12 +387,15 @@ _INSERT_FTS = (
 )
 
 
-def _fts_row(rowid: int | None, code: str, fields: dict[str, Any]) -> tuple:
+def _fts_row(
+    rowid: int | None, code: str, fields: dict[str, Any], index: Any = index_text
+) -> tuple:
+    """The search index row of a person (`index`: index_text, or a bulk import's memo of it)."""
     g = fields.get
     return (
         rowid,
-        index_text(g("title", ""), g("first_name", ""), g("last_name", "")),
-        index_text(g("company", "")),
+        index(g("title", ""), g("first_name", ""), g("last_name", "")),
+        index(g("company", "")),
         g("email", ""),
         " ".join([code, *(g("external_codes") or [])]),
     )
